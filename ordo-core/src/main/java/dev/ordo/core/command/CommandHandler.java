@@ -1,0 +1,207 @@
+package dev.ordo.core.command;
+
+import dev.ordo.core.decider.Decider;
+import dev.ordo.core.event.EventData;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.snapshot.Snapshot;
+import dev.ordo.core.snapshot.SnapshotPolicy;
+import dev.ordo.core.snapshot.SnapshotStore;
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.core.store.AppendResult;
+import dev.ordo.core.store.EventStore;
+import dev.ordo.core.store.ExpectedVersion;
+import dev.ordo.core.store.WrongExpectedVersionException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles commands on event-sourced streams: load the state (latest valid snapshot plus later events), let the
+ * decider decide, and append the new events at exactly the loaded version.
+ *
+ * <p>Guarantees: the events are appended only if nobody else appended to the stream since it was loaded. On a
+ * {@link WrongExpectedVersionException} the command is decided again on a fresh load when it was declared safe
+ * to retry, up to the configured number of attempts; otherwise the exception reaches the caller. Domain
+ * exceptions from the decider reach the caller unchanged and nothing is written. A snapshot is stored by
+ * policy after a successful append; a failure to store it is logged and does not fail the command.
+ * Thread-safe.
+ *
+ * @param <C> the command type
+ * @param <S> the state type
+ * @param <E> the event type
+ */
+public final class CommandHandler<C, S, E> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+
+    private final Decider<C, S, E> decider;
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final StateLoader<S, E> loader;
+    private final SnapshotStore snapshots;
+    private final StateCodec<S> codec;
+    private final SnapshotPolicy snapshotPolicy;
+    private final Predicate<? super C> retryable;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    private CommandHandler(Builder<C, S, E> builder) {
+        this.decider = builder.decider;
+        this.store = builder.store;
+        this.serializer = builder.serializer;
+        this.snapshots = builder.snapshots;
+        this.codec = builder.codec;
+        this.snapshotPolicy = builder.snapshotPolicy;
+        this.retryable = builder.retryable;
+        this.maxAttempts = builder.maxAttempts;
+        this.clock = builder.clock;
+        this.loader = new StateLoader<>(decider, store, serializer, builder.eventType, snapshots, codec);
+    }
+
+    public static <C, S, E> Builder<C, S, E> builder(Decider<C, S, E> decider, Class<E> eventType, EventStore store,
+                                                     EventSerializer serializer) {
+        return new Builder<>(decider, eventType, store, serializer);
+    }
+
+    /**
+     * Handles a command against the stream's current version.
+     *
+     * @throws WrongExpectedVersionException when another writer won and the command is not retryable (or retries
+     *                                       ran out)
+     * @throws RuntimeException              the decider's domain exception when the command breaks a rule
+     */
+    public CommandResult<S, E> handle(StreamId stream, C command, EventMetadata metadata) {
+        Objects.requireNonNull(command, "command");
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            Loaded<S> loaded = loader.load(stream);
+            try {
+                return decideAndAppend(loaded, command, metadata, attempts);
+            } catch (WrongExpectedVersionException conflict) {
+                if (attempts >= maxAttempts || !retryable.test(command)) {
+                    throw conflict;
+                }
+                log.debug("conflict on {} (attempt {} of {}), retrying from a fresh load", stream, attempts, maxAttempts);
+            }
+        }
+    }
+
+    /**
+     * Handles a command only if the stream is at the version the caller saw (optimistic concurrency from the
+     * outside, such as an HTTP {@code If-Match}). Never retried.
+     *
+     * @throws WrongExpectedVersionException when the stream is not at {@code expectedVersion}
+     */
+    public CommandResult<S, E> handle(StreamId stream, C command, EventMetadata metadata, long expectedVersion) {
+        Objects.requireNonNull(command, "command");
+        Loaded<S> loaded = loader.load(stream);
+        if (loaded.version() != expectedVersion) {
+            throw new WrongExpectedVersionException(stream, ExpectedVersion.exact(expectedVersion), loaded.version());
+        }
+        return decideAndAppend(loaded, command, metadata, 1);
+    }
+
+    /** The stream's current state. */
+    public Loaded<S> load(StreamId stream) {
+        return loader.load(stream);
+    }
+
+    /** The stream's state right after the event with the given version; empty when it never reached it. */
+    public Optional<Loaded<S>> loadAt(StreamId stream, long version) {
+        return loader.loadAt(stream, version);
+    }
+
+    private CommandResult<S, E> decideAndAppend(Loaded<S> loaded, C command, EventMetadata metadata, int attempts) {
+        List<E> events = Objects.requireNonNull(decider.decide(command, loaded.state()), "decide returned null");
+        if (events.isEmpty()) {
+            return new CommandResult<>(loaded.streamId(), loaded.state(), loaded.version(), List.of(),
+                    Optional.empty(), attempts);
+        }
+        List<EventData> data = new ArrayList<>(events.size());
+        for (E event : events) {
+            data.add(serializer.serialize(event, metadata));
+        }
+        ExpectedVersion expected = loaded.version() == 0 ? ExpectedVersion.noStream()
+                : ExpectedVersion.exact(loaded.version());
+        AppendResult appended = store.append(loaded.streamId(), expected, data);
+        S state = decider.fold(loaded.state(), events);
+        maybeSnapshot(loaded, state, appended, events.size());
+        return new CommandResult<>(loaded.streamId(), state, appended.streamVersion(), List.copyOf(events),
+                Optional.of(appended), attempts);
+    }
+
+    private void maybeSnapshot(Loaded<S> loaded, S state, AppendResult appended, int newEvents) {
+        if (snapshots == null || !snapshotPolicy.shouldSnapshot(loaded.eventsRead() + newEvents)) {
+            return;
+        }
+        try {
+            snapshots.save(new Snapshot(loaded.streamId(), appended.streamVersion(), codec.schemaVersion(),
+                    codec.encode(state), clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("could not store a snapshot of {} at version {}; the next load reads more events",
+                    loaded.streamId(), appended.streamVersion(), e);
+        }
+    }
+
+    /** Configures a {@link CommandHandler}; not thread-safe. */
+    public static final class Builder<C, S, E> {
+
+        private final Decider<C, S, E> decider;
+        private final Class<E> eventType;
+        private final EventStore store;
+        private final EventSerializer serializer;
+        private SnapshotStore snapshots;
+        private StateCodec<S> codec;
+        private SnapshotPolicy snapshotPolicy = SnapshotPolicy.never();
+        private Predicate<? super C> retryable = command -> false;
+        private int maxAttempts = 1;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Decider<C, S, E> decider, Class<E> eventType, EventStore store, EventSerializer serializer) {
+            this.decider = Objects.requireNonNull(decider, "decider");
+            this.eventType = Objects.requireNonNull(eventType, "eventType");
+            this.store = Objects.requireNonNull(store, "store");
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
+        }
+
+        /** Stores snapshots with the codec whenever the policy says so, and loads from them. */
+        public Builder<C, S, E> snapshots(SnapshotStore store, StateCodec<S> codec, SnapshotPolicy policy) {
+            this.snapshots = Objects.requireNonNull(store, "store");
+            this.codec = Objects.requireNonNull(codec, "codec");
+            this.snapshotPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Decides commands that match {@code retryable} again on a fresh load after a version conflict.
+         *
+         * @param maxAttempts total attempts, at least 1
+         */
+        public Builder<C, S, E> retryOnConflict(Predicate<? super C> retryable, int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            }
+            this.retryable = Objects.requireNonNull(retryable, "retryable");
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The clock that stamps snapshots. */
+        public Builder<C, S, E> clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public CommandHandler<C, S, E> build() {
+            return new CommandHandler<>(this);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ordo.test.postgres;
+
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One empty database on the test server.
+ *
+ * @param name     the database name
+ * @param host     the server's host
+ * @param port     the server's port
+ * @param user     a superuser
+ * @param password its password (empty: the server trusts local connections)
+ */
+public record PostgresDatabase(String name, String host, int port, String user, String password) {
+
+    /** The JDBC URL of the database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    /** An unpooled data source; wrap it in a pool for anything beyond a few connections. */
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {host});
+        ds.setPortNumbers(new int[] {port});
+        ds.setDatabaseName(name);
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
+    }
+
+    /** The connection properties for {@link java.sql.DriverManager}. */
+    public Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return properties;
+    }
+}
