@@ -1,0 +1,91 @@
+package dev.ordo.jdbc;
+
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.StreamInfo;
+import dev.ordo.core.store.StreamStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything that differs between SQLite and PostgreSQL: the SQL text (from resource files), how a batch is
+ * written, and how ids, times and string sets are bound and read. Everything else is shared.
+ */
+abstract sealed class Dialect permits PostgresDialect, SqliteDialect {
+
+    final SqlStatements sql;
+
+    Dialect(SqlStatements sql) {
+        this.sql = sql;
+    }
+
+    /** The name of the dialect, also the folder of its migrations. */
+    abstract String name();
+
+    /**
+     * Plans and writes one batch of appends in one transaction (retrying internally if a concurrent writer
+     * moved the head), and returns the committed plan; the caller completes the requests.
+     *
+     * @param lookupIds whether to look up already stored event ids first (the slow, idempotent path)
+     */
+    abstract BatchPlan appendBatch(Connection connection, List<PendingAppend> batch, boolean lookupIds, Instant now)
+            throws SQLException;
+
+    /** Starts a write transaction that excludes every other writer until it ends. */
+    abstract void beginExclusive(Connection connection) throws SQLException;
+
+    abstract void commit(Connection connection) throws SQLException;
+
+    abstract void rollback(Connection connection);
+
+    abstract void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException;
+
+    abstract UUID readUuid(ResultSet rs, int index) throws SQLException;
+
+    abstract void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    abstract Instant readInstant(ResultSet rs, int index) throws SQLException;
+
+    /** Binds a set of strings for the dialect's set-membership syntax. */
+    abstract void bindStrings(Connection connection, PreparedStatement statement, int index, Collection<String> values)
+            throws SQLException;
+
+    /** Maps a row of the shared event column list. */
+    final RecordedEvent readEvent(ResultSet rs) throws SQLException {
+        return new RecordedEvent(
+                readUuid(rs, 2),
+                new StreamId(rs.getString(3)),
+                rs.getLong(4),
+                rs.getLong(1),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7),
+                MetadataColumns.read(rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
+                readInstant(rs, 13));
+    }
+
+    /** Reads one stream's state inside the caller's transaction, or {@code null} when it was never written. */
+    final StreamInfo streamInfo(Connection connection, StreamId stream) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.get("stream_info"))) {
+            statement.setString(1, stream.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? streamInfo(stream, rs.getLong(1), rs.getInt(2), rs.getLong(3)) : null;
+            }
+        }
+    }
+
+    static StreamInfo streamInfo(StreamId stream, long version, int status, long truncatedBefore) {
+        return new StreamInfo(stream, version, StreamStatus.values()[status], truncatedBefore);
+    }
+
+    /** Microseconds since the epoch: both databases keep time to the microsecond. */
+    static Instant truncateToMicros(Instant instant) {
+        return Instant.ofEpochSecond(instant.getEpochSecond(), instant.getNano() / 1_000 * 1_000);
+    }
+}

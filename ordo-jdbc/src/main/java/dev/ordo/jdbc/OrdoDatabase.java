@@ -1,0 +1,129 @@
+package dev.ordo.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database Ordo's stores live in, with its schema migrated (Flyway, history table
+ * {@code ordo_schema_history}, so it never clashes with the application's own migrations).
+ *
+ * <p>SQLite: one durable file in WAL mode with {@code synchronous=FULL} (a commit survives power loss), a single
+ * writer connection and a separate pool of read-only connections. PostgreSQL: the application's pooled data
+ * source, used for both reads and writes. Thread-safe; {@link #close()} closes only the pools it created.
+ */
+public final class OrdoDatabase implements AutoCloseable {
+
+    private final Dialect dialect;
+    private final DataSource writer;
+    private final DataSource reader;
+    private final List<HikariDataSource> owned;
+
+    private OrdoDatabase(Dialect dialect, DataSource writer, DataSource reader, List<HikariDataSource> owned) {
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.owned = owned;
+    }
+
+    /** Opens (creating if needed) a SQLite database file with default options, and migrates it. */
+    public static OrdoDatabase sqlite(Path file) {
+        return sqlite(file, SqliteOptions.defaults());
+    }
+
+    /** Opens (creating if needed) a SQLite database file, and migrates it. */
+    public static OrdoDatabase sqlite(Path file, SqliteOptions options) {
+        Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
+        SQLiteDataSource writing = sqliteDataSource(file, options);
+        migrate(writing, "sqlite");
+        List<HikariDataSource> pools = new ArrayList<>();
+        HikariDataSource writer = pool("ordo-sqlite-writer", writing, 1, null);
+        pools.add(writer);
+        HikariDataSource reader = pool("ordo-sqlite-reader", sqliteDataSource(file, options), options.readers(),
+                "PRAGMA query_only = true");
+        pools.add(reader);
+        return new OrdoDatabase(new SqliteDialect(), writer, reader, List.copyOf(pools));
+    }
+
+    /** Uses a PostgreSQL database through the application's (pooled) data source, and migrates it. */
+    public static OrdoDatabase postgres(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        migrate(dataSource, "postgresql");
+        return new OrdoDatabase(new PostgresDialect(), dataSource, dataSource, List.of());
+    }
+
+    /** {@code sqlite} or {@code postgresql}. */
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    /** Connections that may write. On SQLite this pool has exactly one connection: hold it briefly. */
+    public DataSource writeDataSource() {
+        return writer;
+    }
+
+    /** Connections for reads. On SQLite they are read-only. */
+    public DataSource readDataSource() {
+        return reader;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        owned.forEach(HikariDataSource::close);
+    }
+
+    private static void migrate(DataSource dataSource, String dialect) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:dev/ordo/jdbc/migration/" + dialect)
+                .table("ordo_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    private static SQLiteDataSource sqliteDataSource(Path file, SqliteOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setAutoCommit(true);
+        config.setConnectionInitSql(initSql);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.ordo.jdbc;
+
+import dev.ordo.core.event.EventData;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.StoredEventRef;
+import dev.ordo.core.store.StreamInfo;
+import dev.ordo.jackson.OrdoJson;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SQLite: one writer connection, and every write inside {@code BEGIN IMMEDIATE}, which holds the database's write
+ * lock from the first read of the batch to the commit. Ids are 16-byte blobs, times microseconds since the epoch.
+ */
+final class SqliteDialect extends Dialect {
+
+    SqliteDialect() {
+        super(SqlStatements.load("sqlite"));
+    }
+
+    @Override
+    String name() {
+        return "sqlite";
+    }
+
+    @Override
+    BatchPlan appendBatch(Connection connection, List<PendingAppend> batch, boolean lookupIds, Instant now)
+            throws SQLException {
+        execute(connection, "BEGIN IMMEDIATE");
+        try {
+            BatchPlan plan = BatchPlanner.plan(readState(connection, batch, lookupIds), batch);
+            if (plan.writes()) {
+                write(connection, plan, now);
+            }
+            execute(connection, "COMMIT");
+            return plan;
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection);
+            throw e;
+        }
+    }
+
+    private StoreState readState(Connection connection, List<PendingAppend> batch, boolean lookupIds) throws SQLException {
+        long head;
+        long revision;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql.get("read_head"))) {
+            if (!rs.next()) {
+                throw new SQLException("the ordo_head row is missing; was the schema migrated?");
+            }
+            head = rs.getLong(1);
+            revision = rs.getLong(2);
+        }
+        Map<StreamId, StreamInfo> infos = new HashMap<>();
+        for (PendingAppend request : batch) {
+            if (!infos.containsKey(request.stream())) {
+                StreamInfo info = streamInfo(connection, request.stream());
+                if (info != null) {
+                    infos.put(request.stream(), info);
+                }
+            }
+        }
+        return new StoreState(head, revision, infos, lookupIds ? findStoredIds(connection, batch) : null);
+    }
+
+    private Map<UUID, StoredEventRef> findStoredIds(Connection connection, List<PendingAppend> batch) throws SQLException {
+        Map<UUID, StoredEventRef> found = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.get("find_event_id"))) {
+            for (PendingAppend request : batch) {
+                for (EventData event : request.events()) {
+                    bindUuid(statement, 1, event.eventId());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            found.put(event.eventId(), new StoredEventRef(event.eventId(), new StreamId(rs.getString(1)),
+                                    rs.getLong(2), rs.getLong(3)));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void write(Connection connection, BatchPlan plan, Instant now) throws SQLException {
+        long recordedAt = micros(now);
+        try (PreparedStatement insert = connection.prepareStatement(sql.get("insert_event"))) {
+            for (BatchPlan.Row row : plan.rows()) {
+                EventData event = row.event();
+                EventMetadata metadata = event.metadata();
+                insert.setLong(1, row.position());
+                bindUuid(insert, 2, event.eventId());
+                insert.setString(3, row.stream().value());
+                insert.setString(4, row.stream().category());
+                insert.setLong(5, row.version());
+                insert.setString(6, event.eventType());
+                insert.setInt(7, event.schemaVersion());
+                insert.setString(8, event.payload());
+                insert.setString(9, metadata.correlationId());
+                insert.setString(10, metadata.causationId());
+                insert.setString(11, metadata.actor());
+                insert.setString(12, metadata.traceParent());
+                insert.setString(13, MetadataColumns.extraJson(metadata));
+                insert.setLong(14, recordedAt);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(sql.get("upsert_stream"))) {
+            for (StreamInfo info : plan.streams().values()) {
+                upsert.setString(1, info.streamId().value());
+                upsert.setLong(2, info.version());
+                upsert.setInt(3, info.status().ordinal());
+                upsert.setLong(4, info.truncatedBefore());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        try (PreparedStatement head = connection.prepareStatement(sql.get("update_head"))) {
+            head.setLong(1, plan.newHead());
+            head.executeUpdate();
+        }
+    }
+
+    @Override
+    void beginExclusive(Connection connection) throws SQLException {
+        execute(connection, "BEGIN IMMEDIATE");
+        try {
+            execute(connection, sql.get("bump_revision"));
+        } catch (SQLException e) {
+            rollback(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    void commit(Connection connection) throws SQLException {
+        execute(connection, "COMMIT");
+    }
+
+    @Override
+    void rollback(Connection connection) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open, or the connection is gone: either way nothing was committed
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        statement.setBytes(index, ByteBuffer.allocate(16)
+                .putLong(value.getMostSignificantBits()).putLong(value.getLeastSignificantBits()).array());
+    }
+
+    @Override
+    UUID readUuid(ResultSet rs, int index) throws SQLException {
+        ByteBuffer bytes = ByteBuffer.wrap(rs.getBytes(index));
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+
+    @Override
+    void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setLong(index, micros(value));
+    }
+
+    @Override
+    Instant readInstant(ResultSet rs, int index) throws SQLException {
+        long micros = rs.getLong(index);
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
+    @Override
+    void bindStrings(Connection connection, PreparedStatement statement, int index, Collection<String> values)
+            throws SQLException {
+        statement.setString(index, OrdoJson.mapper().writeValueAsString(values));
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000), instant.getNano() / 1_000);
+    }
+}

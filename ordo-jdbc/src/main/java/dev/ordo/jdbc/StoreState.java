@@ -1,0 +1,19 @@
+package dev.ordo.jdbc;
+
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.StoredEventRef;
+import dev.ordo.core.store.StreamInfo;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the writer read before planning a batch: the head, and the state of the streams (and, when looked up, the
+ * already stored event ids) that the batch touches.
+ *
+ * @param head      the last assigned global position
+ * @param revision  the head row's revision, bumped by every write
+ * @param streams   the state of the batch's streams that exist
+ * @param storedIds the batch's event ids already stored; {@code null} when they were not looked up
+ */
+record StoreState(long head, long revision, Map<StreamId, StreamInfo> streams, Map<UUID, StoredEventRef> storedIds) {
+}

@@ -1,0 +1,123 @@
+-- Statements of the PostgreSQL dialect. Each starts with a "-- name:" line; parameters are positional.
+
+-- name: read_state
+-- The head and the state of the batch's streams, in one snapshot.
+SELECT h.position, h.revision, s.stream_id, s.version, s.status, s.truncated_before
+FROM ordo_head h
+LEFT JOIN ordo_streams s ON s.stream_id = ANY (?)
+WHERE h.id = 1;
+
+-- name: lock_head
+-- Pessimistic mode: serializes this transaction with every other writer until it ends.
+SELECT position, revision FROM ordo_head WHERE id = 1 FOR UPDATE;
+
+-- name: find_event_ids
+SELECT event_id, stream_id, stream_version, position FROM ordo_events WHERE event_id = ANY (?);
+
+-- name: append
+-- All or nothing: the events and stream rows are written only if the head's revision is still the one read
+-- (1: new position, 2: revision read, 3: recorded_at, 4-16: event columns, 17-19: stream columns).
+WITH head AS (
+    UPDATE ordo_head SET position = ?, revision = revision + 1
+    WHERE id = 1 AND revision = ?
+    RETURNING position
+), recorded AS (
+    SELECT ?::timestamptz AS at
+), events AS (
+    INSERT INTO ordo_events (position, event_id, stream_id, category, stream_version, event_type, schema_version,
+                             payload, correlation_id, causation_id, actor, trace_parent, extra, recorded_at)
+    SELECT e.position, e.event_id, e.stream_id, e.category, e.stream_version, e.event_type, e.schema_version,
+           e.payload::jsonb, e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::jsonb, recorded.at
+    FROM head, recorded,
+         unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::integer[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+         AS e(position, event_id, stream_id, category, stream_version, event_type, schema_version, payload,
+              correlation_id, causation_id, actor, trace_parent, extra)
+    RETURNING 1
+), streams AS (
+    INSERT INTO ordo_streams (stream_id, version, status, truncated_before)
+    SELECT s.stream_id, s.version, 0, s.truncated_before
+    FROM head, unnest(?::text[], ?::bigint[], ?::bigint[]) AS s(stream_id, version, truncated_before)
+    ON CONFLICT (stream_id) DO UPDATE
+        SET version = EXCLUDED.version, status = 0, truncated_before = EXCLUDED.truncated_before
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM head) AS applied, (SELECT count(*) FROM events) AS written;
+
+-- name: bump_revision
+-- Maintenance: takes the head row lock and makes concurrent optimistic appends re-read stream state.
+UPDATE ordo_head SET revision = revision + 1 WHERE id = 1;
+
+-- name: stream_info
+SELECT version, status, truncated_before FROM ordo_streams WHERE stream_id = ?;
+
+-- name: upsert_stream
+INSERT INTO ordo_streams (stream_id, version, status, truncated_before) VALUES (?, ?, ?, ?)
+ON CONFLICT (stream_id) DO UPDATE
+    SET version = EXCLUDED.version, status = EXCLUDED.status, truncated_before = EXCLUDED.truncated_before;
+
+-- name: head_position
+SELECT position FROM ordo_head WHERE id = 1;
+
+-- name: read_stream_forwards
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+JOIN ordo_streams s ON s.stream_id = e.stream_id
+WHERE e.stream_id = ? AND e.stream_version >= ? AND e.stream_version >= s.truncated_before AND s.status <> 2
+ORDER BY e.stream_version
+LIMIT ?;
+
+-- name: read_stream_backwards
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+JOIN ordo_streams s ON s.stream_id = e.stream_id
+WHERE e.stream_id = ? AND e.stream_version <= ? AND e.stream_version >= s.truncated_before AND s.status <> 2
+ORDER BY e.stream_version DESC
+LIMIT ?;
+
+-- name: read_all
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ?
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_category
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.category = ANY (?)
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_type
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.event_type = ANY (?)
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_category_and_type
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload::text,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra::text, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.category = ANY (?) AND e.event_type = ANY (?)
+ORDER BY e.position
+LIMIT ?;
+
+-- name: load_snapshot
+SELECT version, schema_version, state::text, taken_at FROM ordo_snapshots WHERE stream_id = ?;
+
+-- name: save_snapshot
+INSERT INTO ordo_snapshots (stream_id, version, schema_version, state, taken_at) VALUES (?, ?, ?, ?::jsonb, ?)
+ON CONFLICT (stream_id) DO UPDATE
+    SET version = EXCLUDED.version, schema_version = EXCLUDED.schema_version, state = EXCLUDED.state,
+        taken_at = EXCLUDED.taken_at
+    WHERE ordo_snapshots.schema_version <> EXCLUDED.schema_version OR ordo_snapshots.version <= EXCLUDED.version;
+
+-- name: delete_snapshot
+DELETE FROM ordo_snapshots WHERE stream_id = ?;

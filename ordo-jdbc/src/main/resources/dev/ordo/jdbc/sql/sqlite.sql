@@ -1,0 +1,95 @@
+-- Statements of the SQLite dialect. Each starts with a "-- name:" line; parameters are positional.
+-- Every write runs inside BEGIN IMMEDIATE on the single writer connection, so reads inside it are current.
+
+-- name: read_head
+SELECT position, revision FROM ordo_head WHERE id = 1;
+
+-- name: stream_info
+SELECT version, status, truncated_before FROM ordo_streams WHERE stream_id = ?;
+
+-- name: find_event_id
+SELECT stream_id, stream_version, position FROM ordo_events WHERE event_id = ?;
+
+-- name: insert_event
+INSERT INTO ordo_events (position, event_id, stream_id, category, stream_version, event_type, schema_version,
+                         payload, correlation_id, causation_id, actor, trace_parent, extra, recorded_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: upsert_stream
+INSERT INTO ordo_streams (stream_id, version, status, truncated_before) VALUES (?, ?, ?, ?)
+ON CONFLICT (stream_id) DO UPDATE
+    SET version = excluded.version, status = excluded.status, truncated_before = excluded.truncated_before;
+
+-- name: update_head
+UPDATE ordo_head SET position = ?, revision = revision + 1 WHERE id = 1;
+
+-- name: bump_revision
+UPDATE ordo_head SET revision = revision + 1 WHERE id = 1;
+
+-- name: head_position
+SELECT position FROM ordo_head WHERE id = 1;
+
+-- name: read_stream_forwards
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+JOIN ordo_streams s ON s.stream_id = e.stream_id
+WHERE e.stream_id = ? AND e.stream_version >= ? AND e.stream_version >= s.truncated_before AND s.status <> 2
+ORDER BY e.stream_version
+LIMIT ?;
+
+-- name: read_stream_backwards
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+JOIN ordo_streams s ON s.stream_id = e.stream_id
+WHERE e.stream_id = ? AND e.stream_version <= ? AND e.stream_version >= s.truncated_before AND s.status <> 2
+ORDER BY e.stream_version DESC
+LIMIT ?;
+
+-- name: read_all
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ?
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_category
+-- The category list is a JSON array of strings.
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.category IN (SELECT value FROM json_each(?))
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_type
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.event_type IN (SELECT value FROM json_each(?))
+ORDER BY e.position
+LIMIT ?;
+
+-- name: read_all_by_category_and_type
+SELECT e.position, e.event_id, e.stream_id, e.stream_version, e.event_type, e.schema_version, e.payload,
+       e.correlation_id, e.causation_id, e.actor, e.trace_parent, e.extra, e.recorded_at
+FROM ordo_events e
+WHERE e.position >= ? AND e.category IN (SELECT value FROM json_each(?))
+  AND e.event_type IN (SELECT value FROM json_each(?))
+ORDER BY e.position
+LIMIT ?;
+
+-- name: load_snapshot
+SELECT version, schema_version, state, taken_at FROM ordo_snapshots WHERE stream_id = ?;
+
+-- name: save_snapshot
+INSERT INTO ordo_snapshots (stream_id, version, schema_version, state, taken_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (stream_id) DO UPDATE
+    SET version = excluded.version, schema_version = excluded.schema_version, state = excluded.state,
+        taken_at = excluded.taken_at
+    WHERE ordo_snapshots.schema_version <> excluded.schema_version OR ordo_snapshots.version <= excluded.version;
+
+-- name: delete_snapshot
+DELETE FROM ordo_snapshots WHERE stream_id = ?;
