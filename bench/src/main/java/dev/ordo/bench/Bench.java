@@ -1,0 +1,69 @@
+package dev.ordo.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks and prints markdown rows for {@code docs/benchmarks.md}.
+ *
+ * <pre>
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar appends [sqlite|postgres]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
+ * </pre>
+ *
+ * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
+ * 5), {@code bench.rounds} (default 3).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Bench appends|reads|load [sqlite|postgres] [events]");
+            System.exit(2);
+        }
+        double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));
+        double seconds = Double.parseDouble(System.getProperty("bench.seconds", "5"));
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        List<String> backends = args.length > 1 ? List.of(args[1]) : List.of("sqlite", "postgres");
+        List<String> rows = new ArrayList<>();
+        switch (args[0]) {
+            case "appends" -> {
+                System.out.println("| backend | scenario | writers | Ordo events/s | raw JDBC events/s | ratio |");
+                System.out.println("|---|---|---|---|---|---|");
+                for (String backend : backends) {
+                    try (Backend db = Backend.open(backend)) {
+                        rows.addAll(new AppendBench(db, warmup, seconds, rounds).run());
+                    }
+                }
+            }
+            case "reads" -> {
+                int events = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+                System.out.println("| backend | scenario | Ordo events/s | raw JDBC events/s | ratio |");
+                System.out.println("|---|---|---|---|---|");
+                for (String backend : backends) {
+                    try (Backend db = Backend.open(backend)) {
+                        rows.addAll(new ReadBench(db, events, rounds).run());
+                    }
+                }
+            }
+            case "load" -> new Runner(new OptionsBuilder()
+                    .include(StreamLoadBenchmark.class.getSimpleName())
+                    .param("backend", backends.toArray(String[]::new))
+                    .build()).run();
+            default -> {
+                System.err.println("unknown benchmark " + Arrays.toString(args));
+                System.exit(2);
+            }
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+        System.exit(0);
+    }
+}
