@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Folds a stream's events into its decider state, starting from the latest valid snapshot when there is one.
  *
- * <p>A snapshot is used only when its schema version equals the codec's, the stream is active and has reached
- * the snapshot's version; otherwise it is ignored and the state is rebuilt from the events. A stream's history
+ * <p>A snapshot is used only when its schema version equals the codec's, the stream is active, has reached the
+ * snapshot's version, and is not truncated beyond it (which would leave a gap); otherwise it is ignored and the state is rebuilt from the events. A stream's history
  * is its visible events: after a truncation (or a soft delete and a revival), a fold without a snapshot starts
  * from the initial state at the first visible event, as EventStoreDB does. Thread-safe.
  *
@@ -95,6 +95,11 @@ public final class StateLoader<S, E> {
                 break;
             }
         }
+        if (version == 0 && upTo == Long.MAX_VALUE) {
+            // no visible event: the stream may still have a version (all of it truncated or soft-deleted), and the
+            // next append must continue from it
+            version = reader.streamInfo(stream).map(StreamInfo::version).orElse(0L);
+        }
         return new Loaded<>(stream, state, version, read, snapshot.isPresent());
     }
 
@@ -116,7 +121,8 @@ public final class StateLoader<S, E> {
             return Optional.empty();
         }
         Optional<StreamInfo> info = reader.streamInfo(stream);
-        if (info.isEmpty() || info.get().status() != StreamStatus.ACTIVE || info.get().version() < snapshot.version()) {
+        if (info.isEmpty() || info.get().status() != StreamStatus.ACTIVE || info.get().version() < snapshot.version()
+                || snapshot.version() + 1 < info.get().truncatedBefore()) {
             log.debug("ignoring snapshot of {} at version {}: the stream is {}", stream, snapshot.version(), info);
             return Optional.empty();
         }

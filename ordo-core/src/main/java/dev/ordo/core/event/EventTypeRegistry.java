@@ -83,9 +83,11 @@ public final class EventTypeRegistry {
         }
 
         /**
-         * Registers a class under a stored name at its current schema version.
+         * Registers a class under a stored name at its current schema version. Registering the same class under
+         * the same name and version again changes nothing.
          *
-         * @throws IllegalArgumentException when the name is malformed or the name or class is already registered
+         * @throws IllegalArgumentException when the name is malformed, the name belongs to another class, or the
+         *                                  class is already registered under another name or version
          */
         public Builder register(Class<?> type, String name, int schemaVersion) {
             Objects.requireNonNull(type, "type");
@@ -103,8 +105,9 @@ public final class EventTypeRegistry {
                         + existing.type().getName() + ", cannot register it for " + type.getName());
             }
             Entry previous = byClass.get(type);
-            if (previous != null && !previous.name().equals(name)) {
-                throw new IllegalArgumentException(type.getName() + " is already registered as '" + previous.name() + "'");
+            if (previous != null && (!previous.name().equals(name) || previous.schemaVersion() != schemaVersion)) {
+                throw new IllegalArgumentException(type.getName() + " is already registered as '" + previous.name()
+                        + "' version " + previous.schemaVersion());
             }
             Entry entry = new Entry(name, schemaVersion, type);
             byName.put(name, entry);

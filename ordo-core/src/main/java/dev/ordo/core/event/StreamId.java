@@ -29,6 +29,7 @@ public record StreamId(String value) implements Comparable<StreamId> {
 
     /** Returns the stream id {@code category + "-" + id}. */
     public static StreamId of(String category, Object id) {
+        Objects.requireNonNull(category, "category");
         Objects.requireNonNull(id, "id");
         return new StreamId(category + "-" + id);
     }

@@ -110,7 +110,7 @@ class SnapshotLoadingUnitTests {
 
         Loaded<State> loaded = handler.load(STREAM);
 
-        assertThat(loaded).isEqualTo(new Loaded<>(STREAM, new State(0, 0), 0, 0, false));
+        assertThat(loaded).isEqualTo(new Loaded<>(STREAM, new State(0, 0), 2, 0, false));
     }
 
     @Test

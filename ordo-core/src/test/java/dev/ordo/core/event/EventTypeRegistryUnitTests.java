@@ -180,4 +180,23 @@ class EventTypeRegistryUnitTests {
         assertThat(registry.find("order.shipped")).isEmpty();
         assertThatThrownBy(() -> registry.names().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void registeringTheSameClassNameAndVersionTwiceChangesNothing() {
+        EventTypeRegistry registry = EventTypeRegistry.builder()
+                .register(OrderPlaced.class, "order.placed", 2)
+                .register(OrderPlaced.class, "order.placed", 2)
+                .build();
+
+        assertThat(registry.forClass(OrderPlaced.class).schemaVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsRegisteringAClassAgainUnderAnotherSchemaVersion() {
+        EventTypeRegistry.Builder builder = EventTypeRegistry.builder().register(OrderPlaced.class, "order.placed", 1);
+
+        assertThatThrownBy(() -> builder.register(OrderPlaced.class, "order.placed", 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already registered as 'order.placed' version 1");
+    }
 }

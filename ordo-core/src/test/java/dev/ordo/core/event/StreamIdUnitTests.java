@@ -141,4 +141,10 @@ class StreamIdUnitTests {
         assertThatThrownBy(() -> StreamId.of(""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rejectsANullCategory() {
+        assertThatThrownBy(() -> StreamId.of(null, 42)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("category");
+    }
 }
