@@ -40,6 +40,9 @@ abstract sealed class Dialect permits PostgresDialect, SqliteDialect {
     /** Starts a write transaction that excludes every other writer until it ends. */
     abstract void beginExclusive(Connection connection) throws SQLException;
 
+    /** Starts an ordinary write transaction (for read models and checkpoints): it does not block appends. */
+    abstract void beginWrite(Connection connection) throws SQLException;
+
     abstract void commit(Connection connection) throws SQLException;
 
     abstract void rollback(Connection connection);

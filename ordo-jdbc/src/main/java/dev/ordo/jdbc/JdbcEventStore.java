@@ -5,6 +5,7 @@ import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.AppendResult;
 import dev.ordo.core.store.AppendRules;
+import dev.ordo.core.store.CommitNotifier;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.EventStore;
 import dev.ordo.core.store.ExpectedVersion;
@@ -36,7 +37,7 @@ import java.util.function.UnaryOperator;
  * visible strictly in order: a reader of {@code $all} can never skip an event that commits later. Reads use
  * the read pool and never block writes. Thread-safe.
  */
-public final class JdbcEventStore implements EventStore {
+public final class JdbcEventStore implements EventStore, CommitNotifier {
 
     private final OrdoDatabase database;
     private final Dialect dialect;
@@ -67,9 +68,11 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /**
-     * Registers a listener called with the new head position after each commit that wrote events. It runs on
-     * the writer thread: it must be quick and must not append.
+     * Registers a listener called with the new head position after each commit of this store's writer that wrote
+     * events. It runs on the writer thread: it must be quick and must not append. Commits of other processes are
+     * not reported here; on PostgreSQL use {@link PostgresNotifications} for those.
      */
+    @Override
     public void onCommit(LongConsumer listener) {
         writer.onCommit(Objects.requireNonNull(listener, "listener"));
     }

@@ -201,6 +201,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    void beginWrite(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override
     void commit(Connection connection) throws SQLException {
         connection.commit();
         connection.setAutoCommit(true);

@@ -144,6 +144,11 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    void beginWrite(Connection connection) throws SQLException {
+        execute(connection, "BEGIN IMMEDIATE");
+    }
+
+    @Override
     void commit(Connection connection) throws SQLException {
         execute(connection, "COMMIT");
     }

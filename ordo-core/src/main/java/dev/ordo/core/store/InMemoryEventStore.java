@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.LongConsumer;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * An {@link EventStore} in memory, for unit tests and examples. It passes the same contract suite as the
  * durable stores. Thread-safe: appends are serialized, reads run in parallel.
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, CommitNotifier {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<RecordedEvent> log = new ArrayList<>();
@@ -26,6 +28,7 @@ public final class InMemoryEventStore implements EventStore {
     private final Map<UUID, RecordedEvent> byId = new HashMap<>();
     private final StoreLimits limits;
     private final Clock clock;
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private static final class Stream {
@@ -52,7 +55,18 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public void onCommit(LongConsumer listener) {
+        listeners.add(listener);
+    }
+
+    @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<EventData> events) {
+        AppendResult result = write(stream, expected, events);
+        listeners.forEach(listener -> listener.accept(result.lastPosition()));
+        return result;
+    }
+
+    private AppendResult write(StreamId stream, ExpectedVersion expected, List<EventData> events) {
         AppendRules.validate(stream, expected, events, limits);
         lock.writeLock().lock();
         try {

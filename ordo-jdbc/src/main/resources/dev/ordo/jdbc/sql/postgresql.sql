@@ -17,6 +17,7 @@ SELECT event_id, stream_id, stream_version, position FROM ordo_events WHERE even
 -- name: append
 -- All or nothing: the events and stream rows are written only if the head's revision is still the one read
 -- (1: new position, 2: revision read, 3: recorded_at, 4-16: event columns, 17-19: stream columns).
+-- On success it also notifies the channel ordo_events with the new head.
 WITH head AS (
     UPDATE ordo_head SET position = ?, revision = revision + 1
     WHERE id = 1 AND revision = ?
@@ -41,8 +42,12 @@ WITH head AS (
     ON CONFLICT (stream_id) DO UPDATE
         SET version = EXCLUDED.version, status = 0, truncated_before = EXCLUDED.truncated_before
     RETURNING 1
+), notified AS (
+    -- delivered to LISTEN ordo_events on commit, so subscribers in any process wake up
+    SELECT pg_notify('ordo_events', position::text) FROM head
 )
-SELECT (SELECT count(*) FROM head) AS applied, (SELECT count(*) FROM events) AS written;
+SELECT (SELECT count(*) FROM head) AS applied, (SELECT count(*) FROM events) AS written,
+       (SELECT count(*) FROM notified) AS notified;
 
 -- name: bump_revision
 -- Maintenance: takes the head row lock and makes concurrent optimistic appends re-read stream state.
@@ -121,3 +126,29 @@ ON CONFLICT (stream_id) DO UPDATE
 
 -- name: delete_snapshot
 DELETE FROM ordo_snapshots WHERE stream_id = ?;
+
+-- name: load_checkpoint
+SELECT position FROM ordo_checkpoints WHERE name = ?;
+
+-- name: save_checkpoint
+-- Checkpoints only move forwards here; reset_checkpoint moves them anywhere.
+INSERT INTO ordo_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+    WHERE ordo_checkpoints.position < excluded.position;
+
+-- name: reset_checkpoint
+INSERT INTO ordo_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;
+
+-- name: delete_checkpoint
+DELETE FROM ordo_checkpoints WHERE name = ?;
+
+-- name: load_projection
+SELECT version FROM ordo_projections WHERE name = ?;
+
+-- name: save_projection
+INSERT INTO ordo_projections (name, version, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at;
+
+-- name: list_tables_like
+SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ? ESCAPE '\';

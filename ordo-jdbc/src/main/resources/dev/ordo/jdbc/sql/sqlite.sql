@@ -93,3 +93,29 @@ ON CONFLICT (stream_id) DO UPDATE
 
 -- name: delete_snapshot
 DELETE FROM ordo_snapshots WHERE stream_id = ?;
+
+-- name: load_checkpoint
+SELECT position FROM ordo_checkpoints WHERE name = ?;
+
+-- name: save_checkpoint
+-- Checkpoints only move forwards here; reset_checkpoint moves them anywhere.
+INSERT INTO ordo_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+    WHERE ordo_checkpoints.position < excluded.position;
+
+-- name: reset_checkpoint
+INSERT INTO ordo_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at;
+
+-- name: delete_checkpoint
+DELETE FROM ordo_checkpoints WHERE name = ?;
+
+-- name: load_projection
+SELECT version FROM ordo_projections WHERE name = ?;
+
+-- name: save_projection
+INSERT INTO ordo_projections (name, version, updated_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at;
+
+-- name: list_tables_like
+SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\';

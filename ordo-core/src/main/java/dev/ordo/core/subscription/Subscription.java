@@ -1,0 +1,204 @@
+package dev.ordo.core.subscription;
+
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.store.EventReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running subscription: a virtual thread that reads the global log after its consumer's checkpoint, hands it
+ * pages in position order, and, once at the head, sleeps until the {@link HeadSignal} reports a commit or the poll
+ * interval passes.
+ *
+ * <p>Guarantees: pages reach the consumer in position order, each event once per successful
+ * {@link SubscriptionConsumer#handle}; a failing page is retried with exponential backoff and never skipped (so
+ * a poison event stops the subscription until it is fixed; issue-4 dead letters will park it instead).
+ * Thread-safe.
+ */
+public final class Subscription implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscription.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    private final String name;
+    private final EventReader reader;
+    private final SubscriptionConsumer consumer;
+    private final SubscriptionOptions options;
+    private final HeadSignal signal;
+    private final Clock clock;
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progressed = progressLock.newCondition();
+    private final Thread thread;
+
+    private volatile boolean running = true;
+    private volatile SubscriptionStatus.State state = SubscriptionStatus.State.CATCHING_UP;
+    private volatile long head;
+    private volatile long scannedUpTo;
+    private volatile double lagSeconds;
+    private volatile long failures;
+    private volatile String lastError;
+    private volatile Instant lastActivity;
+
+    Subscription(String name, EventReader reader, SubscriptionConsumer consumer, SubscriptionOptions options,
+                 HeadSignal signal, Clock clock) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.options = Objects.requireNonNull(options, "options");
+        this.signal = Objects.requireNonNull(signal, "signal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lastActivity = clock.instant();
+        this.thread = Thread.ofVirtual().name("ordo-subscription-" + name).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The subscription's progress now. */
+    public SubscriptionStatus status() {
+        long checkpoint = consumer.checkpoint();
+        long done = Math.max(checkpoint, scannedUpTo);
+        long currentHead = Math.max(head, signal.head());
+        long lag = Math.max(0, currentHead - done);
+        return new SubscriptionStatus(name, running ? state : SubscriptionStatus.State.STOPPED, checkpoint, currentHead,
+                lag, lag == 0 ? 0 : lagSeconds, failures, lastError, lastActivity);
+    }
+
+    /**
+     * Waits until the subscription has handled (or skipped as filtered out) every position up to
+     * {@code position}.
+     *
+     * @return true when it got there within the timeout
+     */
+    public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        progressLock.lock();
+        try {
+            while (Math.max(consumer.checkpoint(), scannedUpTo) < position) {
+                if (nanos <= 0 || !running) {
+                    return false;
+                }
+                nanos = progressed.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    private void run() {
+        Duration backoff = FIRST_BACKOFF;
+        boolean pollHead = true;
+        while (running) {
+            try {
+                long knownHead = signal.head();
+                if (pollHead || knownHead < head) {
+                    knownHead = reader.headPosition();
+                    signal.advance(knownHead);
+                }
+                head = Math.max(head, knownHead);
+                long from = Math.max(consumer.checkpoint(), scannedUpTo) + 1;
+                List<RecordedEvent> page = reader.readAll(from, options.batchSize(), options.filter());
+                if (page.isEmpty()) {
+                    caughtUp(knownHead);
+                    long before = knownHead;
+                    pollHead = signal.awaitBeyond(before, options.pollInterval()) <= before;
+                    continue;
+                }
+                state = page.getLast().position() < knownHead ? SubscriptionStatus.State.CATCHING_UP
+                        : SubscriptionStatus.State.LIVE;
+                consumer.handle(page);
+                handled(page);
+                pollHead = false;
+                backoff = FIRST_BACKOFF;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception | LinkageError e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                lastError = e.toString();
+                state = SubscriptionStatus.State.RETRYING;
+                log.warn("subscription {} failed (attempt {}), retrying in {} ms", name, failures, backoff.toMillis(), e);
+                if (!pause(backoff)) {
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
+                        : backoff.multipliedBy(2);
+                pollHead = true;
+            }
+        }
+        state = SubscriptionStatus.State.STOPPED;
+        signalProgress();
+    }
+
+    private void caughtUp(long knownHead) {
+        scannedUpTo = Math.max(scannedUpTo, knownHead);
+        state = SubscriptionStatus.State.LIVE;
+        lagSeconds = 0;
+        lastActivity = clock.instant();
+        signalProgress();
+    }
+
+    private void handled(List<RecordedEvent> page) {
+        RecordedEvent last = page.getLast();
+        head = Math.max(head, last.position());
+        lagSeconds = page.size() < options.batchSize() ? 0
+                : Math.max(0, Duration.between(last.recordedAt(), clock.instant()).toMillis() / 1000.0);
+        lastActivity = clock.instant();
+        signalProgress();
+    }
+
+    private void signalProgress() {
+        progressLock.lock();
+        try {
+            progressed.signalAll();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            long until = System.nanoTime() + duration.toNanos();
+            while (running && System.nanoTime() < until) {
+                signal.awaitBeyond(Long.MAX_VALUE, Duration.ofNanos(Math.min(until - System.nanoTime(),
+                        TimeUnit.MILLISECONDS.toNanos(200))));
+            }
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the subscription after the page it is handling, waiting up to 10 seconds. Idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        signal.wakeAll();
+        try {
+            if (!thread.join(Duration.ofSeconds(10))) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ordo.jdbc;
+
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.subscription.SubscriptionConsumer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page. */
+final class ProjectionConsumer implements SubscriptionConsumer {
+
+    private final OrdoDatabase database;
+    private final JdbcCheckpointStore checkpoints;
+    private final JdbcProjection projection;
+    private final String checkpointName;
+    private final Map<String, String> tables;
+    private volatile long checkpoint;
+
+    ProjectionConsumer(OrdoDatabase database, JdbcCheckpointStore checkpoints, JdbcProjection projection,
+                       String checkpointName, Map<String, String> tables) {
+        this.database = database;
+        this.checkpoints = checkpoints;
+        this.projection = projection;
+        this.checkpointName = checkpointName;
+        this.tables = Map.copyOf(tables);
+        this.checkpoint = checkpoints.load(checkpointName);
+    }
+
+    @Override
+    public long checkpoint() {
+        return checkpoint;
+    }
+
+    @Override
+    public void handle(List<RecordedEvent> page) throws SQLException {
+        Dialect dialect = database.dialect();
+        long last = page.getLast().position();
+        try (Connection connection = database.writeDataSource().getConnection()) {
+            dialect.beginWrite(connection);
+            try {
+                ProjectionContext context = new ProjectionContext(connection, dialect.name(), tables);
+                for (RecordedEvent event : page) {
+                    projection.apply(context, event);
+                }
+                checkpoints.write(connection, "save_checkpoint", checkpointName, last);
+                dialect.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+        }
+        checkpoint = last;
+    }
+}

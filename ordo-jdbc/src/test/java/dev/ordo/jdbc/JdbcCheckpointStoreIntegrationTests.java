@@ -1,0 +1,69 @@
+package dev.ordo.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.subscription.CheckpointStore;
+import dev.ordo.test.contract.CheckpointStoreContract;
+import dev.ordo.test.postgres.PostgresHarness;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JDBC checkpoint store passes the checkpoint contract on SQLite and on PostgreSQL. */
+class JdbcCheckpointStoreIntegrationTests {
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnSqlite implements CheckpointStoreContract {
+
+        @TempDir
+        Path folder;
+
+        private OrdoDatabase database;
+
+        @BeforeAll
+        void open() {
+            database = OrdoDatabase.sqlite(folder.resolve("checkpoints.db"));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
+
+        @Override
+        public CheckpointStore checkpoints() {
+            return JdbcCheckpointStore.create(database);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgres implements CheckpointStoreContract {
+
+        private HikariDataSource pool;
+        private OrdoDatabase database;
+
+        @BeforeAll
+        void open() {
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(PostgresHarness.newDatabase().dataSource());
+            config.setMaximumPoolSize(4);
+            pool = new HikariDataSource(config);
+            database = OrdoDatabase.postgres(pool);
+        }
+
+        @AfterAll
+        void close() {
+            pool.close();
+        }
+
+        @Override
+        public CheckpointStore checkpoints() {
+            return JdbcCheckpointStore.create(database);
+        }
+    }
+}
