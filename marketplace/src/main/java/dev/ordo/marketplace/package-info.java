@@ -1,0 +1,2 @@
+/** The marketplace: bounded contexts as packages (catalog, ordering, and the read side), built on Ordo. */
+package dev.ordo.marketplace;
