@@ -1,0 +1,142 @@
+package dev.ordo.spring;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.snapshot.SnapshotPolicy;
+import dev.ordo.core.snapshot.SnapshotStore;
+import dev.ordo.core.store.StoreLimits;
+import dev.ordo.core.subscription.CheckpointStore;
+import dev.ordo.core.subscription.HeadSignal;
+import dev.ordo.core.subscription.SubscriptionOptions;
+import dev.ordo.core.subscription.Subscriptions;
+import dev.ordo.jdbc.JdbcCheckpointStore;
+import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.JdbcProjection;
+import dev.ordo.jdbc.JdbcProjections;
+import dev.ordo.jdbc.JdbcSnapshotStore;
+import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.jdbc.PostgresNotifications;
+import dev.ordo.jdbc.SqliteOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wires Ordo from {@link OrdoProperties}: the database (a SQLite file by default, PostgreSQL through the
+ * application's {@link DataSource} or {@code ordo.store.postgres.url}), migrated on start; the event, snapshot and
+ * checkpoint stores; commit signals (in-process, plus LISTEN/NOTIFY on PostgreSQL); subscriptions with lag metrics;
+ * and every {@link JdbcProjection} bean, started once the application is up. Every bean backs off when the
+ * application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(OrdoProperties.class)
+public class OrdoAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(DataSource.class)
+    @ConditionalOnExpression("'${ordo.store.type:sqlite}'.equalsIgnoreCase('postgres') and '${ordo.store.postgres.url:}' != ''")
+    HikariDataSource ordoPostgresDataSource(OrdoProperties properties) {
+        OrdoProperties.Postgres postgres = properties.getStore().getPostgres();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ordo-postgres");
+        config.setJdbcUrl(postgres.getUrl());
+        config.setUsername(postgres.getUsername());
+        config.setPassword(postgres.getPassword());
+        config.setMaximumPoolSize(postgres.getPoolSize());
+        return new HikariDataSource(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    OrdoDatabase ordoDatabase(OrdoProperties properties, ObjectProvider<DataSource> dataSources) {
+        OrdoProperties.Store store = properties.getStore();
+        return switch (store.getType()) {
+            case SQLITE -> OrdoDatabase.sqlite(store.getSqlite().getPath(),
+                    new SqliteOptions(store.getSqlite().getReaders(), store.getSqlite().getBusyTimeout()));
+            case POSTGRES -> OrdoDatabase.postgres(dataSources.getIfAvailable(() -> {
+                throw new IllegalStateException(
+                        "ordo.store.type=postgres needs ordo.store.postgres.url (or a DataSource bean)");
+            }));
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    JdbcEventStore ordoEventStore(OrdoDatabase database, OrdoProperties properties) {
+        return JdbcEventStore.builder(database)
+                .limits(StoreLimits.defaults().withMaxPayloadBytes(properties.getStore().getMaxPayloadBytes()))
+                .maxBatchEvents(properties.getStore().getMaxBatchEvents())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnapshotStore ordoSnapshotStore(OrdoDatabase database) {
+        return JdbcSnapshotStore.create(database);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnapshotPolicy ordoSnapshotPolicy(OrdoProperties properties) {
+        int every = properties.getSnapshots().getEvery();
+        return every > 0 ? SnapshotPolicy.everyNEvents(every) : SnapshotPolicy.never();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CheckpointStore ordoCheckpointStore(OrdoDatabase database) {
+        return JdbcCheckpointStore.create(database);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HeadSignal ordoHeadSignal(JdbcEventStore store) {
+        HeadSignal signal = new HeadSignal();
+        store.onCommit(signal::advance);
+        return signal;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${ordo.store.type:sqlite}'.equalsIgnoreCase('postgres') and ${ordo.store.postgres.listen:true}")
+    PostgresNotifications ordoPostgresNotifications(OrdoDatabase database, HeadSignal signal) {
+        return PostgresNotifications.start(database, signal);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SubscriptionOptions ordoSubscriptionOptions(OrdoProperties properties) {
+        OrdoProperties.Subscriptions s = properties.getSubscriptions();
+        return SubscriptionOptions.defaults().withBatchSize(s.getBatchSize()).withPollInterval(s.getPollInterval())
+                .withMaxBackoff(s.getMaxBackoff());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Subscriptions ordoSubscriptions(JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters) {
+        return new Subscriptions(store, signal, meters.getIfAvailable(), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    JdbcProjections ordoProjections(OrdoDatabase database, JdbcEventStore store, Subscriptions subscriptions,
+                                    SubscriptionOptions options) {
+        return new JdbcProjections(database, store, subscriptions, options);
+    }
+
+    @Bean
+    OrdoProjectionsLifecycle ordoProjectionsLifecycle(JdbcProjections projections,
+                                                      ObjectProvider<JdbcProjection> definitions) {
+        return new OrdoProjectionsLifecycle(projections, definitions);
+    }
+
+    @Bean
+    OrdoStoreMetrics ordoStoreMetrics(JdbcEventStore store, OrdoDatabase database) {
+        return new OrdoStoreMetrics(store, database);
+    }
+}
