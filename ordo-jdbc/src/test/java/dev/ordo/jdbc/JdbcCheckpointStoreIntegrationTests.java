@@ -5,12 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.subscription.CheckpointStore;
 import dev.ordo.test.contract.CheckpointStoreContract;
 import dev.ordo.test.postgres.PostgresHarness;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC checkpoint store passes the checkpoint contract on SQLite and on PostgreSQL. */
 class JdbcCheckpointStoreIntegrationTests {
@@ -19,14 +19,11 @@ class JdbcCheckpointStoreIntegrationTests {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnSqlite implements CheckpointStoreContract {
 
-        @TempDir
-        Path folder;
-
         private OrdoDatabase database;
 
         @BeforeAll
-        void open() {
-            database = OrdoDatabase.sqlite(folder.resolve("checkpoints.db"));
+        void open() throws IOException {
+            database = OrdoDatabase.sqlite(Files.createTempDirectory("ordo-checkpoints").resolve("checkpoints.db"));
         }
 
         @AfterAll
