@@ -1,0 +1,2 @@
+/** Ordering: the lifecycle of a marketplace order (place, change, pay, ship, deliver, cancel) as a pure decider. */
+package dev.ordo.marketplace.ordering;
