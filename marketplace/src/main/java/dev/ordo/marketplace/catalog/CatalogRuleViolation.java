@@ -1,6 +1,7 @@
 package dev.ordo.marketplace.catalog;
 
 import dev.ordo.marketplace.shared.RuleViolation;
+import java.util.Map;
 
 /**
  * A catalog command broke one of the {@link CatalogRule}s; no event was decided.
@@ -25,6 +26,12 @@ public final class CatalogRuleViolation extends RuleViolation {
     /** Whether the product existed when the command arrived. */
     public boolean registered() {
         return registered;
+    }
+
+    /** Whether the product is registered, as {@code registered}. */
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("registered", registered);
     }
 
     private static String describe(Product state) {

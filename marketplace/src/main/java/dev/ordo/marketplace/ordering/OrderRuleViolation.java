@@ -1,6 +1,7 @@
 package dev.ordo.marketplace.ordering;
 
 import dev.ordo.marketplace.shared.RuleViolation;
+import java.util.Map;
 
 /**
  * An order command broke one of the {@link OrderRule}s; no event was decided.
@@ -25,6 +26,12 @@ public final class OrderRuleViolation extends RuleViolation {
     /** The order's status when the command arrived, or {@code null} when there was no order. */
     public OrderStatus status() {
         return status;
+    }
+
+    /** The order's status as {@code currentStatus}, when there is an order. */
+    @Override
+    public Map<String, Object> details() {
+        return status == null ? Map.of() : Map.of("currentStatus", status.name());
     }
 
     private static String describe(OrderStatus status) {

@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.shared;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,13 @@ public abstract class RuleViolation extends RuntimeException {
     /** The stable kebab-case id of the broken rule. */
     public String rule() {
         return rule;
+    }
+
+    /**
+     * What else a caller should know, such as the current status, as names and values for an error response; empty
+     * unless a subclass adds some.
+     */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 }

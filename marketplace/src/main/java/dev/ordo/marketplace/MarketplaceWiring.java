@@ -1,0 +1,106 @@
+package dev.ordo.marketplace;
+
+import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.bus.command.CorrelationMiddleware;
+import dev.ordo.core.bus.command.LoggingMiddleware;
+import dev.ordo.core.bus.command.MetricsMiddleware;
+import dev.ordo.core.bus.command.PerKeyLockMiddleware;
+import dev.ordo.core.bus.command.SimpleCommandBus;
+import dev.ordo.core.bus.command.ValidationMiddleware;
+import dev.ordo.core.bus.query.QueryBus;
+import dev.ordo.core.bus.query.SimpleQueryBus;
+import dev.ordo.core.event.EventTypeRegistry;
+import dev.ordo.jackson.JacksonEventSerializer;
+import dev.ordo.marketplace.catalog.ProductEvent;
+import dev.ordo.marketplace.catalog.app.CatalogService;
+import dev.ordo.marketplace.catalog.app.ProductRequest;
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.marketplace.catalog.Product;
+import dev.ordo.marketplace.catalog.app.ProductStateCodec;
+import dev.ordo.marketplace.ordering.Order;
+import dev.ordo.marketplace.ordering.OrderEvent;
+import dev.ordo.marketplace.ordering.app.OrderStateCodec;
+import dev.ordo.marketplace.ordering.app.OrderRequest;
+import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
+import dev.ordo.spring.OrdoProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The marketplace's wiring, all explicit: stable event names, the event serializer, the command bus (validation,
+ * correlation, logging, metrics, one command at a time per stream) with the routes of each context, and the query
+ * bus. The application's root: it may know every context, and no context knows it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MarketplaceWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventTypeRegistry marketplaceEventTypes() {
+        return EventTypeRegistry.builder().registerSealed(OrderEvent.class).registerSealed(ProductEvent.class).build();
+    }
+
+    /** The mapper of stored events and snapshots (not the web layer's). */
+    @Bean
+    EventMapper eventMapper() {
+        return new EventMapper(EventJson.mapper());
+    }
+
+    @Bean
+    StateCodec<Order> orderStateCodec(EventMapper mapper) {
+        return OrderStateCodec.create(mapper.json());
+    }
+
+    @Bean
+    StateCodec<Product> productStateCodec(EventMapper mapper) {
+        return ProductStateCodec.create(mapper.json());
+    }
+
+    @Bean
+    JacksonEventSerializer marketplaceEventSerializer(EventTypeRegistry registry, EventMapper mapper) {
+        return JacksonEventSerializer.builder(registry).mapper(mapper.json()).build();
+    }
+
+    @Bean
+    CommandBus commandBus(OrderService orders, CatalogService catalog, Validator validator, MeterRegistry meters,
+                          OrdoProperties properties) {
+        return SimpleCommandBus.builder()
+                .register(OrderRequest.class, orders::handle)
+                .register(ProductRequest.class, catalog::handle)
+                .middleware(new CorrelationMiddleware())
+                .middleware(new LoggingMiddleware())
+                .middleware(new MetricsMiddleware(meters))
+                .middleware(new ValidationMiddleware(validator))
+                .middleware(new PerKeyLockMiddleware(MarketplaceWiring::streamOf, properties.getCommands().getLockTimeout()))
+                .build();
+    }
+
+    private static Optional<String> streamOf(Object command) {
+        return switch (command) {
+            case OrderRequest order -> Optional.of("order-" + order.orderId());
+            case ProductRequest product -> Optional.of("product-" + product.productId());
+            default -> Optional.empty();
+        };
+    }
+
+    @Bean
+    QueryBus queryBus(ProductQueries products) {
+        return SimpleQueryBus.builder()
+                .register(ProductQueries.FindProducts.class, products::find)
+                .build();
+    }
+
+    /** The JSON mapper of stored events, as a bean of its own type so it never replaces the web layer's mapper. */
+    public record EventMapper(JsonMapper json) {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ordo.marketplace.analytics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sales analytics over HTTP. */
+@RestController
+@Validated
+@RequestMapping("/analytics")
+@Tag(name = "analytics", description = "Totals, completion rate, revenue, top products and producers")
+class AnalyticsController {
+
+    private final AnalyticsQueries analytics;
+    private final Clock clock;
+
+    AnalyticsController(AnalyticsQueries analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Sales figures of a date range", description = "Orders placed from 'from' to 'to' (inclusive "
+            + "UTC days; default: the last 30 days) in one currency (default EUR).")
+    AnalyticsView summary(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                          @RequestParam(defaultValue = "EUR")
+                          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+                          @RequestParam(defaultValue = "5") @Min(1) @Max(50) int top) {
+        LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate start = from != null ? from : end.minusDays(29);
+        return analytics.summary(start, end, currency, top);
+    }
+}

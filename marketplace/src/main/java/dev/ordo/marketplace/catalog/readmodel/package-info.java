@@ -1,0 +1,2 @@
+/** The catalog read model: products with their producer, price and availability. */
+package dev.ordo.marketplace.catalog.readmodel;

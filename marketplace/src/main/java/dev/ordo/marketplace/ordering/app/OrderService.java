@@ -1,0 +1,97 @@
+package dev.ordo.marketplace.ordering.app;
+
+import dev.ordo.core.command.CommandHandler;
+import dev.ordo.core.command.CommandResult;
+import dev.ordo.core.command.Loaded;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.snapshot.SnapshotPolicy;
+import dev.ordo.core.snapshot.SnapshotStore;
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.core.store.EventStore;
+import dev.ordo.core.store.ReadDirection;
+import dev.ordo.marketplace.ordering.Order;
+import dev.ordo.marketplace.ordering.OrderCommand;
+import dev.ordo.marketplace.ordering.OrderDecider;
+import dev.ordo.marketplace.ordering.OrderEvent;
+import dev.ordo.marketplace.shared.OrderId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Handles order commands: loads the order (snapshot plus later events), lets the {@link OrderDecider} decide, and
+ * appends at the loaded version. Without an expected version a conflict is retried on a fresh load (the decider
+ * checks every rule again, so that is always safe); with one, a stale version is refused at once. Thread-safe.
+ */
+@Service
+public class OrderService {
+
+    /** The metadata header that carries a request's Idempotency-Key onto its events. */
+    public static final String IDEMPOTENCY_KEY = "idempotency-key";
+
+    private final CommandHandler<OrderCommand, Order, OrderEvent> handler;
+    private final EventStore store;
+
+    public OrderService(EventStore store, EventSerializer serializer, SnapshotStore snapshots, SnapshotPolicy policy,
+                        StateCodec<Order> codec) {
+        this.store = store;
+        this.handler = CommandHandler.builder(new OrderDecider(), OrderEvent.class, store, serializer)
+                .snapshots(snapshots, codec, policy)
+                .retryOnConflict(command -> true, 3)
+                .build();
+    }
+
+    /** The stream of an order. */
+    public static StreamId stream(OrderId orderId) {
+        return StreamId.of("order", orderId);
+    }
+
+    /** Handles a command from the bus. */
+    public CommandResult<Order, OrderEvent> handle(OrderRequest request, EventMetadata metadata) {
+        StreamId stream = stream(request.orderId());
+        return request.expectedVersion() == null
+                ? handler.handle(stream, request.command(), metadata)
+                : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    }
+
+    /** The order as it is now. */
+    public Loaded<Order> load(OrderId orderId) {
+        return handler.load(stream(orderId));
+    }
+
+    /** The order as it was right after the event with the given version; empty when it never got there. */
+    public Optional<Loaded<Order>> loadAt(OrderId orderId, long version) {
+        return handler.loadAt(stream(orderId), version);
+    }
+
+    /** Every event of the order, oldest first, with positions and metadata. */
+    public List<RecordedEvent> history(OrderId orderId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStreamForwards(stream(orderId), next, 1_000);
+            events.addAll(page);
+            if (page.size() < 1_000) {
+                return events;
+            }
+            next = page.getLast().streamVersion() + 1;
+        }
+    }
+
+    /**
+     * The version of the order's latest event written by a request with this idempotency key, looking at its most
+     * recent events; empty when no such event is found.
+     */
+    public Optional<Long> versionWrittenWith(OrderId orderId, String idempotencyKey) {
+        for (RecordedEvent event : store.readStream(stream(orderId), ReadDirection.BACKWARDS, Long.MAX_VALUE, 200)) {
+            if (idempotencyKey.equals(event.metadata().extra().get(IDEMPOTENCY_KEY))) {
+                return Optional.of(event.streamVersion());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ordo.marketplace.ordering.web;
+
+import dev.ordo.marketplace.ordering.PaymentMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the order endpoints; malformed ones are refused with 400 and the failing fields. */
+final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    /** Places an order; names and prices come from the catalog. */
+    record PlaceOrderRequest(@NotNull UUID customerId, @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
+                             @NotNull @Valid Address shippingAddress) {
+    }
+
+    record Item(@NotNull UUID productId, @Positive @Max(10_000) int quantity) {
+    }
+
+    record Address(@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
+                   @NotBlank @Size(max = 20) String postalCode, @NotBlank @Size(max = 60) String country) {
+    }
+
+    record PaymentRequest(@NotNull @PositiveOrZero BigDecimal amount,
+                          @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR")
+                          String currency,
+                          @NotNull PaymentMethod method, @NotBlank @Size(max = 100) String reference) {
+    }
+
+    record ShipmentRequest(@NotBlank @Size(max = 100) String trackingNumber, @NotBlank @Size(max = 100) String carrier) {
+    }
+
+    record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+}
