@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.catalog.app;
 
+import dev.ordo.core.bus.command.AddressedCommand;
 import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.shared.ProductId;
 import jakarta.validation.Valid;
@@ -13,5 +14,5 @@ import jakarta.validation.constraints.NotNull;
  * @param expectedVersion the version the caller saw, or {@code null}
  */
 public record ProductRequest(@NotNull ProductId productId, @NotNull @Valid ProductCommand command,
-                             Long expectedVersion) {
+                             Long expectedVersion) implements AddressedCommand {
 }

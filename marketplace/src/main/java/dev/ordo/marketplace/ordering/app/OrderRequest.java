@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.ordering.app;
 
+import dev.ordo.core.bus.command.AddressedCommand;
 import dev.ordo.marketplace.ordering.OrderCommand;
 import dev.ordo.marketplace.shared.OrderId;
 import jakarta.validation.Valid;
@@ -13,5 +14,6 @@ import jakarta.validation.constraints.NotNull;
  * @param command         the command
  * @param expectedVersion the version the caller saw, or {@code null} to apply to the current version
  */
-public record OrderRequest(@NotNull OrderId orderId, @NotNull @Valid OrderCommand command, Long expectedVersion) {
+public record OrderRequest(@NotNull OrderId orderId, @NotNull @Valid OrderCommand command, Long expectedVersion)
+        implements AddressedCommand {
 }

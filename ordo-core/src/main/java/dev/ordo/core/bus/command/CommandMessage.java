@@ -30,8 +30,13 @@ public record CommandMessage(Object command, UUID commandId, EventMetadata metad
         return new CommandMessage(command, commandId, value);
     }
 
-    /** The command's simple class name, as logs, metrics and the MDC name it. */
+    /**
+     * The command's simple class name, as logs, metrics and the MDC name it; for an {@link AddressedCommand}, the
+     * wrapped command's.
+     */
     public String commandType() {
-        return command.getClass().getSimpleName();
+        Object named = command instanceof AddressedCommand addressed && addressed.command() != null
+                ? addressed.command() : command;
+        return named.getClass().getSimpleName();
     }
 }
