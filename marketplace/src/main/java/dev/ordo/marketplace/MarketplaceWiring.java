@@ -27,6 +27,7 @@ import dev.ordo.spring.OrdoProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,9 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class MarketplaceWiring {
 
+    /**
+     * The time stamped on commands, in whole milliseconds: the precision the read models keep, so an order reads the
+     * same (and has one representation per ETag) whether it comes from a command's response, a past version or the
+     * read model.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Bean

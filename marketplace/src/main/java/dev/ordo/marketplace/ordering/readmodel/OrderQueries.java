@@ -93,10 +93,13 @@ public class OrderQueries {
 
     private static OrderView view(ResultSet rs, List<OrderView.Line> lines) throws SQLException {
         String currency = rs.getString("currency");
-        OrderView.Payment payment = rs.getObject("paid_at") == null ? null : new OrderView.Payment(
+        // The row keeps a cancelled order's payment and shipment, but a cancelled order shows only where it was
+        // cancelled from, as its state folded from the events does: one order, one representation per version.
+        boolean cancelled = rs.getObject("cancelled_at") != null;
+        OrderView.Payment payment = cancelled || rs.getObject("paid_at") == null ? null : new OrderView.Payment(
                 amount(rs.getLong("paid_minor"), currency), rs.getString("payment_method"),
                 rs.getString("payment_reference"), instant(rs.getLong("paid_at")));
-        OrderView.Shipment shipment = rs.getObject("shipped_at") == null ? null : new OrderView.Shipment(
+        OrderView.Shipment shipment = cancelled || rs.getObject("shipped_at") == null ? null : new OrderView.Shipment(
                 rs.getString("tracking_number"), rs.getString("carrier"), instant(rs.getLong("shipped_at")));
         OrderView.Cancellation cancellation = rs.getObject("cancelled_at") == null ? null : new OrderView.Cancellation(
                 rs.getString("cancel_reason"), rs.getString("cancelled_from"), instant(rs.getLong("cancelled_at")));

@@ -7,7 +7,11 @@ import java.util.List;
 /**
  * An order as the API shows it, whether read from the read model or folded from the events (time travel).
  *
- * @param version the order's stream version this view reflects; send it back in {@code If-Match}
+ * @param payment      present while paid, shipped or delivered; a cancelled order has only its {@code cancellation}
+ * @param shipment     present while shipped or delivered
+ * @param cancellation present when cancelled, with the status it was cancelled from (a refund is due from PAID or
+ *                     SHIPPED)
+ * @param version      the order's stream version this view reflects; send it back in {@code If-Match}
  */
 public record OrderView(String orderId, String customerId, String status, List<Line> lines, Amount total,
                         Address shippingAddress, Instant placedAt, Payment payment, Shipment shipment,

@@ -41,7 +41,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,10 +54,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Order commands over HTTP. Every endpoint answers with the order as the command left it and its version as the
  * {@code ETag}; accepts {@code If-Match} (refused with 409 and the current version when stale) and
- * {@code Idempotency-Key} (a retry returns the first response and writes nothing).
+ * {@code Idempotency-Key} (a retry returns the first response and writes nothing). Parameter constraints are
+ * checked by Spring MVC itself (no class-level {@code @Validated}, whose proxy would turn a violation into a 500), so
+ * a violation is a 400 problem.
  */
 @RestController
-@Validated
 @RequestMapping("/orders")
 @Tag(name = "orders", description = "Place orders and take them through their lifecycle")
 class OrderCommandController {
