@@ -1,0 +1,71 @@
+package dev.ordo.saga;
+
+import dev.ordo.core.event.EventType;
+import java.time.Instant;
+
+/**
+ * What happened to a saga, as stored in its stream {@code saga-<id>}. Data is kept as the JSON its definition's
+ * codec wrote, so these events do not depend on any application class.
+ */
+public sealed interface SagaEvent {
+
+    @EventType("saga.started")
+    record SagaStarted(String type, String data, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.step-started")
+    record StepStarted(String step, int attempt, String invocationId, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.step-attempt-failed")
+    record StepAttemptFailed(String step, int attempt, String error, Instant retryAt, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.step-awaiting-reply")
+    record StepAwaitingReply(String step, Instant deadline, Instant at) implements SagaEvent {
+    }
+
+    /** {@code data} is {@code null} when the step left the saga's data unchanged. */
+    @EventType("saga.step-succeeded")
+    record StepSucceeded(String step, String data, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.step-failed")
+    record StepFailed(String step, String error, boolean timedOut, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.cancel-requested")
+    record CancelRequested(String reason, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.compensation-started")
+    record CompensationStarted(String step, int attempt, String invocationId, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.compensation-attempt-failed")
+    record CompensationAttemptFailed(String step, int attempt, String error, Instant retryAt, Instant at)
+            implements SagaEvent {
+    }
+
+    @EventType("saga.step-compensated")
+    record StepCompensated(String step, String data, Instant at) implements SagaEvent {
+    }
+
+    /** The compensation kept failing: it is parked as a dead letter and the saga waits for an operator. */
+    @EventType("saga.compensation-parked")
+    record CompensationParked(String step, int attempts, String error, Instant at) implements SagaEvent {
+    }
+
+    /** An operator asked to try a parked compensation again. */
+    @EventType("saga.compensation-redriven")
+    record CompensationRedriven(String step, String actor, Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.completed")
+    record SagaCompleted(Instant at) implements SagaEvent {
+    }
+
+    @EventType("saga.compensated")
+    record SagaCompensated(String reason, Instant at) implements SagaEvent {
+    }
+}

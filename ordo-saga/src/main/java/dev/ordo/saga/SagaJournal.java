@@ -1,0 +1,87 @@
+package dev.ordo.saga;
+
+import dev.ordo.core.event.EventData;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.EventStore;
+import dev.ordo.core.store.ExpectedVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads and writes one saga's stream. Appends are serialized and made at exactly the version this journal last
+ * saw, so if another process drives the same saga, one of them gets a version conflict and backs off.
+ * Thread-safe: steps of a parallel group record their outcomes through the same journal.
+ */
+final class SagaJournal {
+
+    private static final int PAGE = 1_000;
+
+    private final EventStore store;
+    private final EventSerializer serializer;
+    private final StreamId stream;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile SagaState state;
+
+    private SagaJournal(EventStore store, EventSerializer serializer, StreamId stream, SagaState state) {
+        this.store = store;
+        this.serializer = serializer;
+        this.stream = stream;
+        this.state = state;
+    }
+
+    static StreamId stream(UUID sagaId) {
+        return StreamId.of("saga", sagaId);
+    }
+
+    /** Folds the saga's stream. */
+    static SagaJournal open(EventStore store, EventSerializer serializer, UUID sagaId) {
+        StreamId stream = stream(sagaId);
+        SagaState state = SagaState.initial(sagaId);
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStreamForwards(stream, next, PAGE);
+            for (RecordedEvent recorded : page) {
+                state = state.evolve(serializer.envelope(recorded, SagaEvent.class).event(), recorded.streamVersion());
+            }
+            if (page.size() < PAGE) {
+                return new SagaJournal(store, serializer, stream, state);
+            }
+            next = page.getLast().streamVersion() + 1;
+        }
+    }
+
+    SagaState state() {
+        return state;
+    }
+
+    /**
+     * Appends events at the version last seen and returns the new state.
+     *
+     * @throws dev.ordo.core.store.WrongExpectedVersionException when someone else wrote to the saga meanwhile
+     */
+    SagaState append(EventMetadata metadata, SagaEvent... events) {
+        lock.lock();
+        try {
+            List<EventData> data = new ArrayList<>(events.length);
+            for (SagaEvent event : events) {
+                data.add(serializer.serialize(event, metadata));
+            }
+            ExpectedVersion expected = state.version() == 0 ? ExpectedVersion.noStream()
+                    : ExpectedVersion.exact(state.version());
+            long version = store.append(stream, expected, data).streamVersion() - events.length;
+            SagaState next = state;
+            for (SagaEvent event : events) {
+                next = next.evolve(event, ++version);
+            }
+            state = next;
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

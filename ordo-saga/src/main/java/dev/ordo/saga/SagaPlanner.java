@@ -1,0 +1,118 @@
+package dev.ordo.saga;
+
+import dev.ordo.saga.SagaState.StepState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Decides what a saga does next from its definition and state. Pure. */
+final class SagaPlanner {
+
+    private SagaPlanner() {
+    }
+
+    /** The next thing to do. */
+    sealed interface Next<D> {
+        /** Run these steps of the current group (in parallel when several). */
+        record Run<D>(List<SagaStep<D>> steps) implements Next<D> {
+        }
+
+        /** A step waiting for a reply passed its deadline. */
+        record TimeOut<D>(String step, Instant deadline) implements Next<D> {
+        }
+
+        /** Every step succeeded. */
+        record Complete<D>() implements Next<D> {
+        }
+
+        /** Undo this step. */
+        record Compensate<D>(SagaStep<D> step) implements Next<D> {
+        }
+
+        /** Everything that could be undone was undone. */
+        record FinishCompensation<D>() implements Next<D> {
+        }
+
+        /** Nothing to do until a reply arrives or the given time (null: never, the saga is finished or parked). */
+        record Wait<D>(Instant until) implements Next<D> {
+        }
+    }
+
+    static <D> Next<D> next(SagaDefinition<D> definition, SagaState state, Instant now) {
+        return switch (state.status()) {
+            case RUNNING -> forwards(definition, state, now);
+            case COMPENSATING -> backwards(definition, state);
+            case PARKED, COMPLETED, COMPENSATED -> new Next.Wait<>(null);
+        };
+    }
+
+    private static <D> Next<D> forwards(SagaDefinition<D> definition, SagaState state, Instant now) {
+        for (List<SagaStep<D>> group : definition.groups()) {
+            List<SagaStep<D>> runnable = new ArrayList<>();
+            Instant earliest = null;
+            boolean open = false;
+            for (SagaStep<D> step : group) {
+                SagaState.Step s = state.step(step.name());
+                switch (s.state()) {
+                    case SUCCEEDED -> { }
+                    case PENDING, STARTED -> {
+                        runnable.add(step);
+                        open = true;
+                    }
+                    case AWAITING_REPLY -> {
+                        if (!s.deadline().isAfter(now)) {
+                            return new Next.TimeOut<>(step.name(), s.deadline());
+                        }
+                        earliest = earliest == null || s.deadline().isBefore(earliest) ? s.deadline() : earliest;
+                        open = true;
+                    }
+                    default -> throw new IllegalStateException("saga " + state.sagaId() + " is running but step "
+                            + step.name() + " is " + s.state());
+                }
+            }
+            if (!runnable.isEmpty()) {
+                return new Next.Run<>(List.copyOf(runnable));
+            }
+            if (open) {
+                return new Next.Wait<>(earliest);
+            }
+        }
+        return new Next.Complete<>();
+    }
+
+    /**
+     * Undo every step that may have had an effect: first the ones whose outcome is unknown (started and never
+     * answered, or timed out: the call may still have gone through; compensations are idempotent and must accept
+     * "nothing to undo"), latest in the definition first; then the succeeded ones in reverse order of completion.
+     * A step whose action reported failure had no effect and is not compensated.
+     */
+    private static <D> Next<D> backwards(SagaDefinition<D> definition, SagaState state) {
+        List<SagaStep<D>> all = definition.groups().stream().flatMap(List::stream).toList();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            SagaStep<D> step = all.get(i);
+            SagaState.Step s = state.step(step.name());
+            if (step.compensation() != null && s.attempts() > 0 && !state.completed().contains(step.name())
+                    && needsUndo(s.state())) {
+                return new Next.Compensate<>(step);
+            }
+        }
+        List<String> reversed = new ArrayList<>(state.completed());
+        Collections.reverse(reversed);
+        for (String name : reversed) {
+            SagaStep<D> step = definition.step(name).orElseThrow(() -> new IllegalStateException("saga "
+                    + state.sagaId() + " completed step " + name + " that its definition no longer has"));
+            if (step.compensation() != null && needsUndo(state.step(name).state())) {
+                return new Next.Compensate<>(step);
+            }
+        }
+        return new Next.FinishCompensation<>();
+    }
+
+    private static boolean needsUndo(StepState state) {
+        return switch (state) {
+            case STARTED, AWAITING_REPLY, SUCCEEDED, TIMED_OUT, COMPENSATING -> true;
+            case PENDING, FAILED, COMPENSATED, COMPENSATION_PARKED -> false;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ordo.saga;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One step of a saga: its action, an optional compensation, a time limit per attempt, and its retry policy.
+ *
+ * @param name         unique within the saga; part of the invocation id, so never rename a step of running sagas
+ * @param action       what the step does
+ * @param compensation how to undo it, or {@code null} when there is nothing to undo
+ * @param timeout      the longest an attempt may take; a timeout fails the step without retry, and the saga compensates
+ * @param retry        how failed attempts (and compensations) are tried again
+ * @param <D> the saga's data type
+ */
+public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D> compensation, Duration timeout,
+                          StepRetry retry) {
+
+    public SagaStep {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(retry, "retry");
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("step name '" + name + "' must be lower-case words joined by '-'");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("step " + name + " needs a positive timeout, was " + timeout);
+        }
+    }
+
+    public static <D> Builder<D> named(String name) {
+        return new Builder<>(name);
+    }
+
+    /** Builds a {@link SagaStep}; 30-second timeout and {@link StepRetry#ofDefaults()} unless set. */
+    public static final class Builder<D> {
+        private final String name;
+        private SagaAction<D> action;
+        private SagaCompensation<D> compensation;
+        private Duration timeout = Duration.ofSeconds(30);
+        private StepRetry retry = StepRetry.ofDefaults();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder<D> action(SagaAction<D> value) {
+            this.action = value;
+            return this;
+        }
+
+        public Builder<D> compensation(SagaCompensation<D> value) {
+            this.compensation = value;
+            return this;
+        }
+
+        public Builder<D> timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder<D> retry(StepRetry value) {
+            this.retry = value;
+            return this;
+        }
+
+        public SagaStep<D> build() {
+            return new SagaStep<>(name, action, compensation, timeout, retry);
+        }
+    }
+}

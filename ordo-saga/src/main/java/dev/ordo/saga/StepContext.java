@@ -1,0 +1,18 @@
+package dev.ordo.saga;
+
+import java.util.UUID;
+
+/**
+ * What a step's action or compensation knows when it runs.
+ *
+ * @param sagaId       the saga
+ * @param sagaType     the saga's definition name
+ * @param step         the step's name
+ * @param invocationId a stable id for this step of this saga (the same on every attempt and after a restart);
+ *                     participants use it to recognise a repeated call and do the work only once
+ * @param attempt      1 for the first attempt, then 2, 3...
+ * @param data         the saga's data as the previous steps left it
+ * @param <D> the saga's data type
+ */
+public record StepContext<D>(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data) {
+}

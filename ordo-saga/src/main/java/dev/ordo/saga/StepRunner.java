@@ -1,0 +1,179 @@
+package dev.ordo.saga;
+
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
+import dev.ordo.saga.SagaEvent.CompensationParked;
+import dev.ordo.saga.SagaEvent.CompensationStarted;
+import dev.ordo.saga.SagaEvent.StepAttemptFailed;
+import dev.ordo.saga.SagaEvent.StepAwaitingReply;
+import dev.ordo.saga.SagaEvent.StepCompensated;
+import dev.ordo.saga.SagaEvent.StepFailed;
+import dev.ordo.saga.SagaEvent.StepStarted;
+import dev.ordo.saga.SagaEvent.StepSucceeded;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one step's action or compensation with its time limit and retry policy, recording every attempt in the
+ * saga's journal before and after it runs, so that a restart knows exactly where it stopped.
+ */
+final class StepRunner<D> {
+
+    private final SagaDefinition<D> definition;
+    private final SagaJournal journal;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final EventMetadata metadata;
+    private final SagaMetrics metrics;
+
+    StepRunner(SagaDefinition<D> definition, SagaJournal journal, ExecutorService executor, Clock clock,
+               EventMetadata metadata, SagaMetrics metrics) {
+        this.definition = definition;
+        this.journal = journal;
+        this.executor = executor;
+        this.clock = clock;
+        this.metadata = metadata;
+        this.metrics = metrics;
+    }
+
+    static String invocationId(SagaState state, String step) {
+        return state.sagaId() + ":" + step;
+    }
+
+    /** Runs the step's action until it succeeds, waits for a reply, or fails for good. */
+    void run(SagaStep<D> step) throws InterruptedException {
+        int attempt = journal.state().step(step.name()).attempts();
+        while (true) {
+            SagaState state = journal.state();
+            if (state.status() != SagaStatus.RUNNING) {
+                return;
+            }
+            attempt++;
+            if (attempt > step.retry().maxAttempts()) {
+                journal.append(metadata, new StepFailed(step.name(), "gave up after " + (attempt - 1)
+                        + " attempts, the last of which was interrupted", false, now()));
+                return;
+            }
+            String invocationId = invocationId(state, step.name());
+            journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
+            StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
+                    attempt, definition.codec().decode(journal.state().data()));
+            long started = System.nanoTime();
+            try {
+                StepOutcome<D> outcome = withTimeout(() -> step.action().run(context), step.timeout());
+                switch (outcome) {
+                    case StepOutcome.Done<D> done -> journal.append(metadata, new StepSucceeded(step.name(),
+                            done.update() == null ? null : updated(done), now()));
+                    case StepOutcome.AwaitReply<D> await -> journal.append(metadata,
+                            new StepAwaitingReply(step.name(), now().plus(await.deadline()), now()));
+                }
+                metrics.step(definition.type(), step.name(), "success", started);
+                return;
+            } catch (TimeoutException e) {
+                metrics.step(definition.type(), step.name(), "timeout", started);
+                journal.append(metadata, new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
+                return;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                metrics.step(definition.type(), step.name(), "failure", started);
+                if (step.retry().retryable().test(cause) && attempt < step.retry().maxAttempts()) {
+                    Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
+                    journal.append(metadata, new StepAttemptFailed(step.name(), attempt, describe(cause), retryAt, now()));
+                    pauseUntil(retryAt);
+                } else {
+                    journal.append(metadata, new StepFailed(step.name(), describe(cause), false, now()));
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the step's compensation until it succeeds or its attempts run out.
+     *
+     * @return the parked compensation when it kept failing
+     */
+    Optional<ParkedCompensation> compensate(SagaStep<D> step) throws InterruptedException {
+        int attempt = journal.state().step(step.name()).compensationAttempts();
+        while (true) {
+            attempt++;
+            SagaState state = journal.state();
+            String invocationId = invocationId(state, step.name()) + ":compensate";
+            journal.append(metadata, new CompensationStarted(step.name(), attempt, invocationId, now()));
+            StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
+                    attempt, definition.codec().decode(journal.state().data()));
+            long started = System.nanoTime();
+            Throwable failure;
+            try {
+                D result = withTimeout(() -> step.compensation().compensate(context), step.timeout());
+                journal.append(metadata, new StepCompensated(step.name(),
+                        result == null ? null : definition.codec().encode(result), now()));
+                metrics.step(definition.type(), step.name() + ":compensate", "success", started);
+                return Optional.empty();
+            } catch (TimeoutException e) {
+                failure = new TimeoutException("compensation gave no result within " + step.timeout());
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+            metrics.step(definition.type(), step.name() + ":compensate", "failure", started);
+            if (attempt < step.retry().maxAttempts()) {
+                Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
+                journal.append(metadata, new CompensationAttemptFailed(step.name(), attempt, describe(failure), retryAt,
+                        now()));
+                pauseUntil(retryAt);
+            } else {
+                journal.append(metadata, new CompensationParked(step.name(), attempt, describe(failure), now()));
+                return Optional.of(new ParkedCompensation(state.sagaId(), definition.type(), step.name(), invocationId,
+                        attempt, describe(failure), stackTrace(failure), now()));
+            }
+        }
+    }
+
+    private String updated(StepOutcome.Done<D> done) {
+        return definition.codec().encode(done.update().apply(definition.codec().decode(journal.state().data())));
+    }
+
+    private <T> T withTimeout(Callable<T> call, Duration timeout)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        Future<T> future = executor.submit(call);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    private void pauseUntil(Instant when) throws InterruptedException {
+        long millis = Duration.between(now(), when).toMillis();
+        if (millis > 0) {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        String trace = out.toString();
+        return trace.length() > 8_000 ? trace.substring(0, 8_000) : trace;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ordo.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.store.InMemoryEventStore;
+import dev.ordo.saga.FulfilmentSaga.Data;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SagaEngineUnitTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemorySagaIndex index = new InMemorySagaIndex();
+    private final Ledger ledger = new Ledger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<ParkedCompensation> parked = Collections.synchronizedList(new ArrayList<>());
+    private final SagaDefinition<Data> saga = FulfilmentSaga.definition(ledger, Duration.ofSeconds(5));
+    private final SagaEngine engine = SagaEngine.builder(store, index).register(saga).meterRegistry(meters)
+            .pollInterval(Duration.ofMillis(20)).onParked(parked::add).build();
+
+    @AfterEach
+    void stop() {
+        engine.shutdown(Duration.ofSeconds(1));
+    }
+
+    private SagaState run() throws InterruptedException {
+        UUID id = UUID.randomUUID();
+        engine.start(saga, id, new Data("order-1", null, null, null), EventMetadata.empty());
+        return engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+    }
+
+    @Test
+    void completesEveryStepInOrderAndKeepsTheirResultsInItsData() throws InterruptedException {
+        SagaState state = run();
+
+        assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+        assertThat(state.data()).contains("reserve#").contains("pay#").contains("ship#");
+        assertThat(meters.get("ordo.sagas").tag("event", "completed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void itsHistoryIsAnEventStreamReadLikeAnyOther() throws InterruptedException {
+        SagaState state = run();
+
+        List<String> types = engine.history(state.sagaId()).stream().map(RecordedEvent::eventType).toList();
+        assertThat(types).containsExactly("saga.started",
+                "saga.step-started", "saga.step-succeeded", "saga.step-started", "saga.step-succeeded",
+                "saga.step-started", "saga.step-succeeded", "saga.step-started", "saga.step-succeeded",
+                "saga.completed");
+    }
+
+    @ParameterizedTest(name = "when {0} fails, {1} is undone")
+    @CsvSource({
+            "reserve, ''",
+            "pay, undo-reserve",
+            "ship, undo-pay undo-reserve",
+            "confirm, undo-ship undo-pay undo-reserve"})
+    void eachFailingStepCompensatesExactlyTheCompletedStepsInReverseOrder(String failing, String undone)
+            throws InterruptedException {
+        ledger.set(failing, Ledger.Behaviour.FAIL_NON_RETRYABLE);
+
+        SagaState state = run();
+
+        List<String> done = List.of("reserve", "pay", "ship", "confirm").subList(0,
+                List.of("reserve", "pay", "ship", "confirm").indexOf(failing));
+        List<String> expected = new ArrayList<>(done);
+        if (!undone.isBlank()) {
+            expected.addAll(List.of(undone.split(" ")));
+        }
+        assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(ledger.effects()).containsExactlyElementsOf(expected);
+        assertThat(state.failure()).contains("step " + failing + " failed");
+        assertThat(ledger.calls(failing)).isEqualTo(1);
+    }
+
+    @Test
+    void retriesAFailingStepWithBackoffAndStopsAtMaxAttempts() throws InterruptedException {
+        ledger.set("pay", Ledger.Behaviour.FAIL);
+
+        SagaState state = run();
+
+        assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(ledger.calls("pay")).isEqualTo(FulfilmentSaga.FAST.maxAttempts());
+        assertThat(state.step("pay").attempts()).isEqualTo(3);
+        assertThat(engine.history(state.sagaId()).stream().map(RecordedEvent::eventType)
+                .filter("saga.step-attempt-failed"::equals)).hasSize(2);
+        assertThat(ledger.effects()).containsExactly("reserve", "undo-reserve");
+    }
+
+    @Test
+    void aStepThatRecoversWithinItsAttemptsLetsTheSagaComplete() throws InterruptedException {
+        ledger.failTimes("ship", 2);
+
+        SagaState state = run();
+
+        assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(ledger.calls("ship")).isEqualTo(3);
+    }
+
+    @Test
+    void aStepThatTimesOutIsCompensatedTooBecauseItsEffectIsUnknown() throws InterruptedException {
+        SagaDefinition<Data> slow = SagaDefinition.builder("slow-fulfilment", saga.codec())
+                .step(FulfilmentSaga.step(ledger, "reserve", true, Duration.ofSeconds(5)))
+                .step(FulfilmentSaga.step(ledger, "pay", true, Duration.ofMillis(100)))
+                .build();
+        ledger.set("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
+        try (SagaEngine timing = SagaEngine.builder(store, index).register(slow).build()) {
+            UUID id = UUID.randomUUID();
+            timing.start(slow, id, new Data("o", null, null, null), EventMetadata.empty());
+
+            SagaState state = timing.await(id, WAIT, SagaStatus.COMPENSATED, SagaStatus.COMPLETED, SagaStatus.PARKED);
+
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+            assertThat(state.failure()).contains("step pay timed out");
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "undo-pay", "undo-reserve");
+        }
+    }
+
+    @Test
+    void aCompensationThatKeepsFailingIsParkedWithAnAlertAndRedrivenOnceFixed() throws InterruptedException {
+        ledger.set("ship", Ledger.Behaviour.FAIL_NON_RETRYABLE);
+        ledger.set("undo-pay", Ledger.Behaviour.FAIL);
+
+        SagaState state = run();
+
+        assertThat(state.status()).isEqualTo(SagaStatus.PARKED);
+        assertThat(parked).singleElement().satisfies(p -> {
+            assertThat(p.step()).isEqualTo("pay");
+            assertThat(p.attempts()).isEqualTo(3);
+            assertThat(p.error()).contains("undo-pay failed");
+            assertThat(p.stackTrace()).contains("Ledger.call");
+        });
+        assertThat(meters.get("ordo.sagas").tag("event", "parked").counter().count()).isEqualTo(1);
+        assertThat(ledger.effects()).containsExactly("reserve", "pay");
+        assertThat(index.list(SagaStatus.PARKED, null, 10)).extracting(SagaSummary::sagaId).contains(state.sagaId());
+
+        ledger.set("undo-pay", Ledger.Behaviour.SUCCEED);
+        assertThat(engine.redrive(state.sagaId(), "operator@example.com")).isTrue();
+        SagaState redriven = engine.await(state.sagaId(), WAIT, SagaStatus.COMPENSATED);
+
+        assertThat(redriven.status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(ledger.effects()).containsExactly("reserve", "pay", "undo-pay", "undo-reserve");
+    }
+
+    @Test
+    void startingTheSameSagaTwiceChangesNothing() throws InterruptedException {
+        UUID id = UUID.randomUUID();
+
+        assertThat(engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty())).isTrue();
+        assertThat(engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty())).isFalse();
+
+        assertThat(engine.await(id, WAIT, SagaStatus.COMPLETED).status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(ledger.calls("reserve")).isEqualTo(1);
+    }
+}
