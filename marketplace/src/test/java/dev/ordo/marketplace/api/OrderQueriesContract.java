@@ -147,9 +147,9 @@ abstract class OrderQueriesContract extends MarketplaceApiTests {
         String metrics = await().atMost(PATIENCE).until(() -> api.get("/actuator/prometheus").expect(200).body(),
                 text -> sample(text, "marketplace_orders", "status=\"PENDING\"") >= 1);
 
-        assertThat(sample(metrics, "ordo_commands_seconds_count", "command=\"OrderRequest\"", "outcome=\"success\""))
+        assertThat(sample(metrics, "ordo_commands_seconds_count", "command=\"PlaceOrder\"", "outcome=\"success\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(sample(metrics, "ordo_commands_seconds_count", "command=\"OrderRequest\"", "outcome=\"rejected\""))
+        assertThat(sample(metrics, "ordo_commands_seconds_count", "command=\"ShipOrder\"", "outcome=\"rejected\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(sample(metrics, "ordo_events_appended_total", "store=\"" + database.dialectName() + "\""))
                 .isGreaterThanOrEqualTo(13);
