@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +55,20 @@ abstract sealed class Dialect permits PostgresDialect, SqliteDialect {
     abstract void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
 
     abstract Instant readInstant(ResultSet rs, int index) throws SQLException;
+
+    /** Binds a time, or SQL {@code NULL} for {@code null}. */
+    final void bindInstantOrNull(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else {
+            bindInstant(statement, index, value);
+        }
+    }
+
+    /** Reads a time that may be SQL {@code NULL}. */
+    final Instant readInstantOrNull(ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index) == null ? null : readInstant(rs, index);
+    }
 
     /** Binds a set of strings for the dialect's set-membership syntax. */
     abstract void bindStrings(Connection connection, PreparedStatement statement, int index, Collection<String> values)

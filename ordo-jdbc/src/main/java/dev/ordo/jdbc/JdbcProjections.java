@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * stored one, the live read model keeps serving (and keeps up with new events) while a rebuild replays the log from
  * the first event into shadow tables; once the shadow has caught up with the head, both stop, the shadow tables
  * replace the live ones in one transaction together with the checkpoint, and the live projection resumes from
- * there. Thread-safe.
+ * there. A live projection handles poison events as its options' {@code PoisonPolicy} says; a rebuild always retries
+ * a failing page (see {@code docs/adr/0010-dead-letters.md}). Thread-safe.
  */
 public final class JdbcProjections implements AutoCloseable {
 
@@ -127,8 +128,9 @@ public final class JdbcProjections implements AutoCloseable {
             checkpoints.write(connection, "reset_checkpoint", shadowName, 0);
             return null;
         });
+        // a rebuild never parks: its letters would outlive the shadow tables; a poison event stalls only the rebuild
         subscriptions.start(shadowName, new ProjectionConsumer(database, checkpoints, projection, shadowName, shadow),
-                options.withFilter(projection.filter()));
+                options.withFilter(projection.filter()).withRetryForever());
         try {
             Subscription rebuilding = subscriptions.get(shadowName).orElseThrow();
             while (!rebuilding.awaitPosition(reader.headPosition(), Duration.ofSeconds(1))) {

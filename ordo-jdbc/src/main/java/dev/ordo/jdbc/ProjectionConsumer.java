@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page. */
+/**
+ * Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page. A redriven
+ * dead letter (one event behind the checkpoint) is applied in its own transaction and leaves the checkpoint as it is.
+ */
 final class ProjectionConsumer implements SubscriptionConsumer {
 
     private final OrdoDatabase database;
@@ -50,6 +53,6 @@ final class ProjectionConsumer implements SubscriptionConsumer {
                 throw e;
             }
         }
-        checkpoint = last;
+        checkpoint = Math.max(checkpoint, last);
     }
 }

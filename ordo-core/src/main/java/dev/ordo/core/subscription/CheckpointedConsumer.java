@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A consumer that runs a handler and then saves its checkpoint: at-least-once delivery (after a crash between
- * the two, the page is handled again), so the handler must be idempotent.
+ * the two, the page is handled again), so the handler must be idempotent. A redriven dead letter comes as a page of one
+ * event behind the checkpoint, which stays where it is.
  */
 public final class CheckpointedConsumer implements SubscriptionConsumer {
 
@@ -38,6 +39,6 @@ public final class CheckpointedConsumer implements SubscriptionConsumer {
         handler.handle(page);
         long last = page.getLast().position();
         checkpoints.save(name, last);
-        checkpoint = last;
+        checkpoint = Math.max(checkpoint, last);
     }
 }

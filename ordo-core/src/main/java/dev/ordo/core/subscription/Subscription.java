@@ -1,7 +1,10 @@
 package dev.ordo.core.subscription;
 
+import dev.ordo.core.deadletter.DeadLetterRecorder;
+import dev.ordo.core.deadletter.Origin;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +22,20 @@ import org.slf4j.LoggerFactory;
  * interval passes.
  *
  * <p>Guarantees: pages reach the consumer in position order, each event once per successful
- * {@link SubscriptionConsumer#handle}; a failing page is retried with exponential backoff and never skipped (so
- * a poison event stops the subscription until it is fixed; issue-4 dead letters will park it instead).
- * Thread-safe.
+ * {@link SubscriptionConsumer#handle}. With {@link PoisonPolicy#RETRY_FOREVER} (the default) a failing page is
+ * retried with exponential backoff and never skipped, so a poison event stops the subscription until it is fixed.
+ * With another {@link PoisonPolicy} the failing page is handed over one event at a time and the poison event is
+ * parked in the dead-letter store under the origin {@code subscription:<name>}; the subscription delivers its letters
+ * again once they are redriven, checking for due ones at least every {@value #REDRIVE_CHECK_MILLIS} ms (see
+ * {@link PoisonHandler} and {@link SubscriptionRedrive}). If the dead-letter store fails, the page is retried with
+ * backoff as with {@code RETRY_FOREVER}. Thread-safe.
  */
 public final class Subscription implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Subscription.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    static final long REDRIVE_CHECK_MILLIS = 1_000;
+    private static final Duration REDRIVE_CHECK = Duration.ofMillis(REDRIVE_CHECK_MILLIS);
 
     private final String name;
     private final EventReader reader;
@@ -37,6 +46,8 @@ public final class Subscription implements AutoCloseable {
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
     private final Thread thread;
+    private final PoisonHandler poison;
+    private final SubscriptionRedrive redrive;
 
     private volatile boolean running = true;
     private volatile SubscriptionStatus.State state = SubscriptionStatus.State.CATCHING_UP;
@@ -46,9 +57,13 @@ public final class Subscription implements AutoCloseable {
     private volatile long failures;
     private volatile String lastError;
     private volatile Instant lastActivity;
+    private long nextRedriveNanos;
 
+    /**
+     * @param registry where the dead-letter alarm counts parked events, or {@code null}
+     */
     Subscription(String name, EventReader reader, SubscriptionConsumer consumer, SubscriptionOptions options,
-                 HeadSignal signal, Clock clock) {
+                 HeadSignal signal, Clock clock, MeterRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
@@ -56,7 +71,20 @@ public final class Subscription implements AutoCloseable {
         this.signal = Objects.requireNonNull(signal, "signal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastActivity = clock.instant();
+        this.nextRedriveNanos = System.nanoTime();
         this.thread = Thread.ofVirtual().name("ordo-subscription-" + name).unstarted(this::run);
+        if (options.parksPoisonEvents()) {
+            Origin origin = Origin.subscription(name);
+            DeadLetterRecorder recorder = new DeadLetterRecorder(options.deadLetters(), options.deadLetterPolicy(),
+                    registry);
+            StreamBlocks blocks = options.poisonPolicy() == PoisonPolicy.STOP_STREAM ? new StreamBlocks() : null;
+            this.poison = new PoisonHandler(origin, consumer, recorder, blocks, clock, this::pause, this::failed);
+            this.redrive = new SubscriptionRedrive(origin, reader, consumer, recorder, blocks, clock,
+                    options.batchSize());
+        } else {
+            this.poison = null;
+            this.redrive = null;
+        }
     }
 
     void start() {
@@ -102,25 +130,35 @@ public final class Subscription implements AutoCloseable {
     private void run() {
         Duration backoff = FIRST_BACKOFF;
         boolean pollHead = true;
+        boolean loaded = poison == null;
         while (running) {
             try {
+                if (!loaded) {
+                    poison.load(consumer.checkpoint());
+                    loaded = true;
+                }
                 long knownHead = signal.head();
                 if (pollHead || knownHead < head) {
                     knownHead = reader.headPosition();
                     signal.advance(knownHead);
                 }
                 head = Math.max(head, knownHead);
-                long from = Math.max(consumer.checkpoint(), scannedUpTo) + 1;
-                List<RecordedEvent> page = reader.readAll(from, options.batchSize(), options.filter());
+                long passed = Math.max(consumer.checkpoint(), scannedUpTo);
+                redriveWhenDue(passed);
+                List<RecordedEvent> page = reader.readAll(passed + 1, options.batchSize(), options.filter());
                 if (page.isEmpty()) {
                     caughtUp(knownHead);
                     long before = knownHead;
-                    pollHead = signal.awaitBeyond(before, options.pollInterval()) <= before;
+                    pollHead = signal.awaitBeyond(before, idleWait()) <= before;
                     continue;
                 }
                 state = page.getLast().position() < knownHead ? SubscriptionStatus.State.CATCHING_UP
                         : SubscriptionStatus.State.LIVE;
-                consumer.handle(page);
+                if (poison == null) {
+                    consumer.handle(page);
+                } else {
+                    poison.deliver(page);
+                }
                 handled(page);
                 pollHead = false;
                 backoff = FIRST_BACKOFF;
@@ -131,9 +169,7 @@ public final class Subscription implements AutoCloseable {
                 if (!running) {
                     break;
                 }
-                failures++;
-                lastError = e.toString();
-                state = SubscriptionStatus.State.RETRYING;
+                failed(e);
                 log.warn("subscription {} failed (attempt {}), retrying in {} ms", name, failures, backoff.toMillis(), e);
                 if (!pause(backoff)) {
                     break;
@@ -147,6 +183,24 @@ public final class Subscription implements AutoCloseable {
         signalProgress();
     }
 
+    private void failed(Throwable error) {
+        failures++;
+        lastError = error.toString();
+        state = SubscriptionStatus.State.RETRYING;
+    }
+
+    private void redriveWhenDue(long passed) {
+        if (redrive != null && System.nanoTime() - nextRedriveNanos >= 0) {
+            redrive.run(passed);
+            nextRedriveNanos = System.nanoTime() + REDRIVE_CHECK.toNanos();
+        }
+    }
+
+    private Duration idleWait() {
+        return redrive == null || options.pollInterval().compareTo(REDRIVE_CHECK) < 0 ? options.pollInterval()
+                : REDRIVE_CHECK;
+    }
+
     private void caughtUp(long knownHead) {
         scannedUpTo = Math.max(scannedUpTo, knownHead);
         state = SubscriptionStatus.State.LIVE;
@@ -157,6 +211,7 @@ public final class Subscription implements AutoCloseable {
 
     private void handled(List<RecordedEvent> page) {
         RecordedEvent last = page.getLast();
+        scannedUpTo = Math.max(scannedUpTo, last.position());
         head = Math.max(head, last.position());
         lagSeconds = page.size() < options.batchSize() ? 0
                 : Math.max(0, Duration.between(last.recordedAt(), clock.instant()).toMillis() / 1000.0);

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Starts and stops the subscriptions of an application, and publishes their lag as Micrometer gauges:
  * {@code ordo.subscription.lag.events} (positions behind the head), {@code ordo.subscription.lag.seconds} (age of
  * the oldest unhandled event) and {@code ordo.subscription.failures}, tagged with the subscription's name.
- * Thread-safe.
+ * Subscriptions that park poison events count them in {@code ordo.deadletters.parked}, tagged with the origin
+ * ({@code subscription:<name>}). Thread-safe.
  */
 public final class Subscriptions implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class Subscriptions implements AutoCloseable {
     private final Map<String, Subscription> running = new ConcurrentHashMap<>();
 
     /**
-     * @param registry where to publish lag gauges, or {@code null}
+     * @param registry where to publish lag gauges and dead-letter counters, or {@code null}
      */
     public Subscriptions(EventReader reader, HeadSignal signal, MeterRegistry registry, Clock clock) {
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -43,7 +44,7 @@ public final class Subscriptions implements AutoCloseable {
      * @throws IllegalStateException when a subscription of that name is already running
      */
     public Subscription start(String name, SubscriptionConsumer consumer, SubscriptionOptions options) {
-        Subscription subscription = new Subscription(name, reader, consumer, options, signal, clock);
+        Subscription subscription = new Subscription(name, reader, consumer, options, signal, clock, registry);
         if (running.putIfAbsent(name, subscription) != null) {
             throw new IllegalStateException("a subscription named '" + name + "' is already running");
         }

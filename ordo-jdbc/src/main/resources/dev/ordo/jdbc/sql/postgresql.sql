@@ -152,3 +152,75 @@ ON CONFLICT (name) DO UPDATE SET version = excluded.version, updated_at = exclud
 
 -- name: list_tables_like
 SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ? ESCAPE '\';
+
+-- Dead letters (docs/adr/0010-dead-letters.md). Every letter query selects the
+-- same 17 columns in this order; the lock_* statements lock the rows until the transaction ends.
+
+-- name: dead_letter_lock_by_id
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters WHERE id = ?
+FOR UPDATE;
+
+-- name: dead_letter_lock_by_message
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters WHERE origin_kind = ? AND origin_name = ? AND message_id = ?
+FOR UPDATE;
+
+-- name: dead_letter_get
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters WHERE id = ?;
+
+-- name: dead_letter_find
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters WHERE origin_kind = ? AND origin_name = ? AND message_id = ?;
+
+-- name: dead_letter_list
+-- 1-3: origin kind (NULL for every origin), kind, name; 4-5: status (NULL for every status), status;
+-- 6: limit; 7: offset.
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters
+WHERE (CAST(? AS text) IS NULL OR (origin_kind = ? AND origin_name = ?))
+  AND (CAST(? AS text) IS NULL OR status = ?)
+ORDER BY seq
+LIMIT ? OFFSET ?;
+
+-- name: dead_letter_due
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters
+WHERE origin_kind = ? AND origin_name = ? AND status = 'RETRYING' AND next_attempt_at <= ?
+ORDER BY next_attempt_at, seq
+LIMIT ?;
+
+-- name: dead_letter_lock_parked
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters
+WHERE origin_kind = ? AND origin_name = ? AND status = 'PARKED'
+ORDER BY seq
+FOR UPDATE;
+
+-- name: dead_letter_insert
+-- Does nothing when a concurrent writer opened the letter of the same message first.
+INSERT INTO ordo_dead_letters (id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position,
+                               headers, error_type, error_message, stack_trace, attempts, first_failed_at,
+                               last_failed_at, next_attempt_at, status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (origin_kind, origin_name, message_id) DO NOTHING;
+
+-- name: dead_letter_update
+UPDATE ordo_dead_letters
+SET error_type = ?, error_message = ?, stack_trace = ?, attempts = ?, first_failed_at = ?, last_failed_at = ?,
+    next_attempt_at = ?, status = ?
+WHERE id = ?;
+
+-- name: dead_letter_insert_action
+INSERT INTO ordo_dead_letter_actions (letter_id, action, actor, acted_at, note) VALUES (?, ?, ?, ?, ?);
+
+-- name: dead_letter_history
+SELECT letter_id, action, actor, acted_at, note FROM ordo_dead_letter_actions WHERE letter_id = ? ORDER BY seq;
