@@ -1,5 +1,6 @@
 package dev.ordo.bench;
 
+import dev.ordo.bench.http.HttpBench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar appends [sqlite|postgres]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
- * 5), {@code bench.rounds} (default 3).
+ * 5), {@code bench.rounds} (default 3); {@code http} has its own defaults and settings, see {@link HttpBench}.
  */
 public final class Bench {
 
@@ -26,6 +28,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: Bench appends|reads|load [sqlite|postgres] [events]");
+            System.err.println("       Bench http [marketplace.jar] [clients ...]");
             System.exit(2);
         }
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));
@@ -53,6 +56,7 @@ public final class Bench {
                     }
                 }
             }
+            case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
             case "load" -> new Runner(new OptionsBuilder()
                     .include(StreamLoadBenchmark.class.getSimpleName())
                     .param("backend", backends.toArray(String[]::new))

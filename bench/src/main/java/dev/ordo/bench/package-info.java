@@ -1,5 +1,6 @@
 /**
- * Benchmarks of the event store, each measured beside its raw JDBC baseline (the same rows, the same database,
- * the same run). Entry point: {@link dev.ordo.bench.Bench}.
+ * Benchmarks, each measured beside its raw baseline in the same run: the event store against plain JDBC on the
+ * identical rows and database; the marketplace's HTTP commands against its bare HTTP round trip
+ * ({@link dev.ordo.bench.http}). Entry point: {@link dev.ordo.bench.Bench}.
  */
 package dev.ordo.bench;
