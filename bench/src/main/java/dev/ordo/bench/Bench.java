@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
@@ -57,6 +58,16 @@ public final class Bench {
                 }
             }
             case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
+            case "sagas" -> {
+                int inFlight = Integer.getInteger("bench.inFlight", 64);
+                System.out.println("| backend | scenario | sagas/s | raw JDBC (10 commits per saga)/s | ratio |");
+                System.out.println("|---|---|---|---|---|");
+                for (String backend : backends) {
+                    try (Backend db = Backend.open(backend)) {
+                        rows.addAll(new SagaBench(db, warmup, seconds, inFlight).run());
+                    }
+                }
+            }
             case "load" -> new Runner(new OptionsBuilder()
                     .include(StreamLoadBenchmark.class.getSimpleName())
                     .param("backend", backends.toArray(String[]::new))

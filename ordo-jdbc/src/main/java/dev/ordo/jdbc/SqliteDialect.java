@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 final class SqliteDialect extends Dialect {
 
+    /** Every event append runs with this, whatever an earlier transaction on the connection set. */
+    private static final String DURABLE = "PRAGMA synchronous = FULL";
+
     SqliteDialect() {
         super(SqlStatements.load("sqlite"));
     }
@@ -37,6 +40,7 @@ final class SqliteDialect extends Dialect {
     @Override
     BatchPlan appendBatch(Connection connection, List<PendingAppend> batch, boolean lookupIds, Instant now)
             throws SQLException {
+        execute(connection, DURABLE);
         execute(connection, "BEGIN IMMEDIATE");
         try {
             BatchPlan plan = BatchPlanner.plan(readState(connection, batch, lookupIds), batch);
@@ -134,6 +138,7 @@ final class SqliteDialect extends Dialect {
 
     @Override
     void beginExclusive(Connection connection) throws SQLException {
+        execute(connection, DURABLE);
         execute(connection, "BEGIN IMMEDIATE");
         try {
             execute(connection, sql.get("bump_revision"));
@@ -143,14 +148,30 @@ final class SqliteDialect extends Dialect {
         }
     }
 
+    /**
+     * Read-model and checkpoint transactions commit without waiting for the disk ({@code synchronous=NORMAL}): they
+     * can always be derived again from the log, and they are written together, so a power loss can only take back
+     * the latest of them as a whole (the next durable commit of the events also flushes every earlier one). Event
+     * appends and stream maintenance stay {@code synchronous=FULL}.
+     */
     @Override
     void beginWrite(Connection connection) throws SQLException {
-        execute(connection, "BEGIN IMMEDIATE");
+        execute(connection, "PRAGMA synchronous = NORMAL");
+        try {
+            execute(connection, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            execute(connection, DURABLE);
+            throw e;
+        }
     }
 
     @Override
     void commit(Connection connection) throws SQLException {
-        execute(connection, "COMMIT");
+        try {
+            execute(connection, "COMMIT");
+        } finally {
+            execute(connection, DURABLE);
+        }
     }
 
     @Override
@@ -159,6 +180,11 @@ final class SqliteDialect extends Dialect {
             execute(connection, "ROLLBACK");
         } catch (SQLException ignored) {
             // no transaction was open, or the connection is gone: either way nothing was committed
+        }
+        try {
+            execute(connection, DURABLE);
+        } catch (SQLException ignored) {
+            // the connection is gone; a new one starts with synchronous=FULL from its configuration
         }
     }
 

@@ -57,6 +57,7 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaMetrics metrics;
     private final Map<String, SagaDefinition<?>> definitions;
     private final List<Consumer<ParkedCompensation>> parkingListeners;
+    private final List<Consumer<SagaSummary>> finishListeners;
     private final EventSerializer serializer;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
@@ -73,6 +74,7 @@ public final class SagaEngine implements AutoCloseable {
         this.metrics = new SagaMetrics(builder.meters);
         this.definitions = Map.copyOf(builder.definitions);
         this.parkingListeners = List.copyOf(builder.parkingListeners);
+        this.finishListeners = List.copyOf(builder.finishListeners);
         this.serializer = JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build());
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -302,8 +304,12 @@ public final class SagaEngine implements AutoCloseable {
                 }
                 case SagaPlanner.Next.Wait<D> wait -> {
                     SagaState state = journal.state();
-                    index.save(new SagaSummary(state.sagaId(), state.type(), state.status(), wait.until(),
-                            state.failure(), clock.instant()));
+                    SagaSummary summary = new SagaSummary(state.sagaId(), state.type(), state.status(), wait.until(),
+                            state.failure(), clock.instant());
+                    index.save(summary);
+                    if (state.status().isFinished()) {
+                        finished(summary);
+                    }
                     return;
                 }
             }
@@ -347,6 +353,16 @@ public final class SagaEngine implements AutoCloseable {
                 listener.accept(parked);
             } catch (RuntimeException e) {
                 log.error("a parking listener failed for saga {}", parked.sagaId(), e);
+            }
+        }
+    }
+
+    private void finished(SagaSummary summary) {
+        for (Consumer<SagaSummary> listener : finishListeners) {
+            try {
+                listener.accept(summary);
+            } catch (RuntimeException e) {
+                log.warn("a finish listener failed for saga {}", summary.sagaId(), e);
             }
         }
     }
@@ -426,6 +442,7 @@ public final class SagaEngine implements AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(500);
         private final Map<String, SagaDefinition<?>> definitions = new java.util.LinkedHashMap<>();
         private final List<Consumer<ParkedCompensation>> parkingListeners = new ArrayList<>();
+        private final List<Consumer<SagaSummary>> finishListeners = new ArrayList<>();
 
         private Builder(EventStore store, SagaIndex index) {
             this.store = Objects.requireNonNull(store, "store");
@@ -459,6 +476,15 @@ public final class SagaEngine implements AutoCloseable {
         /** Called when a compensation is parked, for example to record a dead letter. */
         public Builder onParked(Consumer<ParkedCompensation> listener) {
             parkingListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Called, on the driving thread, when a saga completes or is compensated (possibly again for a saga that
+         * was already finished, when it is driven once more). Must be quick.
+         */
+        public Builder onFinished(Consumer<SagaSummary> listener) {
+            finishListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

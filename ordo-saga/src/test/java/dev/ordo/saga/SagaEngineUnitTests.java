@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
@@ -27,8 +28,9 @@ class SagaEngineUnitTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<ParkedCompensation> parked = Collections.synchronizedList(new ArrayList<>());
     private final SagaDefinition<Data> saga = FulfilmentSaga.definition(ledger, Duration.ofSeconds(5));
+    private final List<SagaSummary> finished = Collections.synchronizedList(new ArrayList<>());
     private final SagaEngine engine = SagaEngine.builder(store, index).register(saga).meterRegistry(meters)
-            .pollInterval(Duration.ofMillis(20)).onParked(parked::add).build();
+            .pollInterval(Duration.ofMillis(20)).onParked(parked::add).onFinished(finished::add).build();
 
     @AfterEach
     void stop() {
@@ -49,6 +51,11 @@ class SagaEngineUnitTests {
         assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
         assertThat(state.data()).contains("reserve#").contains("pay#").contains("ship#");
         assertThat(meters.get("ordo.sagas").tag("event", "completed").counter().count()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> !finished.isEmpty());
+        assertThat(finished).singleElement().satisfies(s -> {
+            assertThat(s.sagaId()).isEqualTo(state.sagaId());
+            assertThat(s.status()).isEqualTo(SagaStatus.COMPLETED);
+        });
     }
 
     @Test

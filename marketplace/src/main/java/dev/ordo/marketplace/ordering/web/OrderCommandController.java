@@ -175,7 +175,7 @@ class OrderCommandController {
                                                    OrderId orderId, HttpStatus status, Supplier<OrderCommand> command,
                                                    String ifMatch) {
         Long expected = IfMatch.version(ifMatch);
-        String fingerprint = idempotency.fingerprint(request.getMethod(), request.getRequestURI()
+        Supplier<String> fingerprint = () -> idempotency.fingerprint(request.getMethod(), request.getRequestURI()
                 + (expected == null ? "" : "@" + expected), body);
         return idempotency.run(key, fingerprint, OrderView.class,
                 () -> respond(status, orderId, dispatch(request, orderId, command.get(), expected)),

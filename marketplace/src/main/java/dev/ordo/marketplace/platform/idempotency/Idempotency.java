@@ -40,16 +40,18 @@ public class Idempotency {
 
     /**
      * @param key         the request's Idempotency-Key, or {@code null} to just run the action
-     * @param fingerprint what identifies the request (method, path, body): see {@link #fingerprint}
+     * @param fingerprint what identifies the request (method, path, body): see {@link #fingerprint}; computed only
+     *                    when a key is given
      * @param action      runs the command and builds the response
      * @param recover     the response to give when the command's effect is found in the store, if it is
      */
-    public <T> ResponseEntity<T> run(String key, String fingerprint, Class<T> bodyType,
+    public <T> ResponseEntity<T> run(String key, Supplier<String> fingerprintOf, Class<T> bodyType,
                                      Supplier<ResponseEntity<T>> action,
                                      Supplier<Optional<ResponseEntity<T>>> recover) {
         if (key == null || key.isBlank()) {
             return action.get();
         }
+        String fingerprint = fingerprintOf.get();
         if (!store.claim(key, fingerprint)) {
             IdempotencyStore.Row row = store.find(key).orElseThrow(() -> IdempotencyConflictException.inProgress(key));
             if (!row.fingerprint().equals(fingerprint)) {
