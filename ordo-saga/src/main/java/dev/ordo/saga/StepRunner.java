@@ -50,50 +50,64 @@ final class StepRunner<D> {
         return state.sagaId() + ":" + step;
     }
 
-    /** Runs the step's action until it succeeds, waits for a reply, or fails for good. */
+    /** Runs the step's action until it succeeds, waits for a reply, or fails for good, and records the outcome. */
     void run(SagaStep<D> step) throws InterruptedException {
+        Optional<SagaEvent> outcome = attempt(step, false);
+        if (outcome.isPresent()) {
+            journal.append(metadata, outcome.get());
+        }
+    }
+
+    /**
+     * Runs the step's action until it succeeds, waits for a reply, or fails for good. Every attempt's start and
+     * every failed attempt that will be retried are recorded here; the final outcome is returned unrecorded, so the
+     * caller can record it together with what follows (the next step's start, or the saga's completion).
+     *
+     * @param startRecorded whether the first attempt's start was already recorded by the caller
+     * @return the outcome to record, or empty when the saga stopped running meanwhile
+     */
+    Optional<SagaEvent> attempt(SagaStep<D> step, boolean startRecorded) throws InterruptedException {
         int attempt = journal.state().step(step.name()).attempts();
+        boolean recorded = startRecorded;
         while (true) {
             SagaState state = journal.state();
             if (state.status() != SagaStatus.RUNNING) {
-                return;
-            }
-            attempt++;
-            if (attempt > step.retry().maxAttempts()) {
-                journal.append(metadata, new StepFailed(step.name(), "gave up after " + (attempt - 1)
-                        + " attempts, the last of which was interrupted", false, now()));
-                return;
+                return Optional.empty();
             }
             String invocationId = invocationId(state, step.name());
-            journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
+            if (!recorded) {
+                attempt++;
+                if (attempt > step.retry().maxAttempts()) {
+                    return Optional.of(new StepFailed(step.name(), "gave up after " + (attempt - 1)
+                            + " attempts, the last of which was interrupted", false, now()));
+                }
+                journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
+            }
+            recorded = false;
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
                     attempt, definition.codec().decode(journal.state().data()));
             long started = System.nanoTime();
             try {
                 StepOutcome<D> outcome = withTimeout(() -> step.action().run(context), step.timeout());
-                switch (outcome) {
-                    case StepOutcome.Done<D> done -> journal.append(metadata, new StepSucceeded(step.name(),
-                            done.update() == null ? null : updated(done), now()));
-                    case StepOutcome.AwaitReply<D> await -> journal.append(metadata,
-                            new StepAwaitingReply(step.name(), now().plus(await.deadline()), now()));
-                }
                 metrics.step(definition.type(), step.name(), "success", started);
-                return;
+                return Optional.of(switch (outcome) {
+                    case StepOutcome.Done<D> done -> new StepSucceeded(step.name(),
+                            done.update() == null ? null : updated(done), now());
+                    case StepOutcome.AwaitReply<D> await -> new StepAwaitingReply(step.name(),
+                            now().plus(await.deadline()), now());
+                });
             } catch (TimeoutException e) {
                 metrics.step(definition.type(), step.name(), "timeout", started);
-                journal.append(metadata, new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
-                return;
+                return Optional.of(new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 metrics.step(definition.type(), step.name(), "failure", started);
-                if (step.retry().retryable().test(cause) && attempt < step.retry().maxAttempts()) {
-                    Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
-                    journal.append(metadata, new StepAttemptFailed(step.name(), attempt, describe(cause), retryAt, now()));
-                    pauseUntil(retryAt);
-                } else {
-                    journal.append(metadata, new StepFailed(step.name(), describe(cause), false, now()));
-                    return;
+                if (!step.retry().retryable().test(cause) || attempt >= step.retry().maxAttempts()) {
+                    return Optional.of(new StepFailed(step.name(), describe(cause), false, now()));
                 }
+                Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
+                journal.append(metadata, new StepAttemptFailed(step.name(), attempt, describe(cause), retryAt, now()));
+                pauseUntil(retryAt);
             }
         }
     }
