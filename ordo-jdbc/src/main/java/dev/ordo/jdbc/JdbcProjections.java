@@ -225,25 +225,8 @@ public final class JdbcProjections implements AutoCloseable {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        Dialect dialect = database.dialect();
-        try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginWrite(connection);
-            try {
-                T result = work.run(connection);
-                dialect.commit(connection);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                dialect.rollback(connection);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.io("change projection tables", e);
-        }
+    private <T> T inTransaction(OrdoDatabase.TransactionWork<T> work) {
+        return database.inDerivedTransaction(work);
     }
 
     /** Stops rebuilds and every projection's subscription. */

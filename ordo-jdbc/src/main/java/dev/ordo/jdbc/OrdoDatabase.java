@@ -1,11 +1,14 @@
 package dev.ordo.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,6 +90,36 @@ public final class OrdoDatabase implements AutoCloseable {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** Work done on a connection inside a transaction. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work in one write transaction for data that can be derived again from the event log (read models,
+     * indexes, hints). It never blocks appends on PostgreSQL, and on SQLite it commits without waiting for the disk:
+     * a power loss can take back only the latest such transactions, each as a whole, and the next durable commit of
+     * events flushes every earlier one. Never use it for events or anything that cannot be rebuilt.
+     *
+     * @throws EventStoreUnavailableException when the database fails
+     */
+    public <T> T inDerivedTransaction(TransactionWork<T> work) {
+        try (Connection connection = writer.getConnection()) {
+            dialect.beginWrite(connection);
+            try {
+                T result = work.run(connection);
+                dialect.commit(connection);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.io("write derived data", e);
+        }
     }
 
     @Override

@@ -24,12 +24,12 @@ public final class JdbcSagaIndex implements SagaIndex {
     private static final String COLUMNS = "saga_id, saga_type, status, wake_at, failure, updated_at";
     private static final String UNFINISHED = "status IN ('RUNNING', 'COMPENSATING')";
 
+    private final OrdoDatabase database;
     private final DataSource reader;
-    private final DataSource writer;
 
     private JdbcSagaIndex(OrdoDatabase database) {
+        this.database = database;
         this.reader = database.readDataSource();
-        this.writer = database.writeDataSource();
     }
 
     /** Migrates the table if needed and returns the index. */
@@ -45,31 +45,31 @@ public final class JdbcSagaIndex implements SagaIndex {
         return new JdbcSagaIndex(database);
     }
 
+    /** Written as derived data (see {@link OrdoDatabase#inDerivedTransaction}): the saga streams are the truth. */
     @Override
     public void save(SagaSummary s) {
-        try (Connection connection = writer.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("INSERT INTO ordo_sagas (" + COLUMNS + ") "
-                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (saga_id) DO UPDATE SET saga_type = excluded.saga_type, "
-                     + "status = excluded.status, wake_at = excluded.wake_at, failure = excluded.failure, "
-                     + "updated_at = excluded.updated_at")) {
-            upsert.setString(1, s.sagaId().toString());
-            upsert.setString(2, s.type());
-            upsert.setString(3, s.status().name());
-            if (s.wakeAt() == null) {
-                upsert.setNull(4, Types.BIGINT);
-            } else {
-                upsert.setLong(4, s.wakeAt().toEpochMilli());
+        database.inDerivedTransaction(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ordo_sagas (" + COLUMNS + ") "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (saga_id) DO UPDATE SET saga_type = excluded.saga_type, "
+                    + "status = excluded.status, wake_at = excluded.wake_at, failure = excluded.failure, "
+                    + "updated_at = excluded.updated_at")) {
+                upsert.setString(1, s.sagaId().toString());
+                upsert.setString(2, s.type());
+                upsert.setString(3, s.status().name());
+                if (s.wakeAt() == null) {
+                    upsert.setNull(4, Types.BIGINT);
+                } else {
+                    upsert.setLong(4, s.wakeAt().toEpochMilli());
+                }
+                if (s.failure() == null) {
+                    upsert.setNull(5, Types.VARCHAR);
+                } else {
+                    upsert.setString(5, s.failure());
+                }
+                upsert.setLong(6, s.updatedAt().toEpochMilli());
+                return upsert.executeUpdate();
             }
-            if (s.failure() == null) {
-                upsert.setNull(5, Types.VARCHAR);
-            } else {
-                upsert.setString(5, s.failure());
-            }
-            upsert.setLong(6, s.updatedAt().toEpochMilli());
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the saga index: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
@@ -109,7 +109,12 @@ public final class JdbcSagaIndex implements SagaIndex {
 
     @Override
     public void delete(UUID sagaId) {
-        update(writer, "DELETE FROM ordo_sagas WHERE saga_id = ?", sagaId.toString());
+        database.inDerivedTransaction(connection -> {
+            try (PreparedStatement delete = prepare(connection, "DELETE FROM ordo_sagas WHERE saga_id = ?",
+                    sagaId.toString())) {
+                return delete.executeUpdate();
+            }
+        });
     }
 
     private List<SagaSummary> query(String sql, Object... params) {
@@ -126,15 +131,6 @@ public final class JdbcSagaIndex implements SagaIndex {
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the saga index: " + e.getMessage(), e);
-        }
-    }
-
-    private static void update(DataSource dataSource, String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, params)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the saga index: " + e.getMessage(), e);
         }
     }
 
