@@ -23,12 +23,30 @@ import dev.ordo.marketplace.ordering.app.OrderStateCodec;
 import dev.ordo.marketplace.ordering.app.OrderRequest;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
+import dev.ordo.jackson.JacksonStateCodec;
+import dev.ordo.marketplace.fulfilment.CancelFulfilment;
+import dev.ordo.marketplace.fulfilment.FulfilmentData;
+import dev.ordo.marketplace.fulfilment.StartFulfilment;
+import dev.ordo.marketplace.fulfilment.app.FulfilmentService;
+import dev.ordo.marketplace.inventory.Stock;
+import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.inventory.app.InventoryService;
+import dev.ordo.marketplace.inventory.app.StockRequest;
+import dev.ordo.marketplace.inventory.app.StockStateCodec;
+import dev.ordo.marketplace.notifications.NotificationEvent;
+import dev.ordo.marketplace.notifications.app.NotificationRequest;
+import dev.ordo.marketplace.notifications.app.NotificationService;
+import dev.ordo.marketplace.payments.PaymentEvent;
+import dev.ordo.marketplace.shipping.ShipmentEvent;
+import dev.ordo.marketplace.shipping.app.ShipmentRequest;
+import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.spring.OrdoProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +71,14 @@ public class MarketplaceWiring {
 
     @Bean
     EventTypeRegistry marketplaceEventTypes() {
-        return EventTypeRegistry.builder().registerSealed(OrderEvent.class).registerSealed(ProductEvent.class).build();
+        return EventTypeRegistry.builder()
+                .registerSealed(OrderEvent.class)
+                .registerSealed(ProductEvent.class)
+                .registerSealed(StockEvent.class)
+                .registerSealed(PaymentEvent.class)
+                .registerSealed(ShipmentEvent.class)
+                .registerSealed(NotificationEvent.class)
+                .build();
     }
 
     /** The mapper of stored events and snapshots (not the web layer's). */
@@ -73,16 +98,39 @@ public class MarketplaceWiring {
     }
 
     @Bean
+    StateCodec<Stock> stockStateCodec(EventMapper mapper) {
+        return StockStateCodec.create(mapper.json());
+    }
+
+    /** How the fulfilment saga's data is written into its events. */
+    @Bean
+    StateCodec<FulfilmentData> fulfilmentDataCodec(EventMapper mapper) {
+        return JacksonStateCodec.of(mapper.json(), FulfilmentData.class, 1);
+    }
+
+    @Bean
     JacksonEventSerializer marketplaceEventSerializer(EventTypeRegistry registry, EventMapper mapper) {
         return JacksonEventSerializer.builder(registry).mapper(mapper.json()).build();
     }
 
+    /**
+     * The command bus. The fulfilment's handler is looked up when its first command arrives: the fulfilment's saga
+     * sends its own commands through this bus.
+     */
     @Bean
-    CommandBus commandBus(OrderService orders, CatalogService catalog, Validator validator, MeterRegistry meters,
+    CommandBus commandBus(OrderService orders, CatalogService catalog, InventoryService inventory,
+                          ShippingService shipping, NotificationService notifications,
+                          ObjectProvider<FulfilmentService> fulfilment, Validator validator, MeterRegistry meters,
                           OrdoProperties properties) {
         return SimpleCommandBus.builder()
                 .register(OrderRequest.class, orders::handle)
                 .register(ProductRequest.class, catalog::handle)
+                .register(StockRequest.class, inventory::handle)
+                .register(ShipmentRequest.class, shipping::handle)
+                .register(NotificationRequest.class, notifications::handle)
+                .register(StartFulfilment.class, (command, metadata) -> fulfilment.getObject().start(command, metadata))
+                .register(CancelFulfilment.class, (command, metadata) -> fulfilment.getObject().cancel(command,
+                        metadata))
                 .middleware(new CorrelationMiddleware())
                 .middleware(new LoggingMiddleware())
                 .middleware(new MetricsMiddleware(meters))
@@ -95,6 +143,12 @@ public class MarketplaceWiring {
         return switch (command) {
             case OrderRequest order -> Optional.of("order-" + order.orderId());
             case ProductRequest product -> Optional.of("product-" + product.productId());
+            case StockRequest stock -> Optional.of(InventoryService.stream(stock.productId()).value());
+            case ShipmentRequest shipment -> Optional.of(ShippingService.stream(shipment.shipmentId()).value());
+            case NotificationRequest notification -> Optional.of(NotificationService.stream(
+                    notification.command().notificationId()).value());
+            case StartFulfilment start -> Optional.of("fulfilment-" + start.orderId());
+            case CancelFulfilment cancel -> Optional.of("fulfilment-" + cancel.orderId());
             default -> Optional.empty();
         };
     }

@@ -6,6 +6,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,15 +25,58 @@ class BoundariesUnitTests {
         slices().matching("dev.ordo.marketplace.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
+    private static final String[] CONTEXTS = {"ordering", "catalog", "inventory", "payments", "shipping",
+            "notifications", "fulfilment"};
+
     @Test
     void theDomainOfEachContextIsPlainJava() {
-        noClasses().that().resideInAnyPackage("dev.ordo.marketplace.ordering", "dev.ordo.marketplace.catalog",
-                        "dev.ordo.marketplace.shared")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
-                        "com.fasterxml..", "java.sql..", "dev.ordo.jdbc..", "dev.ordo.marketplace.platform..",
-                        "dev.ordo.marketplace.ordering.app..", "dev.ordo.marketplace.ordering.web..",
-                        "dev.ordo.marketplace.ordering.readmodel..", "dev.ordo.marketplace.catalog.app..",
-                        "dev.ordo.marketplace.catalog.web..", "dev.ordo.marketplace.catalog.readmodel..")
+        List<String> domains = new ArrayList<>(List.of("dev.ordo.marketplace.shared",
+                "dev.ordo.marketplace.payments.fake"));
+        List<String> forbidden = new ArrayList<>(List.of("org.springframework..", "tools.jackson..", "com.fasterxml..",
+                "java.sql..", "dev.ordo.jdbc..", "dev.ordo.marketplace.platform..", "io.github.resilience4j.."));
+        for (String context : CONTEXTS) {
+            domains.add("dev.ordo.marketplace." + context);
+            for (String slice : List.of("app", "web", "readmodel")) {
+                forbidden.add("dev.ordo.marketplace." + context + "." + slice + "..");
+            }
+        }
+        noClasses().that().resideInAnyPackage(domains.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .check(CLASSES);
+    }
+
+    @Test
+    void inventoryPaymentsAndShippingKnowNothingOfOrderingOrFulfilment() {
+        noClasses().that().resideInAnyPackage("dev.ordo.marketplace.inventory..", "dev.ordo.marketplace.payments..",
+                        "dev.ordo.marketplace.shipping..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.ordering..",
+                        "dev.ordo.marketplace.fulfilment..", "dev.ordo.marketplace.notifications..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noContextDependsOnTheFulfilmentThatOrchestratesThem() {
+        noClasses().that().resideOutsideOfPackages("dev.ordo.marketplace.fulfilment..")
+                .and().resideInAPackage("dev.ordo.marketplace.*..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ordo.marketplace.fulfilment..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theFulfilmentTalksToOtherContextsOnlyThroughTheCommandBusAndTheirAppApis() {
+        List<String> internals = new ArrayList<>(List.of("dev.ordo.marketplace.payments.fake..", "dev.ordo.jdbc.."));
+        for (String context : CONTEXTS) {
+            if (!context.equals("fulfilment")) {
+                internals.add("dev.ordo.marketplace." + context + ".web..");
+                internals.add("dev.ordo.marketplace." + context + ".readmodel..");
+            }
+        }
+        noClasses().that().resideInAPackage("dev.ordo.marketplace.fulfilment..")
+                .and().doNotHaveSimpleName("FulfilmentConfiguration")
+                .should().dependOnClassesThat().resideInAnyPackage(internals.toArray(String[]::new))
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Decider")
+                .orShould().dependOnClassesThat().haveSimpleName("CommandHandler")
+                .orShould().dependOnClassesThat().haveSimpleName("EventStore")
                 .check(CLASSES);
     }
 
@@ -63,7 +108,10 @@ class BoundariesUnitTests {
     void thePlatformDependsOnNoContext() {
         noClasses().that().resideInAPackage("dev.ordo.marketplace.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.ordering..",
-                        "dev.ordo.marketplace.catalog..", "dev.ordo.marketplace.analytics..")
+                        "dev.ordo.marketplace.catalog..", "dev.ordo.marketplace.analytics..",
+                        "dev.ordo.marketplace.inventory..", "dev.ordo.marketplace.payments..",
+                        "dev.ordo.marketplace.shipping..", "dev.ordo.marketplace.notifications..",
+                        "dev.ordo.marketplace.fulfilment..")
                 .check(CLASSES);
     }
 

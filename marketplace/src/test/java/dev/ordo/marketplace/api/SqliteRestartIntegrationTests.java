@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The application stopped in the middle of a stream of commands and started again on the same SQLite file: the
  * orders read model catches up to exactly what a rebuild from the first event gives, and holds every order of the
- * store at its last version.
+ * store at its last version. Fulfilment is off: the traffic takes the orders through their lifecycle by hand.
  */
 class SqliteRestartIntegrationTests {
 
@@ -81,6 +81,7 @@ class SqliteRestartIntegrationTests {
     private static ConfigurableApplicationContext start(Path file) {
         return new SpringApplicationBuilder(MarketplaceApplication.class).run("--server.port=0",
                 "--ordo.store.type=sqlite", "--ordo.store.sqlite.path=" + file, "--marketplace.demo-data=true",
+                "--marketplace.fulfilment.enabled=false",
                 "--management.tracing.export.enabled=false", "--spring.main.banner-mode=off");
     }
 

@@ -1,0 +1,73 @@
+package dev.ordo.marketplace.fulfilment.app;
+
+import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.marketplace.fulfilment.FulfilmentData;
+import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.payments.app.PaymentService;
+import dev.ordo.marketplace.platform.sagas.InMemoryParkedCompensations;
+import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
+import dev.ordo.saga.JdbcSagaIndex;
+import dev.ordo.saga.SagaDefinition;
+import dev.ordo.saga.SagaEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The fulfilment's beans: the saga definition, the {@link SagaEngine} (saga index in {@code ordo_sagas} on the
+ * marketplace's database; parked compensations logged as an ERROR alert and recorded for the REST API) and the
+ * {@link FulfilmentService}. The engine exists whether or not fulfilment is enabled, so sagas can always be read;
+ * {@link FulfilmentRuntime} starts the process manager and resumes sagas only when it is.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FulfilmentProperties.class)
+public class FulfilmentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentConfiguration.class);
+
+    @Bean
+    ParkedCompensations parkedCompensations() {
+        return new InMemoryParkedCompensations();
+    }
+
+    @Bean
+    SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentService payments,
+                                                  Clock clock, FulfilmentProperties properties,
+                                                  StateCodec<FulfilmentData> codec, ObjectProvider<SagaEngine> engine) {
+        Function<UUID, String> failureOf = sagaId -> engine.getObject().state(sagaId).failure();
+        return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock, failureOf),
+                new FulfilmentSteps(commands, payments, clock, failureOf), properties.stepTimeout());
+    }
+
+    /** Shut down by {@link FulfilmentRuntime}, with the configured grace. */
+    @Bean(destroyMethod = "")
+    SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
+                          MeterRegistry meters, ParkedCompensations parked) {
+        return SagaEngine.builder(store, JdbcSagaIndex.create(database))
+                .register(fulfilmentSaga)
+                .meterRegistry(meters)
+                .onParked(compensation -> {
+                    log.error("ALERT: order fulfilment saga {} is parked: compensation of step {} failed {} times ({});"
+                                    + " fix the cause, then POST /sagas/{}/redrive", compensation.sagaId(),
+                            compensation.step(), compensation.attempts(), compensation.error(), compensation.sagaId());
+                    parked.record(compensation);
+                })
+                .build();
+    }
+
+    @Bean
+    FulfilmentService fulfilmentService(SagaEngine engine, SagaDefinition<FulfilmentData> fulfilmentSaga,
+                                        OrderService orders) {
+        return new FulfilmentService(engine, fulfilmentSaga, orders);
+    }
+}

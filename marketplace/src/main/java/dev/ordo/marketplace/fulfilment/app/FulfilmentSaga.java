@@ -1,0 +1,58 @@
+package dev.ordo.marketplace.fulfilment.app;
+
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.marketplace.fulfilment.FulfilmentData;
+import dev.ordo.marketplace.fulfilment.FulfilmentIds;
+import dev.ordo.saga.SagaDefinition;
+import dev.ordo.saga.SagaStep;
+import dev.ordo.saga.StepRetry;
+import java.time.Duration;
+
+/**
+ * The order fulfilment saga, step by step (each undone in reverse order when a later one fails):
+ * <ol>
+ *   <li>{@code accept-order}: the order must be PENDING; its lines, total and address are taken. Undo: cancel the
+ *       order with the reason the saga failed. It is the first step, so this is always the last compensation.</li>
+ *   <li>{@code reserve-stock}: every line, under one reservation id. Undo: release it.</li>
+ *   <li>{@code take-payment}: authorize and capture the total. A decline fails the step at once. Undo: refund.</li>
+ *   <li>{@code record-payment}: {@code PayOrder} with the provider's reference.</li>
+ *   <li>{@code create-shipment}: book a carrier. Undo: cancel the booking.</li>
+ *   <li>{@code ship-order}: {@code ShipOrder} with the tracking number and carrier.</li>
+ *   <li>{@code confirm}: notify the customer.</li>
+ * </ol>
+ * Every id a participant sees is the step's invocation id, so retries and restarts never do anything twice.
+ */
+final class FulfilmentSaga {
+
+    /** Most steps: 3 attempts, 200 ms then 400 ms (±50 %). */
+    static final StepRetry RETRY = StepRetry.ofDefaults();
+    /** Taking the payment: the provider calls are retried inside each attempt too, so 3 attempts from 500 ms. */
+    static final StepRetry PAYMENT_RETRY = StepRetry.ofDefaults().withBackoff(Duration.ofMillis(500), 2,
+            Duration.ofSeconds(5));
+    /** Compensations must not give up easily: 6 attempts, up to 30 s apart, then the saga is parked. */
+    static final StepRetry UNDO_RETRY = StepRetry.ofDefaults().withMaxAttempts(6).withBackoff(Duration.ofMillis(200),
+            3, Duration.ofSeconds(30));
+
+    private FulfilmentSaga() {
+    }
+
+    static SagaDefinition<FulfilmentData> definition(StateCodec<FulfilmentData> codec, OrderSteps order,
+                                                     FulfilmentSteps steps, Duration stepTimeout) {
+        return SagaDefinition.builder(FulfilmentIds.SAGA_TYPE, codec)
+                .step(SagaStep.<FulfilmentData>named("accept-order").action(order::accept)
+                        .compensation(order::cancel).retry(UNDO_RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("reserve-stock").action(steps::reserveStock)
+                        .compensation(steps::releaseStock).retry(RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("take-payment").action(steps::takePayment)
+                        .compensation(steps::refundPayment).retry(PAYMENT_RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("record-payment").action(order::recordPayment)
+                        .retry(RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("create-shipment").action(steps::createShipment)
+                        .compensation(steps::cancelShipment).retry(RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("ship-order").action(order::ship)
+                        .retry(RETRY).timeout(stepTimeout).build())
+                .step(SagaStep.<FulfilmentData>named("confirm").action(steps::confirm)
+                        .retry(RETRY).timeout(stepTimeout).build())
+                .build();
+    }
+}

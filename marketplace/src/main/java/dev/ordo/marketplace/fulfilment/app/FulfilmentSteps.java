@@ -1,0 +1,185 @@
+package dev.ordo.marketplace.fulfilment.app;
+
+import static dev.ordo.marketplace.fulfilment.FulfilmentIds.actionInvocationId;
+
+import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.command.CommandResult;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.marketplace.fulfilment.CancellationReasons;
+import dev.ordo.marketplace.fulfilment.FulfilmentData;
+import dev.ordo.marketplace.fulfilment.FulfilmentIds;
+import dev.ordo.marketplace.inventory.InventoryRule;
+import dev.ordo.marketplace.inventory.InventoryRuleViolation;
+import dev.ordo.marketplace.inventory.ReleaseReservation;
+import dev.ordo.marketplace.inventory.ReserveStock;
+import dev.ordo.marketplace.inventory.app.StockRequest;
+import dev.ordo.marketplace.notifications.NotificationKind;
+import dev.ordo.marketplace.notifications.SendNotification;
+import dev.ordo.marketplace.notifications.app.NotificationRequest;
+import dev.ordo.marketplace.payments.PaymentDeclinedException;
+import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
+import dev.ordo.marketplace.payments.app.Charge;
+import dev.ordo.marketplace.payments.app.PaymentService;
+import dev.ordo.marketplace.shipping.Shipment;
+import dev.ordo.marketplace.shipping.ShipmentCommand.CancelShipment;
+import dev.ordo.marketplace.shipping.ShipmentCommand.CreateShipment;
+import dev.ordo.marketplace.shipping.ShipmentEvent;
+import dev.ordo.marketplace.shipping.app.ShipmentRequest;
+import dev.ordo.saga.NonRetryableStepException;
+import dev.ordo.saga.StepContext;
+import dev.ordo.saga.StepOutcome;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The actions and compensations of the fulfilment saga that involve stock, payment, shipping and notifications
+ * (the order's own steps are in {@link OrderSteps}). Each is idempotent by the step's invocation id, which is the
+ * reservation, payment, shipment or notification id, so a retried or resumed step never reserves, charges, ships or
+ * notifies twice. An action that reports failure first undoes what it did itself (a failed step is not compensated).
+ * Thread-safe.
+ */
+final class FulfilmentSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentSteps.class);
+
+    /** Every order is paid by card: the marketplace has no checkout yet where a customer could choose. */
+    static final String PAYMENT_METHOD = "CARD";
+
+    private final CommandBus commands;
+    private final PaymentService payments;
+    private final Clock clock;
+    private final Function<UUID, String> failureOf;
+
+    /**
+     * @param failureOf why a saga compensates, by saga id (the saga engine's state), for the reasons recorded by
+     *                  compensations
+     */
+    FulfilmentSteps(CommandBus commands, PaymentService payments, Clock clock, Function<UUID, String> failureOf) {
+        this.commands = commands;
+        this.payments = payments;
+        this.clock = clock;
+        this.failureOf = failureOf;
+    }
+
+    /** Reserves every line under one reservation id; refuses the whole order when a product runs short. */
+    StepOutcome<FulfilmentData> reserveStock(StepContext<FulfilmentData> context) {
+        String reservation = context.invocationId();
+        FulfilmentData data = context.data();
+        try {
+            for (FulfilmentData.Line line : data.lines()) {
+                try {
+                    commands.dispatch(new StockRequest(line.productId(), new ReserveStock(reservation,
+                            line.quantity(), clock.instant())), metadata(context));
+                } catch (InventoryRuleViolation v) {
+                    if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
+                        throw v;
+                    }
+                    throw new NonRetryableStepException("insufficient stock for " + line.productName() + ": "
+                            + (v.available() == null ? 0 : v.available()) + " available, " + line.quantity()
+                            + " requested");
+                }
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof NonRetryableStepException || context.attempt() >= FulfilmentSaga.RETRY.maxAttempts()) {
+                releaseQuietly(context, reservation);
+            }
+            throw e;
+        }
+        return StepOutcome.done(d -> d.reserved(reservation));
+    }
+
+    /** Releases the reservation on every line (releasing what was never reserved changes nothing). */
+    FulfilmentData releaseStock(StepContext<FulfilmentData> context) {
+        release(context, actionInvocationId(context.invocationId()));
+        return null;
+    }
+
+    /** Authorizes and captures the order's total; a decline fails the step for good. */
+    StepOutcome<FulfilmentData> takePayment(StepContext<FulfilmentData> context) {
+        String paymentId = context.invocationId();
+        FulfilmentData data = context.data();
+        try {
+            Charge charge = payments.charge(data.orderId(), paymentId, data.total(), PAYMENT_METHOD, metadata(context));
+            return StepOutcome.done(d -> d.paid(paymentId, charge.reference()));
+        } catch (PaymentDeclinedException declined) {
+            throw new NonRetryableStepException("payment declined: " + declined.getMessage(), declined);
+        } catch (PaymentProviderUnavailableException unavailable) {
+            if (context.attempt() >= FulfilmentSaga.PAYMENT_RETRY.maxAttempts()) {
+                refundQuietly(context, paymentId);
+            }
+            throw unavailable;
+        }
+    }
+
+    /** Refunds the payment, or voids its authorization. */
+    FulfilmentData refundPayment(StepContext<FulfilmentData> context) {
+        payments.refund(context.data().orderId(), actionInvocationId(context.invocationId()), metadata(context))
+                .ifPresent(amount -> log.info("refunded {} for order {}", amount, context.data().orderId()));
+        return null;
+    }
+
+    /** Books the parcel; the carrier and tracking number follow from the shipment. */
+    StepOutcome<FulfilmentData> createShipment(StepContext<FulfilmentData> context) {
+        UUID shipmentId = FulfilmentIds.uuidOf(context.invocationId());
+        FulfilmentData data = context.data();
+        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(new ShipmentRequest(shipmentId,
+                new CreateShipment(shipmentId, data.orderId(), data.address(), clock.instant())), metadata(context));
+        if (!(result.state() instanceof Shipment.Created created)) {
+            throw new NonRetryableStepException("shipment " + shipmentId + " could not be booked: it is "
+                    + result.state());
+        }
+        return StepOutcome.done(d -> d.booked(shipmentId, created.carrier(), created.trackingNumber()));
+    }
+
+    /** Cancels the booking (cancelling one that was never made changes nothing). */
+    FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
+        UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
+        commands.dispatch(new ShipmentRequest(shipmentId, new CancelShipment(
+                CancellationReasons.from(failureOf.apply(context.sagaId())), clock.instant())), metadata(context));
+        return null;
+    }
+
+    /** Tells the customer the order is on its way. */
+    StepOutcome<FulfilmentData> confirm(StepContext<FulfilmentData> context) {
+        FulfilmentData data = context.data();
+        commands.dispatch(new NotificationRequest(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
+                data.customerId(), data.orderId(), NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId()
+                + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
+                + " (tracking number " + data.trackingNumber() + ").", clock.instant())), metadata(context));
+        return StepOutcome.done();
+    }
+
+    /** The metadata of the commands a step sends: the saga as correlation, the step's invocation as causation. */
+    static EventMetadata metadata(StepContext<FulfilmentData> context) {
+        return EventMetadata.empty().withCorrelationId(context.sagaId().toString())
+                .withCausationId(context.invocationId()).withActor("saga:" + context.sagaType());
+    }
+
+    private void release(StepContext<FulfilmentData> context, String reservation) {
+        for (FulfilmentData.Line line : context.data().lines()) {
+            commands.dispatch(new StockRequest(line.productId(), new ReleaseReservation(reservation, clock.instant())),
+                    metadata(context));
+        }
+    }
+
+    private void releaseQuietly(StepContext<FulfilmentData> context, String reservation) {
+        try {
+            release(context, reservation);
+        } catch (RuntimeException e) {
+            log.warn("could not release reservation {} after a failed reservation; it stays until released by hand",
+                    reservation, e);
+        }
+    }
+
+    private void refundQuietly(StepContext<FulfilmentData> context, String paymentId) {
+        try {
+            payments.refund(context.data().orderId(), paymentId, metadata(context));
+        } catch (RuntimeException e) {
+            log.warn("could not void payment {} after its last attempt failed; an uncaptured authorization lapses at "
+                    + "the provider", paymentId, e);
+        }
+    }
+}

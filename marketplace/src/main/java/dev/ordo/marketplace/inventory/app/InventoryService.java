@@ -1,0 +1,55 @@
+package dev.ordo.marketplace.inventory.app;
+
+import dev.ordo.core.command.CommandHandler;
+import dev.ordo.core.command.CommandResult;
+import dev.ordo.core.command.Loaded;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.snapshot.SnapshotPolicy;
+import dev.ordo.core.snapshot.SnapshotStore;
+import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.core.store.EventStore;
+import dev.ordo.marketplace.inventory.Stock;
+import dev.ordo.marketplace.inventory.StockCommand;
+import dev.ordo.marketplace.inventory.StockDecider;
+import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.shared.ProductId;
+import org.springframework.stereotype.Service;
+
+/**
+ * Handles stock commands at the loaded version. A version conflict is decided again on a fresh load (the decider
+ * checks the available units again, so two reservations can never both take the last unit); in one process the
+ * command bus already serializes commands per stock stream. Thread-safe.
+ */
+@Service
+public class InventoryService {
+
+    private final CommandHandler<StockCommand, Stock, StockEvent> handler;
+
+    public InventoryService(EventStore store, EventSerializer serializer, SnapshotStore snapshots,
+                            SnapshotPolicy policy, StateCodec<Stock> codec) {
+        this.handler = CommandHandler.builder(new StockDecider(), StockEvent.class, store, serializer)
+                .snapshots(snapshots, codec, policy)
+                .retryOnConflict(command -> true, 5)
+                .build();
+    }
+
+    /** The stream of a product's stock. */
+    public static StreamId stream(ProductId productId) {
+        return StreamId.of("stock", productId);
+    }
+
+    /** Handles a command from the bus. */
+    public CommandResult<Stock, StockEvent> handle(StockRequest request, EventMetadata metadata) {
+        StreamId stream = stream(request.productId());
+        return request.expectedVersion() == null
+                ? handler.handle(stream, request.command(), metadata)
+                : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    }
+
+    /** The stock as it is now. */
+    public Loaded<Stock> load(ProductId productId) {
+        return handler.load(stream(productId));
+    }
+}

@@ -1,0 +1,2 @@
+/** The inventory's HTTP API: stock per product. */
+package dev.ordo.marketplace.inventory.web;

@@ -1,0 +1,2 @@
+/** The notifications' HTTP API: a customer's notifications, newest first. */
+package dev.ordo.marketplace.notifications.web;

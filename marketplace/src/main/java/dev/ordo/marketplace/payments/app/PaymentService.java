@@ -1,0 +1,110 @@
+package dev.ordo.marketplace.payments.app;
+
+import dev.ordo.core.command.CommandHandler;
+import dev.ordo.core.command.Loaded;
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.EventStore;
+import dev.ordo.marketplace.payments.Authorization;
+import dev.ordo.marketplace.payments.Capture;
+import dev.ordo.marketplace.payments.PaymentCommand;
+import dev.ordo.marketplace.payments.PaymentCommand.RecordAuthorization;
+import dev.ordo.marketplace.payments.PaymentCommand.RecordCapture;
+import dev.ordo.marketplace.payments.PaymentCommand.RecordDecline;
+import dev.ordo.marketplace.payments.PaymentCommand.RecordRefund;
+import dev.ordo.marketplace.payments.PaymentDecider;
+import dev.ordo.marketplace.payments.PaymentDeclinedException;
+import dev.ordo.marketplace.payments.PaymentEvent;
+import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
+import dev.ordo.marketplace.payments.PaymentStatus;
+import dev.ordo.marketplace.payments.Payments;
+import dev.ordo.marketplace.payments.Refund;
+import dev.ordo.marketplace.shared.Money;
+import dev.ordo.marketplace.shared.OrderId;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Takes and refunds the payments of orders: calls the provider (through {@link ResilientPaymentProvider}) and
+ * records each outcome on the order's stream {@code payment-<orderId>} ({@code payment.authorized},
+ * {@code payment.captured}, {@code payment.refunded}, {@code payment.declined}).
+ *
+ * <p>Idempotent by payment id: the provider moves money once per id, and an outcome already recorded is not
+ * recorded again, so a caller that retries, or runs again after a crash, with the same id charges the customer once.
+ * Thread-safe.
+ */
+public class PaymentService {
+
+    private final ResilientPaymentProvider provider;
+    private final CommandHandler<PaymentCommand, Payments, PaymentEvent> handler;
+    private final Clock clock;
+
+    public PaymentService(ResilientPaymentProvider provider, EventStore store, EventSerializer serializer, Clock clock) {
+        this.provider = provider;
+        this.clock = clock;
+        this.handler = CommandHandler.builder(new PaymentDecider(), PaymentEvent.class, store, serializer)
+                .retryOnConflict(command -> true, 3)
+                .build();
+    }
+
+    /** The stream of an order's payments. */
+    public static StreamId stream(OrderId orderId) {
+        return StreamId.of("payment", orderId);
+    }
+
+    /**
+     * Authorizes and captures {@code amount} for the order.
+     *
+     * @return the charge (also when this payment id was charged before: nothing is charged twice)
+     * @throws PaymentDeclinedException            when the provider declined (recorded; final)
+     * @throws PaymentProviderUnavailableException when the provider failed, timed out or its circuit breaker is
+     *                                             open; the same call may succeed later
+     */
+    public Charge charge(OrderId orderId, String paymentId, Money amount, String method, EventMetadata metadata) {
+        Optional<Payments.Payment> known = handler.load(stream(orderId)).state().payment(paymentId);
+        if (known.isPresent() && known.get().status() == PaymentStatus.CAPTURED) {
+            return new Charge(paymentId, known.get().reference(), known.get().amount());
+        }
+        String reference = switch (provider.authorize(paymentId, amount, method)) {
+            case Authorization.Approved approved -> {
+                record(new RecordAuthorization(orderId, paymentId, approved.amount(), method, approved.reference(),
+                        clock.instant()), metadata);
+                yield approved.reference();
+            }
+            case Authorization.Declined declined -> {
+                record(new RecordDecline(orderId, paymentId, amount, method, declined.reason(), clock.instant()),
+                        metadata);
+                throw new PaymentDeclinedException(paymentId, declined.reason());
+            }
+        };
+        Capture capture = provider.capture(paymentId);
+        record(new RecordCapture(orderId, paymentId, clock.instant()), metadata);
+        return new Charge(paymentId, reference, capture.amount());
+    }
+
+    /**
+     * Refunds a payment, or voids its authorization; nothing happens when the provider holds nothing for it.
+     *
+     * @return the amount given back, empty when there was nothing to refund
+     * @throws PaymentProviderUnavailableException as for {@link #charge}
+     */
+    public Optional<Money> refund(OrderId orderId, String paymentId, EventMetadata metadata) {
+        return switch (provider.refund(paymentId)) {
+            case Refund.Refunded refunded -> {
+                record(new RecordRefund(orderId, paymentId, refunded.amount(), clock.instant()), metadata);
+                yield Optional.of(refunded.amount());
+            }
+            case Refund.NothingToRefund nothing -> Optional.empty();
+        };
+    }
+
+    /** The order's payments as recorded. */
+    public Loaded<Payments> load(OrderId orderId) {
+        return handler.load(stream(orderId));
+    }
+
+    private void record(PaymentCommand command, EventMetadata metadata) {
+        handler.handle(stream(command.orderId()), command, metadata);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.ordo.marketplace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordo.marketplace.inventory.app.DemoStock;
+import dev.ordo.marketplace.payments.app.ResilientPaymentProvider;
+import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
+import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Order fulfilment over HTTP: every placed order is taken by its saga through stock, payment, shipment and
+ * confirmation, or compensated with the reason on the order. The fake payment provider is the application's own bean,
+ * changed through its test hooks and reset after each test.
+ */
+abstract class FulfilmentContract extends MarketplaceApiTests {
+
+    private static final FakePaymentSettings FAST = FakePaymentSettings.ofDefaults().withLatency(Duration.ofMillis(5));
+    private static final List<String> STEPS = List.of("accept-order", "reserve-stock", "take-payment",
+            "record-payment", "create-shipment", "ship-order", "confirm");
+
+    @Autowired
+    FakePaymentProvider payments;
+
+    @Autowired
+    ResilientPaymentProvider protectedPayments;
+
+    @DynamicPropertySource
+    static void fulfilment(DynamicPropertyRegistry registry) {
+        registry.add("marketplace.fulfilment.enabled", () -> "true");
+        registry.add("marketplace.payments.latency", () -> "5ms");
+        registry.add("marketplace.payments.resilience.call-timeout", () -> "2s");
+        registry.add("marketplace.payments.resilience.initial-backoff", () -> "20ms");
+        registry.add("marketplace.payments.resilience.sliding-window-size", () -> "4");
+        registry.add("marketplace.payments.resilience.minimum-calls", () -> "4");
+        registry.add("marketplace.payments.resilience.wait-in-open-state", () -> "60s");
+    }
+
+    @AfterEach
+    void resetThePaymentProvider() {
+        payments.reset(FAST);
+        protectedPayments.circuitBreaker().reset();
+    }
+
+    @Test
+    void placingAnOrderRunsItsFulfilmentToShipmentWithOneChargeAndTheCustomerNotified() {
+        Product first = plentiful(0);
+        Product second = plentiful(1);
+        int reservedBefore = stock(first).get("reserved").asInt();
+        String customer = newId();
+
+        String id = placed(customer, item(first, 2), item(second, 1)).get("orderId").asString();
+
+        JsonNode order = awaitStatus(id, "SHIPPED");
+        assertThat(order.get("payment").get("reference").asString()).startsWith("psp_");
+        assertThat(order.get("shipment").get("carrier").asString()).isEqualTo("La Poste");
+        JsonNode saga = awaitSaga(id, "COMPLETED");
+        String sagaId = saga.get("sagaId").asString();
+        assertThat(saga.get("steps").valueStream().map(s -> s.get("name").asString())).containsExactlyElementsOf(STEPS);
+        assertThat(saga.get("steps").valueStream()).allSatisfy(s -> {
+            assertThat(s.get("state").asString()).isEqualTo("SUCCEEDED");
+            assertThat(s.get("attempts").asInt()).isEqualTo(1);
+        });
+        assertThat(saga.get("data").get("trackingNumber").asString())
+                .isEqualTo(order.get("shipment").get("trackingNumber").asString());
+        assertThat(api.get("/sagas/" + sagaId).expect(200).json().get("status").asString()).isEqualTo("COMPLETED");
+        List<String> history = api.get("/sagas/" + sagaId + "/events").expect(200).json().valueStream()
+                .map(e -> e.get("type").asString()).toList();
+        assertThat(history).startsWith("saga.started").endsWith("saga.completed")
+                .filteredOn("saga.step-succeeded"::equals).hasSize(STEPS.size());
+        assertThat(api.get("/sagas?status=COMPLETED&type=order-fulfilment&limit=500").expect(200).json().valueStream()
+                .map(s -> s.get("sagaId").asString())).contains(sagaId);
+
+        assertThat(payments.ledger().chargesStartingWith(sagaId)).singleElement()
+                .satisfies(charge -> assertThat(charge.amount().amount())
+                        .isEqualByComparingTo(total(item(first, 2), item(second, 1))));
+        assertThat(api.get("/payments/" + id).expect(200).json().get("payments").valueStream()
+                .map(p -> p.get("status").asString())).containsExactly("CAPTURED");
+        assertThat(api.get("/shipments/" + saga.get("data").get("shipmentId").asString()).expect(200).json()
+                .get("status").asString()).isEqualTo("BOOKED");
+        await().atMost(PATIENCE).until(() -> stock(first).get("reserved").asInt() == reservedBefore + 2);
+        assertThat(await().atMost(PATIENCE).until(() -> notifications(customer), n -> n.size() == 4))
+                .containsExactly("ORDER_CONFIRMED", "ORDER_SHIPPED", "ORDER_PAID", "ORDER_PLACED");
+    }
+
+    @Test
+    void aDeclinedPaymentReleasesTheStockAndCancelsTheOrderSayingWhy() {
+        Product product = plentiful(2);
+        int availableBefore = stock(product).get("available").asInt();
+        payments.configure(FAST.withDeclineRate(1));
+        String customer = newId();
+
+        String id = placed(customer, item(product, 3)).get("orderId").asString();
+
+        JsonNode order = awaitStatus(id, "CANCELLED");
+        assertThat(order.get("cancellation").get("reason").asString()).startsWith("payment declined: card declined");
+        assertThat(order.get("cancellation").get("cancelledFrom").asString()).isEqualTo("PENDING");
+        JsonNode saga = awaitSaga(id, "COMPENSATED");
+        assertThat(stepStates(saga)).containsEntry("accept-order", "COMPENSATED")
+                .containsEntry("reserve-stock", "COMPENSATED").containsEntry("take-payment", "FAILED")
+                .doesNotContainKey("record-payment");
+        assertThat(payments.ledger().chargesStartingWith(saga.get("sagaId").asString())).isEmpty();
+        assertThat(api.get("/payments/" + id).expect(200).json().get("payments").get(0).get("status").asString())
+                .isEqualTo("DECLINED");
+        await().atMost(PATIENCE).until(() -> stock(product).get("available").asInt() == availableBefore);
+        assertThat(await().atMost(PATIENCE).until(() -> notifications(customer), n -> n.size() == 2))
+                .containsExactly("ORDER_CANCELLED", "ORDER_PLACED");
+    }
+
+    @Test
+    void anOrderForMoreThanIsInStockIsCancelledNamingTheProductAndWhatIsLeft() {
+        Product scarce = products.stream().filter(p -> p.id().equals(DemoStock.scarceProduct().toString()))
+                .findFirst().orElseThrow();
+
+        String id = placed(newId(), item(plentiful(0), 1), item(scarce, DemoStock.SCARCE_UNITS + 2))
+                .get("orderId").asString();
+
+        JsonNode order = awaitStatus(id, "CANCELLED");
+        assertThat(order.get("cancellation").get("reason").asString()).isEqualTo("insufficient stock for "
+                + scarce.name() + ": " + DemoStock.SCARCE_UNITS + " available, " + (DemoStock.SCARCE_UNITS + 2)
+                + " requested");
+        JsonNode saga = awaitSaga(id, "COMPENSATED");
+        assertThat(stepStates(saga)).containsEntry("reserve-stock", "FAILED").containsEntry("accept-order",
+                "COMPENSATED").doesNotContainKey("take-payment");
+        assertThat(payments.ledger().chargesStartingWith(saga.get("sagaId").asString())).isEmpty();
+        assertThat(stock(scarce).get("available").asInt()).isEqualTo(DemoStock.SCARCE_UNITS);
+        assertThat(stock(scarce).get("reserved").asInt()).isZero();
+    }
+
+    @Test
+    void aPaymentOutageOpensTheCircuitBreakerAndTheFulfilmentCompensates() {
+        payments.outage(true);
+
+        String id = placed(newId(), item(plentiful(3), 1)).get("orderId").asString();
+
+        JsonNode order = awaitStatus(id, "CANCELLED");
+        assertThat(order.get("cancellation").get("reason").asString()).startsWith("payment service unavailable");
+        JsonNode saga = awaitSaga(id, "COMPENSATED");
+        assertThat(stepStates(saga)).containsEntry("take-payment", "FAILED")
+                .containsEntry("reserve-stock", "COMPENSATED");
+        JsonNode health = api.get("/actuator/health").expect(200).json();
+        assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
+        assertThat(health.get("components").get("payments").get("details").get("circuitBreaker").asString())
+                .isEqualTo("OPEN");
+        int callsWhileOpen = payments.calls();
+        assertThat(callsWhileOpen).as("calls that reached the provider before the breaker opened").isEqualTo(4);
+        assertThat(api.get("/actuator/prometheus").expect(200).body().lines()
+                .filter(line -> line.startsWith("resilience4j_circuitbreaker_state{"))
+                .filter(line -> line.contains("name=\"payments\"") && line.contains("state=\"open\"")))
+                .singleElement().satisfies(line -> assertThat(line).endsWith(" 1.0"));
+    }
+
+    @Test
+    void cancellingARunningFulfilmentUndoesItAndCancelsTheOrderWithTheReason() {
+        Product product = plentiful(4);
+        int availableBefore = stock(product).get("available").asInt();
+        payments.configure(FAST.withLatency(Duration.ofMillis(700)));
+        String id = placed(newId(), item(product, 1)).get("orderId").asString();
+        await().atMost(PATIENCE).until(() -> api.get("/orders/" + id + "/fulfilment").status() == 200
+                && stepStates(api.get("/orders/" + id + "/fulfilment").json()).containsKey("take-payment"));
+
+        JsonNode cancelling = api.post("/orders/" + id + "/fulfilment/cancel",
+                Map.of("reason", "customer changed their mind")).expect(202).json();
+
+        assertThat(cancelling.get("failure").asString()).isEqualTo("cancelled: customer changed their mind");
+        JsonNode order = awaitStatus(id, "CANCELLED");
+        assertThat(order.get("cancellation").get("reason").asString())
+                .isEqualTo("fulfilment cancelled: customer changed their mind");
+        JsonNode saga = awaitSaga(id, "COMPENSATED");
+        String sagaId = saga.get("sagaId").asString();
+        assertThat(payments.ledger().refundsStartingWith(sagaId))
+                .hasSameSizeAs(payments.ledger().chargesStartingWith(sagaId));
+        await().atMost(PATIENCE).until(() -> stock(product).get("available").asInt() == availableBefore);
+        problem(api.post("/orders/" + id + "/fulfilment/cancel", Map.of("reason", "again")), 422);
+    }
+
+    @Test
+    void unknownSagasAreNotFoundAndOnlyParkedSagasCanBeRedriven() {
+        assertThat(problem(api.get("/sagas/" + newId()), 404).get("rule").asString()).isEqualTo("saga-not-found");
+        assertThat(problem(api.get("/orders/" + newId() + "/fulfilment"), 404).get("rule").asString())
+                .isEqualTo("saga-not-found");
+        String id = placed(newId(), item(plentiful(5), 1)).get("orderId").asString();
+        String sagaId = awaitSaga(id, "COMPLETED").get("sagaId").asString();
+
+        JsonNode refused = problem(api.post("/sagas/" + sagaId + "/redrive", null), 422);
+
+        assertThat(refused.get("rule").asString()).isEqualTo("saga-not-parked");
+        assertThat(refused.get("currentStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(api.get("/sagas/parked").expect(200).json().size()).isZero();
+    }
+
+    @Test
+    void theApiDocumentationListsTheNewContextsUnderTheirTags() {
+        JsonNode docs = api.get("/v3/api-docs").expect(200).json();
+
+        assertThat(docs.get("paths").propertyNames()).contains("/sagas", "/sagas/{sagaId}", "/sagas/{sagaId}/events",
+                "/sagas/{sagaId}/redrive", "/orders/{orderId}/fulfilment", "/orders/{orderId}/fulfilment/cancel",
+                "/inventory", "/inventory/{productId}", "/payments/{orderId}", "/shipments/{shipmentId}",
+                "/customers/{customerId}/notifications");
+        assertThat(docs.get("tags").valueStream().map(t -> t.get("name").asString())).contains("sagas", "fulfilment",
+                "inventory", "payments", "shipping", "notifications");
+    }
+
+    /** The n-th product on sale that is not the scarce one. */
+    Product plentiful(int n) {
+        return products.stream().filter(Product::available)
+                .filter(p -> !p.id().equals(DemoStock.scarceProduct().toString())).toList().get(n);
+    }
+
+    JsonNode stock(Product product) {
+        return await().atMost(PATIENCE).until(() -> api.get("/inventory/" + product.id()), r -> r.status() == 200)
+                .json();
+    }
+
+    JsonNode awaitStatus(String orderId, String status) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> api.get("/orders/" + orderId),
+                r -> r.status() == 200 && r.json().get("status").asString().equals(status)).json();
+    }
+
+    JsonNode awaitSaga(String orderId, String status) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/orders/" + orderId + "/fulfilment"),
+                        r -> r.status() == 200 && r.json().get("status").asString().equals(status)).json();
+    }
+
+    List<String> notifications(String customerId) {
+        return api.get("/customers/" + customerId + "/notifications").expect(200).json().valueStream()
+                .map(n -> n.get("kind").asString()).toList();
+    }
+
+    static Map<String, String> stepStates(JsonNode saga) {
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        saga.get("steps").valueStream().forEach(s -> states.put(s.get("name").asString(), s.get("state").asString()));
+        return states;
+    }
+}
