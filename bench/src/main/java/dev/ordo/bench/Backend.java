@@ -70,7 +70,7 @@ final class Backend implements AutoCloseable {
         PostgresDatabase db = PostgresHarness.newDatabase();
         HikariConfig config = new HikariConfig();
         config.setDataSource(db.dataSource());
-        config.setMaximumPoolSize(40);
+        config.setMaximumPoolSize(100);
         HikariDataSource pool = new HikariDataSource(config);
         Backend backend = new Backend("postgres", OrdoDatabase.postgres(pool), pool, null);
         backend.execute("CREATE TABLE bench_events (LIKE ordo_events INCLUDING ALL)");

@@ -2,14 +2,18 @@ package dev.ordo.spring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.deadletter.DeadLetterPolicy;
+import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.store.StoreLimits;
 import dev.ordo.core.subscription.CheckpointStore;
 import dev.ordo.core.subscription.HeadSignal;
+import dev.ordo.core.subscription.PoisonPolicy;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
 import dev.ordo.jdbc.JdbcCheckpointStore;
+import dev.ordo.jdbc.JdbcDeadLetterStore;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.JdbcProjections;
@@ -110,10 +114,27 @@ public class OrdoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SubscriptionOptions ordoSubscriptionOptions(OrdoProperties properties) {
+    DeadLetterStore ordoDeadLetterStore(OrdoDatabase database) {
+        return JdbcDeadLetterStore.create(database);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterPolicy ordoDeadLetterPolicy(OrdoProperties properties) {
+        OrdoProperties.DeadLetters d = properties.getDeadLetters();
+        return DeadLetterPolicy.builder().maxAttempts(d.getMaxAttempts()).initialDelay(d.getInitialDelay())
+                .maxDelay(d.getMaxDelay()).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SubscriptionOptions ordoSubscriptionOptions(OrdoProperties properties, DeadLetterStore deadLetters,
+                                                DeadLetterPolicy deadLetterPolicy) {
         OrdoProperties.Subscriptions s = properties.getSubscriptions();
-        return SubscriptionOptions.defaults().withBatchSize(s.getBatchSize()).withPollInterval(s.getPollInterval())
-                .withMaxBackoff(s.getMaxBackoff());
+        SubscriptionOptions options = SubscriptionOptions.defaults().withBatchSize(s.getBatchSize())
+                .withPollInterval(s.getPollInterval()).withMaxBackoff(s.getMaxBackoff());
+        return s.getPoisonPolicy() == PoisonPolicy.RETRY_FOREVER ? options
+                : options.withDeadLetters(s.getPoisonPolicy(), deadLetters, deadLetterPolicy);
     }
 
     @Bean(destroyMethod = "close")

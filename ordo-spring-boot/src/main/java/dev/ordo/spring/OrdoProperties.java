@@ -1,5 +1,6 @@
 package dev.ordo.spring;
 
+import dev.ordo.core.subscription.PoisonPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,7 @@ public class OrdoProperties {
     private final Snapshots snapshots = new Snapshots();
     private final Subscriptions subscriptions = new Subscriptions();
     private final Commands commands = new Commands();
+    private final DeadLetters deadLetters = new DeadLetters();
 
     public Store getStore() {
         return store;
@@ -29,6 +31,10 @@ public class OrdoProperties {
 
     public Commands getCommands() {
         return commands;
+    }
+
+    public DeadLetters getDeadLetters() {
+        return deadLetters;
     }
 
     /** Which database holds the events. */
@@ -208,6 +214,21 @@ public class OrdoProperties {
         /** The longest pause between retries of a failing page. */
         private Duration maxBackoff = Duration.ofSeconds(30);
 
+        /**
+         * What a subscription does with an event whose handler keeps failing: retry it forever (the default), park
+         * it as a dead letter and go on (independent handlers), or park it and hold back the rest of its stream
+         * (when order matters, as for read models).
+         */
+        private PoisonPolicy poisonPolicy = PoisonPolicy.RETRY_FOREVER;
+
+        public PoisonPolicy getPoisonPolicy() {
+            return poisonPolicy;
+        }
+
+        public void setPoisonPolicy(PoisonPolicy poisonPolicy) {
+            this.poisonPolicy = poisonPolicy;
+        }
+
         public int getBatchSize() {
             return batchSize;
         }
@@ -230,6 +251,43 @@ public class OrdoProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+    }
+
+    /** How often a failing message is retried before it is parked as a dead letter. */
+    public static class DeadLetters {
+
+        /** Attempts before a message is parked. */
+        private int maxAttempts = 5;
+
+        /** The pause after the first failed attempt; it doubles after each further one. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** The longest pause between attempts. */
+        private Duration maxDelay = Duration.ofMinutes(1);
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -jar marketplace.jar --server.port=PORT --ordo.store.sqlite.path=DIR/ordo.db
+ *      --marketplace.fulfilment.enabled=false
  * </pre>
  *
  * {@code DIR} is a fresh temporary directory (also the working directory, which holds the application's output in
@@ -66,7 +67,9 @@ final class MarketplaceProcess implements AutoCloseable {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--ordo.store.sqlite.path=" + directory.resolve("ordo.db")));
+                "--ordo.store.sqlite.path=" + directory.resolve("ordo.db"),
+                // the driver takes each order through its lifecycle itself (issue 3's scenario)
+                "--marketplace.fulfilment.enabled=false"));
         Process process;
         try {
             process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)

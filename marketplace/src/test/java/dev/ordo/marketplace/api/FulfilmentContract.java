@@ -199,6 +199,17 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     }
 
     @Test
+    void deadLettersAreListedAndUnknownOrMalformedOnesAreRefusedClearly() {
+        assertThat(api.get("/dead-letters?status=PARKED&origin=saga-step:order-fulfilment").expect(200).json().isArray())
+                .isTrue();
+        assertThat(problem(api.get("/dead-letters/" + newId()), 404).get("rule").asString())
+                .isEqualTo("dead-letter-not-found");
+        assertThat(problem(api.post("/dead-letters/" + newId() + "/redrive", null), 404).get("rule").asString())
+                .isEqualTo("dead-letter-not-found");
+        assertThat(problem(api.get("/dead-letters?origin=orders"), 400).toString()).contains("kind:name");
+    }
+
+    @Test
     void theApiDocumentationListsTheNewContextsUnderTheirTags() {
         JsonNode docs = api.get("/v3/api-docs").expect(200).json();
 

@@ -1,13 +1,14 @@
 package dev.ordo.marketplace.fulfilment.app;
 
 import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.payments.app.PaymentService;
-import dev.ordo.marketplace.platform.sagas.InMemoryParkedCompensations;
+import dev.ordo.marketplace.platform.sagas.DeadLetterParkedCompensations;
 import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
 import dev.ordo.saga.JdbcSagaIndex;
 import dev.ordo.saga.SagaDefinition;
@@ -36,8 +37,8 @@ public class FulfilmentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FulfilmentConfiguration.class);
 
     @Bean
-    ParkedCompensations parkedCompensations() {
-        return new InMemoryParkedCompensations();
+    ParkedCompensations parkedCompensations(DeadLetterStore deadLetters) {
+        return new DeadLetterParkedCompensations(deadLetters);
     }
 
     @Bean
