@@ -137,6 +137,30 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     }
 
     @Test
+    void aDeliveryAddsUnitsThatTheInventoryShowsAndBadDeliveriesAreRefusedSayingWhy() {
+        Product product = plentiful(6);
+        String deliveries = "/inventory/" + product.id() + "/deliveries";
+        JsonNode first = api.post(deliveries, Map.of("quantity", 250)).expect(200).json();
+
+        JsonNode second = api.post(deliveries, Map.of("quantity", 1)).expect(200).json();
+
+        assertThat(second.get("available").asInt()).isEqualTo(first.get("available").asInt() + 1);
+        assertThat(second.get("version").asLong()).isEqualTo(first.get("version").asLong() + 1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock(product).get("version").asLong())
+                .isEqualTo(second.get("version").asLong()));
+        assertThat(stock(product).get("available").asInt()).isEqualTo(second.get("available").asInt());
+        assertThat(invalidFields(api.post(deliveries, Map.of("quantity", 0)))).containsExactly("quantity");
+        assertThat(invalidFields(api.post("/inventory/not-a-uuid/deliveries", Map.of("quantity", 1))))
+                .containsExactly("productId");
+        assertThat(problem(api.post("/inventory/" + newId() + "/deliveries", Map.of("quantity", 1)), 404)
+                .get("rule").asString()).isEqualTo("product-not-found");
+        JsonNode tooMany = problem(api.post(deliveries, Map.of("quantity", 1_000_000)), 422);
+        assertThat(tooMany.get("rule").asString()).isEqualTo("quantity-limit-exceeded");
+        assertThat(tooMany.get("detail").asString()).contains("would exceed 1000000");
+        assertThat(stock(product).get("version").asLong()).isEqualTo(second.get("version").asLong());
+    }
+
+    @Test
     void aPaymentOutageOpensTheCircuitBreakerAndTheFulfilmentCompensates() {
         payments.outage(true);
 
@@ -215,7 +239,7 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
 
         assertThat(docs.get("paths").propertyNames()).contains("/sagas", "/sagas/{sagaId}", "/sagas/{sagaId}/events",
                 "/sagas/{sagaId}/redrive", "/orders/{orderId}/fulfilment", "/orders/{orderId}/fulfilment/cancel",
-                "/inventory", "/inventory/{productId}", "/payments/{orderId}", "/shipments/{shipmentId}",
+                "/inventory", "/inventory/{productId}", "/inventory/{productId}/deliveries", "/payments/{orderId}", "/shipments/{shipmentId}",
                 "/customers/{customerId}/notifications");
         assertThat(docs.get("tags").valueStream().map(t -> t.get("name").asString())).contains("sagas", "fulfilment",
                 "inventory", "payments", "shipping", "notifications");

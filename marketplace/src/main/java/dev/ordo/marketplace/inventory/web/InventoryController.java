@@ -1,31 +1,67 @@
 package dev.ordo.marketplace.inventory.web;
 
+import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.command.CommandResult;
+import dev.ordo.marketplace.catalog.CatalogRule;
+import dev.ordo.marketplace.catalog.CatalogRuleViolation;
+import dev.ordo.marketplace.catalog.Product;
+import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
+import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRule;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.Stock;
+import dev.ordo.marketplace.inventory.StockDecider;
+import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.inventory.app.StockRequest;
 import dev.ordo.marketplace.inventory.readmodel.InventoryQueries;
 import dev.ordo.marketplace.inventory.readmodel.StockView;
 import dev.ordo.marketplace.platform.web.IfMatch;
+import dev.ordo.marketplace.platform.web.RequestMetadata;
+import dev.ordo.marketplace.shared.ProductId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Stock levels over HTTP, from the inventory read model (eventually consistent). */
+/**
+ * Stock levels over HTTP: reads from the inventory read model (eventually consistent), deliveries through the
+ * command bus.
+ */
 @RestController
 @RequestMapping("/inventory")
 @Tag(name = "inventory", description = "Units available and reserved per product")
 class InventoryController {
 
     private final InventoryQueries queries;
+    private final ProductQueries products;
+    private final CommandBus commands;
+    private final Clock clock;
 
-    InventoryController(InventoryQueries queries) {
+    InventoryController(InventoryQueries queries, ProductQueries products, CommandBus commands, Clock clock) {
         this.queries = queries;
+        this.products = products;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Units received from the producer. */
+    record DeliveryRequest(@Positive @Max(StockDecider.MAX_UNITS) int quantity) {
+    }
+
+    /** A product's stock as the delivery left it. */
+    record StockState(String productId, int available, int reserved, long version) {
     }
 
     @GetMapping
@@ -40,5 +76,25 @@ class InventoryController {
         StockView view = queries.get(productId.toString()).orElseThrow(() -> new InventoryRuleViolation(
                 InventoryRule.STOCK_NOT_FOUND, new Stock.NoStock(), "no stock is recorded for product " + productId));
         return ResponseEntity.ok().eTag(IfMatch.etag(view.version())).body(view);
+    }
+
+    @PostMapping("/{productId}/deliveries")
+    @Operation(summary = "Receive a delivery of a product", description = "Adds the units to those available; the "
+            + "first delivery opens the product's stock. 404 when the catalog does not list the product, 422 when the "
+            + "product's units would exceed " + StockDecider.MAX_UNITS + ". Send an Idempotency-Key to make a retry "
+            + "safe.")
+    ResponseEntity<StockState> deliver(@PathVariable UUID productId, @Valid @RequestBody DeliveryRequest body,
+                                       HttpServletRequest request) {
+        if (products.get(productId.toString()).isEmpty()) {
+            throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
+                    "product " + productId + " does not exist");
+        }
+        ProductId id = ProductId.of(productId);
+        CommandResult<Stock, StockEvent> result = commands.dispatch(
+                new StockRequest(id, new AddStock(id, body.quantity(), clock.instant())),
+                RequestMetadata.of(request, "idempotency-key"));
+        Stock.Stocked stock = (Stock.Stocked) result.state();
+        return ResponseEntity.ok().eTag(IfMatch.etag(result.version())).body(new StockState(productId.toString(),
+                stock.available(), stock.reserved(), result.version()));
     }
 }
