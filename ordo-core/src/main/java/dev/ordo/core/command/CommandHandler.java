@@ -62,7 +62,8 @@ public final class CommandHandler<C, S, E> {
         this.retryable = builder.retryable;
         this.maxAttempts = builder.maxAttempts;
         this.clock = builder.clock;
-        this.loader = new StateLoader<>(decider, store, serializer, builder.eventType, snapshots, codec);
+        this.loader = new StateLoader<>(decider, store, serializer, builder.eventType, snapshots, codec,
+                builder.cachedStreams == 0 ? null : new StateCache<>(builder.cachedStreams));
     }
 
     public static <C, S, E> Builder<C, S, E> builder(Decider<C, S, E> decider, Class<E> eventType, EventStore store,
@@ -133,21 +134,26 @@ public final class CommandHandler<C, S, E> {
                 : ExpectedVersion.exact(loaded.version());
         AppendResult appended = store.append(loaded.streamId(), expected, data);
         S state = decider.fold(loaded.state(), events);
-        maybeSnapshot(loaded, state, appended, events.size());
+        boolean snapshotted = maybeSnapshot(loaded, state, appended, events.size());
+        loader.remember(new Loaded<>(loaded.streamId(), state, appended.streamVersion(),
+                snapshotted ? 0 : loaded.eventsRead() + events.size(), snapshotted || loaded.fromSnapshot()));
         return new CommandResult<>(loaded.streamId(), state, appended.streamVersion(), List.copyOf(events),
                 Optional.of(appended), attempts);
     }
 
-    private void maybeSnapshot(Loaded<S> loaded, S state, AppendResult appended, int newEvents) {
+    /** Stores a snapshot when the policy says so; true when one was stored. */
+    private boolean maybeSnapshot(Loaded<S> loaded, S state, AppendResult appended, int newEvents) {
         if (snapshots == null || !snapshotPolicy.shouldSnapshot(loaded.eventsRead() + newEvents)) {
-            return;
+            return false;
         }
         try {
             snapshots.save(new Snapshot(loaded.streamId(), appended.streamVersion(), codec.schemaVersion(),
                     codec.encode(state), clock.instant()));
+            return true;
         } catch (RuntimeException e) {
             log.warn("could not store a snapshot of {} at version {}; the next load reads more events",
                     loaded.streamId(), appended.streamVersion(), e);
+            return false;
         }
     }
 
@@ -164,6 +170,7 @@ public final class CommandHandler<C, S, E> {
         private Predicate<? super C> retryable = command -> false;
         private int maxAttempts = 1;
         private Clock clock = Clock.systemUTC();
+        private int cachedStreams;
 
         private Builder(Decider<C, S, E> decider, Class<E> eventType, EventStore store, EventSerializer serializer) {
             this.decider = Objects.requireNonNull(decider, "decider");
@@ -191,6 +198,23 @@ public final class CommandHandler<C, S, E> {
             }
             this.retryable = Objects.requireNonNull(retryable, "retryable");
             this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Remembers the folded state of up to {@code maxStreams} recently used streams, so that a command on a hot
+         * stream folds only the events appended since its last load (usually none, as this handler remembers its own
+         * appends) rather than decoding a snapshot and folding the events after it. Each load still reads the
+         * stream's head, so writers in other processes are seen; a remembered state is dropped when the stream is
+         * truncated, deleted or not at least at its version. The state type must be immutable. Off by default.
+         *
+         * @param maxStreams the most streams remembered, at least 1
+         */
+        public Builder<C, S, E> cacheStates(int maxStreams) {
+            if (maxStreams < 1) {
+                throw new IllegalArgumentException("maxStreams must be at least 1, was " + maxStreams);
+            }
+            this.cachedStreams = maxStreams;
             return this;
         }
 

@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>A snapshot is used only when its schema version equals the codec's, the stream is active, has reached the
  * snapshot's version, and is not truncated beyond it (which would leave a gap); otherwise it is ignored and the state is rebuilt from the events. A stream's history
  * is its visible events: after a truncation (or a soft delete and a revival), a fold without a snapshot starts
- * from the initial state at the first visible event, as EventStoreDB does. Thread-safe.
+ * from the initial state at the first visible event, as EventStoreDB does.
+ *
+ * <p>With a state cache (see {@link CommandHandler.Builder#cacheStates}), {@link #load} starts from the remembered
+ * fold of the stream instead, under the same conditions as a snapshot and only while the stream has not been
+ * truncated since, and folds the events after it. Thread-safe.
  *
  * @param <S> the state type
  * @param <E> the event type
@@ -37,12 +41,18 @@ public final class StateLoader<S, E> {
     private final Class<E> eventType;
     private final SnapshotStore snapshots;
     private final StateCodec<S> codec;
+    private final StateCache<S> cache;
 
     /**
      * @param snapshots may be {@code null} (with {@code codec}) to always fold from the first event
      */
     public StateLoader(Decider<?, S, E> decider, EventReader reader, EventSerializer serializer, Class<E> eventType,
                        SnapshotStore snapshots, StateCodec<S> codec) {
+        this(decider, reader, serializer, eventType, snapshots, codec, null);
+    }
+
+    StateLoader(Decider<?, S, E> decider, EventReader reader, EventSerializer serializer, Class<E> eventType,
+                SnapshotStore snapshots, StateCodec<S> codec, StateCache<S> cache) {
         if ((snapshots == null) != (codec == null)) {
             throw new IllegalArgumentException("a snapshot store needs a state codec and the other way round");
         }
@@ -52,11 +62,37 @@ public final class StateLoader<S, E> {
         this.eventType = eventType;
         this.snapshots = snapshots;
         this.codec = codec;
+        this.cache = cache;
     }
 
     /** The current state of the stream. */
     public Loaded<S> load(StreamId stream) {
-        return fold(stream, Long.MAX_VALUE);
+        if (cache == null) {
+            return fold(stream, Long.MAX_VALUE);
+        }
+        Optional<StreamInfo> info = reader.streamInfo(stream);
+        StateCache.Fold<S> hit = cache.get(stream);
+        Loaded<S> loaded;
+        if (hit != null && info.isPresent() && info.get().status() == StreamStatus.ACTIVE
+                && info.get().truncatedBefore() == hit.truncatedBefore()
+                && info.get().version() >= hit.loaded().version()) {
+            Loaded<S> from = hit.loaded();
+            loaded = foldFrom(stream, from.state(), from.version(), Long.MAX_VALUE, from.eventsRead(),
+                    from.fromSnapshot());
+        } else {
+            loaded = fold(stream, Long.MAX_VALUE);
+        }
+        if (info.isPresent() && info.get().status() == StreamStatus.ACTIVE) {
+            cache.put(loaded, info.get().truncatedBefore());
+        }
+        return loaded;
+    }
+
+    /** Remembers the state after an append of this process, when the stream's fold is remembered already. */
+    void remember(Loaded<S> loaded) {
+        if (cache != null) {
+            cache.advance(loaded);
+        }
     }
 
     /**
@@ -77,7 +113,11 @@ public final class StateLoader<S, E> {
         Optional<Snapshot> snapshot = usableSnapshot(stream, upTo);
         S state = snapshot.map(s -> codec.decode(s.state())).orElseGet(decider::initialState);
         long version = snapshot.map(Snapshot::version).orElse(0L);
-        long read = 0;
+        return foldFrom(stream, state, version, upTo, 0, snapshot.isPresent());
+    }
+
+    /** Folds the events after {@code version} into {@code state}, up to {@code upTo}. */
+    private Loaded<S> foldFrom(StreamId stream, S state, long version, long upTo, long read, boolean fromSnapshot) {
         while (version < upTo) {
             List<RecordedEvent> page = reader.readStreamForwards(stream, version + 1, (int) Math.min(PAGE, upTo - version));
             if (page.isEmpty()) {
@@ -85,7 +125,7 @@ public final class StateLoader<S, E> {
             }
             for (RecordedEvent recorded : page) {
                 if (recorded.streamVersion() > upTo) {
-                    return new Loaded<>(stream, state, version, read, snapshot.isPresent());
+                    return new Loaded<>(stream, state, version, read, fromSnapshot);
                 }
                 read++;
                 state = decider.evolve(state, serializer.envelope(recorded, eventType).event());
@@ -100,7 +140,7 @@ public final class StateLoader<S, E> {
             // next append must continue from it
             version = reader.streamInfo(stream).map(StreamInfo::version).orElse(0L);
         }
-        return new Loaded<>(stream, state, version, read, snapshot.isPresent());
+        return new Loaded<>(stream, state, version, read, fromSnapshot);
     }
 
     private Optional<Snapshot> usableSnapshot(StreamId stream, long upTo) {
