@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class SagaEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
-    private static final int STRIPES = 256;
 
     private final EventStore store;
     private final SagaIndex index;
@@ -62,7 +61,7 @@ public final class SagaEngine implements AutoCloseable {
     private final List<Consumer<SagaSummary>> finishListeners;
     private final EventSerializer serializer;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final SagaLocks locks = new SagaLocks();
     private final ReentrantLock progress = new ReentrantLock();
     private final Condition progressed = progress.newCondition();
     private final Map<UUID, Boolean> scheduled = new ConcurrentHashMap<>();
@@ -78,9 +77,6 @@ public final class SagaEngine implements AutoCloseable {
         this.parkingListeners = List.copyOf(builder.parkingListeners);
         this.finishListeners = List.copyOf(builder.finishListeners);
         this.serializer = JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build());
-        for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
         Duration poll = builder.pollInterval;
         this.timer = Thread.ofVirtual().name("ordo-saga-timer").start(() -> wakeDueSagas(poll));
     }
@@ -98,8 +94,7 @@ public final class SagaEngine implements AutoCloseable {
      */
     public <D> boolean start(SagaDefinition<D> definition, UUID sagaId, D data, EventMetadata metadata) {
         requireRegistered(definition);
-        ReentrantLock lock = lockOf(sagaId);
-        lock.lock();
+        SagaLocks.Held lock = locks.lock(sagaId);
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             if (journal.state().exists()) {
@@ -111,7 +106,7 @@ public final class SagaEngine implements AutoCloseable {
         } catch (WrongExpectedVersionException raced) {
             return false;
         } finally {
-            lock.unlock();
+            lock.close();
         }
         schedule(sagaId);
         return true;
@@ -136,8 +131,7 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     private boolean record(UUID sagaId, String step, java.util.function.Function<SagaJournal, SagaEvent> event) {
-        ReentrantLock lock = lockOf(sagaId);
-        lock.lock();
+        SagaLocks.Held lock = locks.lock(sagaId);
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             SagaState state = journal.state();
@@ -148,7 +142,7 @@ public final class SagaEngine implements AutoCloseable {
             }
             journal.append(EventMetadata.empty(), event.apply(journal));
         } finally {
-            lock.unlock();
+            lock.close();
         }
         schedule(sagaId);
         return true;
@@ -177,8 +171,7 @@ public final class SagaEngine implements AutoCloseable {
      * @return true when the saga was parked and is now compensating again
      */
     public boolean redrive(UUID sagaId, String actor) {
-        ReentrantLock lock = lockOf(sagaId);
-        lock.lock();
+        SagaLocks.Held lock = locks.lock(sagaId);
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             SagaState state = journal.state();
@@ -191,7 +184,7 @@ public final class SagaEngine implements AutoCloseable {
             journal.append(EventMetadata.empty().withActor(actor), new CompensationRedriven(parked, actor,
                     clock.instant()));
         } finally {
-            lock.unlock();
+            lock.close();
         }
         schedule(sagaId);
         return true;
@@ -256,8 +249,7 @@ public final class SagaEngine implements AutoCloseable {
 
     /** Runs the saga until it waits, finishes or is parked; normally called from the background scheduler. */
     public void drive(UUID sagaId) {
-        ReentrantLock lock = lockOf(sagaId);
-        lock.lock();
+        SagaLocks.Held lock = locks.lock(sagaId);
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             if (!journal.state().exists()) {
@@ -281,7 +273,7 @@ public final class SagaEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("driving saga {} failed; it will be resumed on the next start or wake-up", sagaId, e);
         } finally {
-            lock.unlock();
+            lock.close();
             signalProgress();
         }
     }
@@ -434,10 +426,6 @@ public final class SagaEngine implements AutoCloseable {
         } finally {
             progress.unlock();
         }
-    }
-
-    private ReentrantLock lockOf(UUID sagaId) {
-        return locks[Math.floorMod(sagaId.hashCode(), STRIPES)];
     }
 
     private void requireRegistered(SagaDefinition<?> definition) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ordo.core.bus.command.CommandMessage;
 import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.event.Envelope;
+import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventType;
 import dev.ordo.core.event.EventTypeRegistry;
@@ -23,7 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ProcessManagerUnitTests {
@@ -97,5 +100,89 @@ class ProcessManagerUnitTests {
             assertThat(ship.metadata().correlationId()).isEqualTo("req-7");
             assertThat(ship.metadata().actor()).isEqualTo("process-manager:shipping");
         }
+    }
+
+    @Test
+    void theEventsOfOneStreamAreReactedToInOrderWhileOtherStreamsRunSideBySide() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        JacksonEventSerializer serializer = JacksonEventSerializer.of(
+                EventTypeRegistry.builder().registerSealed(ShopEvent.class).build());
+        CountDownLatch otherStreamRan = new CountDownLatch(1);
+        List<String> shipped = Collections.synchronizedList(new ArrayList<>());
+        List<String> waitedForTheOtherStream = Collections.synchronizedList(new ArrayList<>());
+        var bus = SimpleCommandBus.builder().register(ShipOrder.class, (command, metadata) -> {
+            if (command.orderId().equals("a-1") && awaitQuietly(otherStreamRan)) {
+                waitedForTheOtherStream.add(command.orderId());
+            }
+            if (command.orderId().startsWith("b")) {
+                otherStreamRan.countDown();
+            }
+            shipped.add(command.orderId());
+            return null;
+        }).build();
+        store.append(StreamId.of("order-a"), ExpectedVersion.any(), List.of(paid(serializer, "a-1"),
+                paid(serializer, "a-2"), paid(serializer, "a-3")));
+        store.append(StreamId.of("order-b"), ExpectedVersion.any(), List.of(paid(serializer, "b-1")));
+        HeadSignal signal = new HeadSignal();
+        store.onCommit(signal::advance);
+        InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+
+        try (Subscriptions subscriptions = new Subscriptions(store, signal, null, Clock.systemUTC())) {
+            ProcessManagerRunner.start(new Shipping(), subscriptions, checkpoints, serializer, bus,
+                    SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(20)));
+
+            await().atMost(20, TimeUnit.SECONDS).until(() -> checkpoints.load("shipping") == 4);
+        }
+        assertThat(waitedForTheOtherStream).as("a-1 was reacted to while b-1 ran").containsExactly("a-1");
+        assertThat(shipped).hasSize(4).filteredOn(id -> id.startsWith("a")).containsExactly("a-1", "a-2", "a-3");
+    }
+
+    @Test
+    void aStreamThatFailsFailsThePageWhichIsDeliveredAgainBeforeTheCheckpointMoves() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        JacksonEventSerializer serializer = JacksonEventSerializer.of(
+                EventTypeRegistry.builder().registerSealed(ShopEvent.class).build());
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        List<String> shipped = Collections.synchronizedList(new ArrayList<>());
+        List<Long> checkpointsWhenRetried = Collections.synchronizedList(new ArrayList<>());
+        InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+        var bus = SimpleCommandBus.builder().register(ShipOrder.class, (command, metadata) -> {
+            if (command.orderId().equals("b-1") && failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("carrier unavailable");
+            }
+            if (command.orderId().equals("b-1")) {
+                checkpointsWhenRetried.add(checkpoints.load("shipping"));
+            }
+            shipped.add(command.orderId());
+            return null;
+        }).build();
+        store.append(StreamId.of("order-a"), ExpectedVersion.any(), List.of(paid(serializer, "a-1")));
+        store.append(StreamId.of("order-b"), ExpectedVersion.any(), List.of(paid(serializer, "b-1")));
+        HeadSignal signal = new HeadSignal();
+        store.onCommit(signal::advance);
+
+        try (Subscriptions subscriptions = new Subscriptions(store, signal, null, Clock.systemUTC())) {
+            ProcessManagerRunner.start(new Shipping(), subscriptions, checkpoints, serializer, bus,
+                    SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(20))
+                            .withMaxBackoff(Duration.ofMillis(50)));
+
+            await().atMost(20, TimeUnit.SECONDS).until(() -> checkpoints.load("shipping") == 2);
+        }
+        assertThat(checkpointsWhenRetried).containsExactly(0L);
+        assertThat(shipped).containsOnly("a-1", "b-1").filteredOn("b-1"::equals).hasSize(1);
+        assertThat(shipped).filteredOn("a-1"::equals).hasSize(2);
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static EventData paid(JacksonEventSerializer serializer, String orderId) {
+        return serializer.serialize(new OrderPaid(orderId), EventMetadata.empty());
     }
 }

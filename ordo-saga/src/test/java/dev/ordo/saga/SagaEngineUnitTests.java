@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +117,46 @@ class SagaEngineUnitTests {
 
         assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(ledger.calls("ship")).isEqualTo(3);
+    }
+
+    @Test
+    void aSagaWhoseStepTakesLongHoldsNoOtherSagaBack() throws InterruptedException {
+        CountDownLatch released = new CountDownLatch(1);
+        SagaDefinition<Data> waiting = SagaDefinition.builder("waiting", saga.codec())
+                .step(SagaStep.<Data>named("wait").action(context -> {
+                    if (context.data().order().equals("slow") && !released.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("never released");
+                    }
+                    return StepOutcome.done();
+                }).timeout(Duration.ofSeconds(60)).build())
+                .build();
+        try (SagaEngine waitingEngine = SagaEngine.builder(store, index).register(waiting).build()) {
+            UUID slow = UUID.randomUUID();
+            waitingEngine.start(waiting, slow, new Data("slow", null, null, null), EventMetadata.empty());
+            await().atMost(WAIT).until(() -> waitingEngine.state(slow).step("wait").state()
+                    == SagaState.StepState.STARTED);
+            // ids whose hash codes share the slow saga's bucket: a lock striped by hash would make them wait for it
+            List<UUID> others = new ArrayList<>();
+            while (others.size() < 5) {
+                UUID id = UUID.randomUUID();
+                if (Math.floorMod(id.hashCode(), 256) == Math.floorMod(slow.hashCode(), 256)) {
+                    others.add(id);
+                }
+            }
+
+            for (UUID other : others) {
+                assertThat(waitingEngine.start(waiting, other, new Data("fast", null, null, null),
+                        EventMetadata.empty())).isTrue();
+            }
+
+            for (UUID other : others) {
+                assertThat(waitingEngine.await(other, WAIT, SagaStatus.COMPLETED).status())
+                        .isEqualTo(SagaStatus.COMPLETED);
+            }
+            assertThat(waitingEngine.state(slow).status()).isEqualTo(SagaStatus.RUNNING);
+            released.countDown();
+            assertThat(waitingEngine.await(slow, WAIT, SagaStatus.COMPLETED).status()).isEqualTo(SagaStatus.COMPLETED);
+        }
     }
 
     @Test
