@@ -1,10 +1,12 @@
 package dev.ordo.marketplace.inventory;
 
 import dev.ordo.marketplace.shared.ProductId;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
 
 /**
  * The state of a stock stream: no stock recorded yet, or the units of a product. Built only by
@@ -17,38 +19,59 @@ public sealed interface Stock permits Stock.NoStock, Stock.Stocked {
     }
 
     /**
-     * A product's units.
+     * A product's units. Its size stays bounded however long the stream: open reservations are only those not yet
+     * released or shipped, and of the settled ones only the last {@value #SETTLED_MEMORY} are remembered. Both are
+     * persistent collections, so each event changes the state in O(log n) instead of copying it.
      *
      * @param available    units that can be reserved; never negative
      * @param reserved     units held by open reservations
      * @param reservations open reservations: id to units
-     * @param released     ids of reservations that were released, so a late duplicate reserve changes nothing
+     * @param settled      ids of the last {@value #SETTLED_MEMORY} reservations released or shipped, oldest first, so a
+     *                     late duplicate reserve or release of one of them changes nothing
      */
     record Stocked(ProductId productId, int available, int reserved, Map<String, Integer> reservations,
-                   Set<String> released) implements Stock {
+                   List<String> settled) implements Stock {
+
+        /** How many settled reservation ids a product's stock remembers. */
+        public static final int SETTLED_MEMORY = 1_000;
 
         public Stocked {
-            reservations = Map.copyOf(reservations);
-            released = Set.copyOf(released);
+            reservations = reservations instanceof PMap<String, Integer> persistent ? persistent
+                    : HashTreePMap.from(reservations);
+            PVector<String> ids = settled instanceof PVector<String> persistent ? persistent
+                    : TreePVector.from(settled);
+            settled = ids.size() > SETTLED_MEMORY ? ids.subList(ids.size() - SETTLED_MEMORY, ids.size()) : ids;
+        }
+
+        /** Whether the reservation was released or shipped (among the last {@value #SETTLED_MEMORY}). */
+        public boolean isSettled(String reservationId) {
+            return settled.contains(reservationId);
         }
 
         Stocked added(int quantity) {
-            return new Stocked(productId, available + quantity, reserved, reservations, released);
+            return new Stocked(productId, available + quantity, reserved, reservations, settled);
         }
 
         Stocked reservedFor(String reservationId, int quantity) {
-            Map<String, Integer> open = new HashMap<>(reservations);
-            open.put(reservationId, quantity);
-            return new Stocked(productId, available - quantity, reserved + quantity, open, released);
+            return new Stocked(productId, available - quantity, reserved + quantity,
+                    ((PMap<String, Integer>) reservations).plus(reservationId, quantity), settled);
         }
 
         Stocked releasedFrom(String reservationId) {
             int quantity = reservations.getOrDefault(reservationId, 0);
-            Map<String, Integer> open = new HashMap<>(reservations);
-            open.remove(reservationId);
-            Set<String> done = new HashSet<>(released);
-            done.add(reservationId);
-            return new Stocked(productId, available + quantity, reserved - quantity, open, done);
+            return new Stocked(productId, available + quantity, reserved - quantity,
+                    ((PMap<String, Integer>) reservations).minus(reservationId), settle(reservationId));
+        }
+
+        Stocked shipped(String reservationId) {
+            int quantity = reservations.getOrDefault(reservationId, 0);
+            return new Stocked(productId, available, reserved - quantity,
+                    ((PMap<String, Integer>) reservations).minus(reservationId), settle(reservationId));
+        }
+
+        private PVector<String> settle(String reservationId) {
+            PVector<String> ids = ((PVector<String>) settled).plus(reservationId);
+            return ids.size() > SETTLED_MEMORY ? ids.minus(0) : ids;
         }
     }
 }

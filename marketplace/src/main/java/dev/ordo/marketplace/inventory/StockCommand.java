@@ -5,5 +5,5 @@ package dev.ordo.marketplace.inventory;
  * {@code StreamId.of("stock", productId)}. Commands are plain data that carry their own time and accept any values;
  * the decider refuses bad ones with a {@link InventoryRuleViolation}.
  */
-public sealed interface StockCommand permits AddStock, ReserveStock, ReleaseReservation {
+public sealed interface StockCommand permits AddStock, ReserveStock, ReleaseReservation, ShipReservation {
 }

@@ -15,15 +15,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A product's stock as a pure {@link Decider}: one stream per product ({@code StreamId.of("stock", productId)}).
  *
  * <p>Guarantees: available stock never goes below zero (a reservation for more than is available is refused with
  * {@code insufficient-stock}, naming both numbers); reserving is idempotent by reservation id (an id already reserved
- * or already released produces no event, so a retried or late reserve never takes units twice); releasing is
- * idempotent (an unknown or released reservation produces no event). Checks run in a fixed order: the command's
+ * or already settled produces no event, so a retried or late reserve never takes units twice); releasing and shipping
+ * are idempotent (an unknown or settled reservation produces no event). A reservation is settled when it is released
+ * (its units are available again) or shipped (its units leave the stock); the last
+ * {@value Stock.Stocked#SETTLED_MEMORY} settled ids are remembered. Checks run in a fixed order: the command's
  * fields, then the stock. Stateless and thread-safe.
  */
 public final class StockDecider implements Decider<StockCommand, Stock, StockEvent> {
@@ -48,6 +49,7 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
             case AddStock add -> List.of(add(add, state));
             case ReserveStock reserve -> reserve(reserve, state);
             case ReleaseReservation release -> release(release, state);
+            case ShipReservation ship -> ship(ship, state);
         };
     }
 
@@ -56,12 +58,13 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
     public Stock evolve(Stock state, StockEvent event) {
         return switch (event) {
             case StockAdded added -> switch (state) {
-                case Stock.NoStock none -> new Stock.Stocked(added.productId(), added.quantity(), 0, Map.of(), Set.of());
+                case Stock.NoStock none -> new Stock.Stocked(added.productId(), added.quantity(), 0, Map.of(), List.of());
                 case Stock.Stocked stocked -> stocked.added(added.quantity());
             };
             case StockReserved reserved -> stocked(state, event).reservedFor(reserved.reservationId(),
                     reserved.quantity());
             case ReservationReleased released -> stocked(state, event).releasedFrom(released.reservationId());
+            case ReservationShipped shipped -> stocked(state, event).shipped(shipped.reservationId());
         };
     }
 
@@ -101,7 +104,7 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
                     throw new InventoryRuleViolation(RESERVATION_ID_REUSED, state, "reservation "
                             + reserve.reservationId() + " holds " + held + " units, not " + reserve.quantity());
                 }
-                if (held != null || s.released().contains(reserve.reservationId())) {
+                if (held != null || s.isSettled(reserve.reservationId())) {
                     yield List.of();
                 }
                 if (reserve.quantity() > s.available()) {
@@ -124,6 +127,19 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
                 yield held == null ? List.of() : List.of(new ReservationReleased(s.productId(),
                         release.reservationId(), held, s.available() + held, s.reserved() - held,
                         release.releasedAt()));
+            }
+        };
+    }
+
+    private static List<StockEvent> ship(ShipReservation ship, Stock state) {
+        requireReservationId(ship.reservationId(), state);
+        requireTimestamp(ship.shippedAt(), "shippedAt", state);
+        return switch (state) {
+            case Stock.NoStock none -> List.of();
+            case Stock.Stocked s -> {
+                Integer held = s.reservations().get(ship.reservationId());
+                yield held == null ? List.of() : List.of(new ReservationShipped(s.productId(), ship.reservationId(),
+                        held, s.available(), s.reserved() - held, ship.shippedAt()));
             }
         };
     }

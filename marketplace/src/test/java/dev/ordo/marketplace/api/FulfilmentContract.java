@@ -55,7 +55,7 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     void placingAnOrderRunsItsFulfilmentToShipmentWithOneChargeAndTheCustomerNotified() {
         Product first = plentiful(0);
         Product second = plentiful(1);
-        int reservedBefore = stock(first).get("reserved").asInt();
+        JsonNode before = stock(first);
         String customer = newId();
 
         String id = placed(customer, item(first, 2), item(second, 1)).get("orderId").asString();
@@ -87,7 +87,11 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
                 .map(p -> p.get("status").asString())).containsExactly("CAPTURED");
         assertThat(api.get("/shipments/" + saga.get("data").get("shipmentId").asString()).expect(200).json()
                 .get("status").asString()).isEqualTo("BOOKED");
-        await().atMost(PATIENCE).until(() -> stock(first).get("reserved").asInt() == reservedBefore + 2);
+        await().atMost(PATIENCE).until(() -> stock(first), after -> after.get("version").asLong()
+                == before.get("version").asLong() + 2);
+        assertThat(stock(first).get("available").asInt()).as("2 units left with the shipment")
+                .isEqualTo(before.get("available").asInt() - 2);
+        assertThat(stock(first).get("reserved").asInt()).isEqualTo(before.get("reserved").asInt());
         assertThat(await().atMost(PATIENCE).until(() -> notifications(customer), n -> n.size() == 4))
                 .containsExactly("ORDER_CONFIRMED", "ORDER_SHIPPED", "ORDER_PAID", "ORDER_PLACED");
     }
@@ -149,6 +153,11 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock(product).get("version").asLong())
                 .isEqualTo(second.get("version").asLong()));
         assertThat(stock(product).get("available").asInt()).isEqualTo(second.get("available").asInt());
+        String registered = api.post("/catalog/products", Map.of("producerId", newId(), "producerName", "Atelier",
+                "name", "Walnut Bowl", "price", 30, "currency", "EUR", "available", true)).expect(201).json()
+                .get("productId").asString();
+        assertThat(api.post("/inventory/" + registered + "/deliveries", Map.of("quantity", 5)).expect(200).json()
+                .get("available").asInt()).as("a product can be stocked as soon as it is registered").isEqualTo(5);
         assertThat(invalidFields(api.post(deliveries, Map.of("quantity", 0)))).containsExactly("quantity");
         assertThat(invalidFields(api.post("/inventory/not-a-uuid/deliveries", Map.of("quantity", 1))))
                 .containsExactly("productId");

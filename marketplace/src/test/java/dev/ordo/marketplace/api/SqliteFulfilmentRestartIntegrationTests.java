@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventStore;
 import dev.ordo.marketplace.MarketplaceApplication;
+import dev.ordo.marketplace.inventory.app.DemoStock;
 import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.payments.app.PaymentsConfiguration;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
@@ -75,7 +76,10 @@ class SqliteFulfilmentRestartIntegrationTests {
                     .readStreamForwards(InventoryService.stream(ProductId.parse(productId)), 1, 1_000);
             assertThat(stock).filteredOn(e -> e.eventType().equals("stock.reserved"))
                     .singleElement().satisfies(e -> assertThat(e.payload()).contains(sagaId + ":reserve-stock"));
-            await().atMost(PATIENCE).until(() -> api.get("/inventory/" + productId).json().get("reserved").asInt() == 2);
+            assertThat(stock).filteredOn(e -> e.eventType().equals("stock.reservation-shipped"))
+                    .singleElement().satisfies(e -> assertThat(e.payload()).contains(sagaId + ":reserve-stock"));
+            await().atMost(PATIENCE).until(() -> api.get("/inventory/" + productId).json(),
+                    view -> view.get("reserved").asInt() == 0 && view.get("available").asInt() == DemoStock.UNITS - 2);
         }
     }
 

@@ -86,6 +86,49 @@ class StockDeciderUnitTests {
                 .when(new ReleaseReservation("a", AT)).thenNothing();
     }
 
+    @Test
+    void shippingAReservationTakesItsUnitsOutOfTheStockForGood() {
+        Stock state = STOCK.given(TEN, SEVEN_FOR_A).when(new ShipReservation("a", AT))
+                .then(new ReservationShipped(BOARD, "a", 7, 3, 0, AT));
+
+        assertThat(state).isInstanceOfSatisfying(Stock.Stocked.class, s -> {
+            assertThat(s.available()).isEqualTo(3);
+            assertThat(s.reserved()).isZero();
+            assertThat(s.reservations()).isEmpty();
+            assertThat(s.isSettled("a")).isTrue();
+        });
+    }
+
+    @Test
+    void aShippedReservationCanBeNeitherReleasedNorReservedNorShippedAgain() {
+        ReservationShipped shipped = new ReservationShipped(BOARD, "a", 7, 3, 0, AT);
+
+        STOCK.given(TEN, SEVEN_FOR_A, shipped).when(new ReleaseReservation("a", AT)).thenNothing();
+        STOCK.given(TEN, SEVEN_FOR_A, shipped).when(new ReserveStock("a", 7, AT)).thenNothing();
+        STOCK.given(TEN, SEVEN_FOR_A, shipped).when(new ShipReservation("a", AT)).thenNothing();
+        STOCK.given(TEN).when(new ShipReservation("never", AT)).thenNothing();
+        STOCK.when(new ShipReservation("never", AT)).thenNothing();
+    }
+
+    @Test
+    void theStockRemembersOnlyTheLastSettledReservationsSoItsStateStaysSmall() {
+        int settledMore = Stock.Stocked.SETTLED_MEMORY + 5;
+        StockDecider decider = new StockDecider();
+        Stock state = decider.evolve(decider.initialState(), new StockAdded(BOARD, settledMore, settledMore, 0, AT));
+        for (int i = 0; i < settledMore; i++) {
+            state = decider.evolve(state, new StockReserved(BOARD, "r" + i, 1, settledMore - 1, 1, AT));
+            state = decider.evolve(state, new ReservationShipped(BOARD, "r" + i, 1, settledMore - 1 - i, 0, AT));
+        }
+
+        assertThat(state).isInstanceOfSatisfying(Stock.Stocked.class, s -> {
+            assertThat(s.reservations()).isEmpty();
+            assertThat(s.settled()).hasSize(Stock.Stocked.SETTLED_MEMORY).startsWith("r5")
+                    .endsWith("r" + (settledMore - 1));
+            assertThat(s.isSettled("r4")).isFalse();
+            assertThat(s.isSettled("r5")).isTrue();
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -3})
     void refusesQuantitiesThatAreNotPositive(int quantity) {

@@ -12,6 +12,7 @@ import dev.ordo.marketplace.inventory.InventoryRule;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.ReleaseReservation;
 import dev.ordo.marketplace.inventory.ReserveStock;
+import dev.ordo.marketplace.inventory.ShipReservation;
 import dev.ordo.marketplace.inventory.app.StockRequest;
 import dev.ordo.marketplace.notifications.NotificationKind;
 import dev.ordo.marketplace.notifications.SendNotification;
@@ -142,13 +143,21 @@ final class FulfilmentSteps {
         return null;
     }
 
-    /** Tells the customer the order is on its way. */
+    /**
+     * Tells the customer the order is on its way, then takes the reserved units out of the stock (they left with the
+     * shipment). In this order, so that if the step fails for good the reservation is still open and the compensation
+     * releases it; both commands are idempotent, so a retried step notifies and ships once.
+     */
     StepOutcome<FulfilmentData> confirm(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         commands.dispatch(new NotificationRequest(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
                 data.customerId(), data.orderId(), NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId()
                 + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
                 + " (tracking number " + data.trackingNumber() + ").", clock.instant())), metadata(context));
+        for (FulfilmentData.Line line : data.lines()) {
+            commands.dispatch(new StockRequest(line.productId(), new ShipReservation(data.reservationId(),
+                    clock.instant())), metadata(context));
+        }
         return StepOutcome.done();
     }
 

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Snapshots of the stock state as JSON, told apart by a {@code state} property. */
 public final class StockStateCodec {
 
-    /** The version of the state's JSON shape; bump it when a state record changes. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The version of the state's JSON shape; bump it when a state record changes (2: settled ids, not released). */
+    public static final int SCHEMA_VERSION = 2;
 
     private StockStateCodec() {
     }

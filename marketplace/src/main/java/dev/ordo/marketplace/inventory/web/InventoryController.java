@@ -5,7 +5,7 @@ import dev.ordo.core.command.CommandResult;
 import dev.ordo.marketplace.catalog.CatalogRule;
 import dev.ordo.marketplace.catalog.CatalogRuleViolation;
 import dev.ordo.marketplace.catalog.Product;
-import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
+import dev.ordo.marketplace.catalog.app.CatalogService;
 import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRule;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
@@ -45,13 +45,13 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryController {
 
     private final InventoryQueries queries;
-    private final ProductQueries products;
+    private final CatalogService catalog;
     private final CommandBus commands;
     private final Clock clock;
 
-    InventoryController(InventoryQueries queries, ProductQueries products, CommandBus commands, Clock clock) {
+    InventoryController(InventoryQueries queries, CatalogService catalog, CommandBus commands, Clock clock) {
         this.queries = queries;
-        this.products = products;
+        this.catalog = catalog;
         this.commands = commands;
         this.clock = clock;
     }
@@ -80,16 +80,16 @@ class InventoryController {
 
     @PostMapping("/{productId}/deliveries")
     @Operation(summary = "Receive a delivery of a product", description = "Adds the units to those available; the "
-            + "first delivery opens the product's stock. 404 when the catalog does not list the product, 422 when the "
+            + "first delivery opens the product's stock. 404 when the product was never registered, 422 when the "
             + "product's units would exceed " + StockDecider.MAX_UNITS + ". Send an Idempotency-Key to make a retry "
             + "safe.")
     ResponseEntity<StockState> deliver(@PathVariable UUID productId, @Valid @RequestBody DeliveryRequest body,
                                        HttpServletRequest request) {
-        if (products.get(productId.toString()).isEmpty()) {
+        ProductId id = ProductId.of(productId);
+        if (!(catalog.load(id).state() instanceof Product.Registered)) {
             throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
                     "product " + productId + " does not exist");
         }
-        ProductId id = ProductId.of(productId);
         CommandResult<Stock, StockEvent> result = commands.dispatch(
                 new StockRequest(id, new AddStock(id, body.quantity(), clock.instant())),
                 RequestMetadata.of(request, "idempotency-key"));

@@ -42,6 +42,8 @@ public class OrderService {
         this.handler = CommandHandler.builder(new OrderDecider(), OrderEvent.class, store, serializer)
                 .snapshots(snapshots, codec, policy)
                 .retryOnConflict(command -> true, 3)
+                // an order is loaded by each of its commands and fulfilment steps within seconds
+                .cacheStates(10_000)
                 .build();
     }
 
