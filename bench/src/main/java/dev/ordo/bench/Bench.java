@@ -1,5 +1,6 @@
 package dev.ordo.bench;
 
+import dev.ordo.bench.http.FulfilmentBench;
 import dev.ordo.bench.http.HttpBench;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +17,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres ...]
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
- * 5), {@code bench.rounds} (default 3); {@code http} has its own defaults and settings, see {@link HttpBench}.
+ * 5), {@code bench.rounds} (default 3); {@code http} and {@code http-fulfilment} have their own defaults and settings, see {@link HttpBench} and
+ * {@link FulfilmentBench}.
  */
 public final class Bench {
 
@@ -30,6 +33,7 @@ public final class Bench {
         if (args.length == 0) {
             System.err.println("usage: Bench appends|reads|load [sqlite|postgres] [events]");
             System.err.println("       Bench http [marketplace.jar] [clients ...]");
+            System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres ...]");
             System.exit(2);
         }
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));
@@ -58,6 +62,7 @@ public final class Bench {
                 }
             }
             case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
+            case "http-fulfilment" -> rows.addAll(FulfilmentBench.run(List.of(args).subList(1, args.length)));
             case "sagas" -> {
                 int inFlight = Integer.getInteger("bench.inFlight", 64);
                 System.out.println("| backend | scenario | sagas/s | raw JDBC (10 commits per saga)/s | ratio |");

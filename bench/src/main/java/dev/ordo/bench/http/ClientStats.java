@@ -2,13 +2,16 @@ package dev.ordo.bench.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one client saw in one scenario: the latency of each successful request and of each read-model wait, in
- * microseconds, recorded only while the run is measuring; and its errors, counted in warm-up too, since any error
- * makes a run invalid. Confined to its client's thread until the run has joined it.
+ * What one client saw in one scenario: the latency of each successful request and of each wait (for a read model,
+ * or for a saga to finish), in microseconds, and how many times each outcome occurred, all recorded only while the
+ * run is measuring; and its errors, counted in warm-up too, since any error makes a run invalid. Confined to its
+ * client's thread until the run has joined it.
  */
 final class ClientStats {
 
@@ -19,7 +22,8 @@ final class ClientStats {
 
     private final BooleanSupplier measuring;
     private final Histogram requests = new Histogram(3);
-    private final Histogram readModel = new Histogram(3);
+    private final Histogram waits = new Histogram(3);
+    private final Map<String, Long> outcomes = new TreeMap<>();
     private long errors;
     private String firstError;
 
@@ -51,9 +55,17 @@ final class ClientStats {
         }
     }
 
-    void readModel(long nanos) {
+    /** Records a wait of {@code nanos}: from a command's response until its effect could be read. */
+    void waited(long nanos) {
         if (measuring.getAsBoolean()) {
-            readModel.recordValue(nanos / 1_000);
+            waits.recordValue(nanos / 1_000);
+        }
+    }
+
+    /** Counts one occurrence of {@code outcome} (for example how a saga ended). */
+    void outcome(String outcome) {
+        if (measuring.getAsBoolean()) {
+            outcomes.merge(outcome, 1L, Long::sum);
         }
     }
 
@@ -67,8 +79,8 @@ final class ClientStats {
      * Everything the clients of one scenario saw over {@code seconds} of measurement, and the CPU time the server
      * and the driver used meanwhile.
      */
-    record Totals(Histogram requests, Histogram readModel, long errors, String firstError, double seconds,
-                  Duration serverCpu, Duration driverCpu) {
+    record Totals(Histogram requests, Histogram waits, Map<String, Long> outcomes, long errors, String firstError,
+                  double seconds, Duration serverCpu, Duration driverCpu) {
 
         double requestsPerSecond() {
             return requests.getTotalCount() / seconds;
@@ -81,16 +93,18 @@ final class ClientStats {
 
         static Totals of(Iterable<ClientStats> clients, double seconds, Duration serverCpu, Duration driverCpu) {
             Histogram requests = new Histogram(3);
-            Histogram readModel = new Histogram(3);
+            Histogram waits = new Histogram(3);
+            Map<String, Long> outcomes = new TreeMap<>();
             long errors = 0;
             String firstError = null;
             for (ClientStats client : clients) {
                 requests.add(client.requests);
-                readModel.add(client.readModel);
+                waits.add(client.waits);
+                client.outcomes.forEach((outcome, count) -> outcomes.merge(outcome, count, Long::sum));
                 errors += client.errors;
                 firstError = firstError == null ? client.firstError : firstError;
             }
-            return new Totals(requests, readModel, errors, firstError, seconds, serverCpu, driverCpu);
+            return new Totals(requests, waits, outcomes, errors, firstError, seconds, serverCpu, driverCpu);
         }
     }
 }

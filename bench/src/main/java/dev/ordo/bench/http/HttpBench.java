@@ -64,18 +64,24 @@ public final class HttpBench {
         boolean jarGiven = !args.isEmpty() && !args.getFirst().matches("\\d+");
         Path jar = Path.of(jarGiven ? args.getFirst() : DEFAULT_JAR);
         List<Integer> clients = args.stream().skip(jarGiven ? 1 : 0).map(Integer::valueOf).toList();
-        String extra = System.getProperty("bench.appJvmArgs", "").strip();
         return new HttpBench(jar, clients.isEmpty() ? List.of(16, 64) : clients,
                 seconds(System.getProperty("bench.warmup", "5")), seconds(System.getProperty("bench.seconds", "10")),
-                Integer.getInteger("bench.sampleEvery", 10),
-                extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"))).run();
+                Integer.getInteger("bench.sampleEvery", 10), appJvmArgs()).run();
+    }
+
+    /** The extra JVM flags for the marketplace from {@code bench.appJvmArgs}, separated by spaces. */
+    static List<String> appJvmArgs() {
+        String extra = System.getProperty("bench.appJvmArgs", "").strip();
+        return extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
     }
 
     private List<String> run() throws Exception {
         List<String> rows = new ArrayList<>();
         List<String> readModelRows = new ArrayList<>();
         List<ClientStats.Totals> all = new ArrayList<>();
-        try (MarketplaceProcess app = MarketplaceProcess.start(jar, appJvmArgs)) {
+        try (MarketplaceProcess app = MarketplaceProcess.start(jar, appJvmArgs,
+                // the driver takes each order through its lifecycle itself
+                List.of("--marketplace.fulfilment.enabled=false"))) {
             List<String> products;
             try (MarketplaceApi api = new MarketplaceApi(app.base())) {
                 products = api.availableProducts();
@@ -93,7 +99,7 @@ public final class HttpBench {
                 rows.add(print(row(BASELINE, n, baseline, "1.00")));
                 rows.add(print(row(COMMANDS, n, commands, String.format(Locale.ROOT, "%.2f",
                         commands.requestsPerSecond() / baseline.requestsPerSecond()))));
-                Histogram h = commands.readModel();
+                Histogram h = commands.waits();
                 readModelRows.add(String.format(Locale.ROOT, "| %d | %,d | %s | %s | %s | %s |", n,
                         h.getTotalCount(), ms(h, 50), ms(h, 99), ms(h, 99.9), max(h)));
             }

@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The marketplace application under test, run as a separate process on its embedded default (SQLite), on the JDK
- * that runs the driver, with the application's own defaults and no other flag than
- * {@code --enable-native-access=ALL-UNNAMED} (plus {@code extraJvmArgs}, empty unless asked for, e.g. to record a
- * flight recording):
+ * The marketplace application under test, run as a separate process on the JDK that runs the driver, with the
+ * application's own defaults and no other flag than {@code --enable-native-access=ALL-UNNAMED} (plus
+ * {@code extraJvmArgs}, empty unless asked for, e.g. to record a flight recording) and the scenario's
+ * {@code appArgs} (e.g. {@code --marketplace.fulfilment.enabled=false}, or the PostgreSQL profile and its URL):
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -jar marketplace.jar --server.port=PORT --ordo.store.sqlite.path=DIR/ordo.db
- *      --marketplace.fulfilment.enabled=false
+ *      APP_ARGS
  * </pre>
  *
  * {@code DIR} is a fresh temporary directory (also the working directory, which holds the application's output in
@@ -55,7 +55,8 @@ final class MarketplaceProcess implements AutoCloseable {
      * @throws IllegalStateException if it exits or is not healthy within three minutes (its last output is in the
      *                               message); the process is stopped and its directory deleted
      */
-    static MarketplaceProcess start(Path jar, List<String> extraJvmArgs) throws IOException, InterruptedException {
+    static MarketplaceProcess start(Path jar, List<String> extraJvmArgs, List<String> appArgs)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no marketplace jar at " + jar.toAbsolutePath()
                     + " (build it with ./mvnw -Pbench -pl bench,marketplace -am package -DskipTests)");
@@ -67,9 +68,8 @@ final class MarketplaceProcess implements AutoCloseable {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--ordo.store.sqlite.path=" + directory.resolve("ordo.db"),
-                // the driver takes each order through its lifecycle itself (issue 3's scenario)
-                "--marketplace.fulfilment.enabled=false"));
+                "--ordo.store.sqlite.path=" + directory.resolve("ordo.db")));
+        command.addAll(appArgs);
         Process process;
         try {
             process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)

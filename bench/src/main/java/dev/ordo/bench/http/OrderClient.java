@@ -119,7 +119,7 @@ final class OrderClient implements LoadRun.Client {
                 return;
             }
             if (read.ok() && read.json().path("version").asLong() >= version) {
-                stats.readModel(System.nanoTime() - since);
+                stats.waited(System.nanoTime() - since);
                 return;
             }
             if (!read.ok() && read.status() != 404) {

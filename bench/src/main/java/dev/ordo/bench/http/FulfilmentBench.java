@@ -1,0 +1,188 @@
+package dev.ordo.bench.http;
+
+import dev.ordo.test.postgres.PostgresDatabase;
+import dev.ordo.test.postgres.PostgresHarness;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The marketplace's order fulfilment end to end over HTTP: orders placed with {@code POST /orders}, each taken by the
+ * fulfilment saga through the command bus, inventory, the fake payment provider (zero latency, a given share of
+ * payments declined), shipping, the order's own commands and the notifications, until {@code GET
+ * /orders/{id}/fulfilment} shows it finished (see {@link FulfilmentClient}). Each order takes two of the products
+ * the run registers.
+ *
+ * <p>For each backend ({@code sqlite}, the embedded default; {@code postgres}, a fresh database on the harness's
+ * server) and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
+ * {@code --marketplace.payments.latency=0ms --marketplace.payments.decline-rate=RATE}, registers the products and
+ * delivers 900,000 units of each (so no order runs out), then runs, each for a
+ * warm-up and a measurement, the baseline {@code GET /actuator/health/liveness} and the fulfilment, with the same
+ * number of clients. Prints one markdown row per scenario: orders finished per second (sagas completed or
+ * compensated during the measurement), how they ended, the time from the placing response to the finished saga
+ * (to within {@value FulfilmentClient#POLL_MILLIS} ms, the polling interval), errors, the ratio to the baseline's
+ * requests/s, and the server's CPU per finished order (its polls included). A run with any error is invalid.
+ *
+ * <p>Arguments: {@code [marketplace.jar] [sqlite|postgres ...]} (default {@code marketplace/target/marketplace.jar
+ * sqlite postgres}). System properties: {@code bench.warmup} and {@code bench.seconds} per scenario (default 30 and
+ * 15), {@code bench.clients} (default 128), {@code bench.products} (default 100), {@code bench.declineRates} (comma-separated, default {@code 0,0.1}), {@code bench.appJvmArgs} (as for {@link HttpBench}).
+ */
+public final class FulfilmentBench {
+
+    private static final String DEFAULT_JAR = "marketplace/target/marketplace.jar";
+    private static final int DELIVERY = 900_000;
+
+    private final Path jar;
+    private final Duration warmup;
+    private final Duration measurement;
+    private final int clients;
+    private final int productCount;
+    private final List<String> appJvmArgs;
+
+    private FulfilmentBench(Path jar, Duration warmup, Duration measurement, int clients, int productCount,
+                            List<String> appJvmArgs) {
+        this.jar = jar;
+        this.productCount = productCount;
+        this.appJvmArgs = appJvmArgs;
+        this.warmup = warmup;
+        this.measurement = measurement;
+        this.clients = clients;
+    }
+
+    /**
+     * Runs the benchmark with {@code args} as described above and returns the rows it printed.
+     *
+     * @throws IllegalStateException if the marketplace does not start, or a run saw errors
+     */
+    public static List<String> run(List<String> args) throws Exception {
+        boolean jarGiven = !args.isEmpty() && args.getFirst().endsWith(".jar");
+        Path jar = Path.of(jarGiven ? args.getFirst() : DEFAULT_JAR);
+        List<String> backends = args.stream().skip(jarGiven ? 1 : 0).toList();
+        List<Double> rates = Arrays.stream(System.getProperty("bench.declineRates", "0,0.1").split(","))
+                .map(String::strip).map(Double::valueOf).toList();
+        FulfilmentBench bench = new FulfilmentBench(jar, seconds(System.getProperty("bench.warmup", "30")),
+                seconds(System.getProperty("bench.seconds", "15")), Integer.getInteger("bench.clients", 128),
+                Integer.getInteger("bench.products", 100), HttpBench.appJvmArgs());
+        System.out.printf(Locale.ROOT, "%s s warm-up + %s s measurement per scenario, %d clients, %d products%n%n",
+                bench.warmup.toMillis() / 1000.0, bench.measurement.toMillis() / 1000.0, bench.clients,
+                bench.productCount);
+        System.out.println("| backend | declined | scenario | per second | completed | compensated | p50 ms | p99 ms "
+                + "| max ms | errors | ÷ baseline | server CPU ms each |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> rows = new ArrayList<>();
+        List<ClientStats.Totals> all = new ArrayList<>();
+        for (String backend : backends.isEmpty() ? List.of("sqlite", "postgres") : backends) {
+            for (double rate : rates) {
+                bench.scenarios(backend, rate, rows, all);
+            }
+        }
+        long errors = all.stream().mapToLong(ClientStats.Totals::errors).sum();
+        if (errors > 0) {
+            throw new IllegalStateException("invalid run: " + errors + " errors, the first: " + all.stream()
+                    .map(ClientStats.Totals::firstError).filter(Objects::nonNull).findFirst().orElseThrow());
+        }
+        return rows;
+    }
+
+    private void scenarios(String backend, double declineRate, List<String> rows, List<ClientStats.Totals> all)
+            throws Exception {
+        List<String> appArgs = new ArrayList<>(List.of("--marketplace.payments.latency=0ms",
+                "--marketplace.payments.decline-rate=" + declineRate));
+        appArgs.addAll(backendArgs(backend));
+        String declined = String.format(Locale.ROOT, "%.0f%%", declineRate * 100);
+        try (MarketplaceProcess app = MarketplaceProcess.start(jar, appJvmArgs, appArgs)) {
+            List<String> products = stockedProducts(app, productCount);
+            ClientStats.Totals baseline = scenario(app, api -> c -> new LivenessClient(api));
+            ClientStats.Totals orders = scenario(app, api -> c -> new FulfilmentClient(api, products, 31L * clients + c));
+            all.addAll(List.of(baseline, orders));
+            double baselinePerSecond = baseline.requestsPerSecond();
+            rows.add(print(row(backend, declined, "baseline: GET /" + LivenessClient.PATH, baselinePerSecond,
+                    baseline.requests(), Map.of(), baseline.errors(), 1.0, baseline.cpuMillisPerRequest(
+                            baseline.serverCpu()))));
+            double finishedPerSecond = orders.waits().getTotalCount() / orders.seconds();
+            rows.add(print(row(backend, declined, "orders placed → saga finished", finishedPerSecond, orders.waits(),
+                    orders.outcomes(), orders.errors(), finishedPerSecond / baselinePerSecond,
+                    orders.serverCpu().toNanos() / 1e6 / orders.waits().getTotalCount())));
+        }
+    }
+
+    private static List<String> backendArgs(String backend) {
+        return switch (backend) {
+            case "sqlite" -> List.of();
+            case "postgres" -> {
+                PostgresDatabase db = PostgresHarness.newDatabase();
+                yield List.of("--spring.profiles.active=postgres", "--ordo.store.postgres.url=" + db.jdbcUrl(),
+                        "--ordo.store.postgres.username=" + db.user(), "--ordo.store.postgres.password=" + db.password());
+            }
+            default -> throw new IllegalArgumentException("unknown backend " + backend + "; use sqlite or postgres");
+        };
+    }
+
+    /**
+     * Registers {@code count} products of one producer ({@code POST /catalog/products}) and delivers
+     * {@value #DELIVERY} units of each ({@code POST /inventory/{id}/deliveries}), so that no order runs out of stock
+     * and orders spread over as many stock streams as a small shop's catalog has; returns their ids.
+     */
+    private static List<String> stockedProducts(MarketplaceProcess app, int count)
+            throws IOException, InterruptedException {
+        try (MarketplaceApi api = new MarketplaceApi(app.base())) {
+            String producer = UUID.randomUUID().toString();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                MarketplaceApi.Response registered = api.post("catalog/products", Map.of("producerId", producer,
+                        "producerName", "Bench Workshop", "name", "Bench product " + i, "price", 5 + i % 20,
+                        "currency", "EUR", "available", true));
+                if (!registered.ok()) {
+                    throw new IllegalStateException(registered.describe("POST /catalog/products"));
+                }
+                String id = registered.json().path("productId").asString();
+                MarketplaceApi.Response delivered = api.post("inventory/" + id + "/deliveries",
+                        Map.of("quantity", DELIVERY));
+                if (!delivered.ok()) {
+                    throw new IllegalStateException(delivered.describe("POST /inventory/" + id + "/deliveries"));
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
+    }
+
+    private ClientStats.Totals scenario(MarketplaceProcess app,
+                                        Function<MarketplaceApi, IntFunction<LoadRun.Client>> factory)
+            throws InterruptedException {
+        try (MarketplaceApi api = new MarketplaceApi(app.base())) {
+            return LoadRun.run(app.handle(), clients, warmup, measurement, factory.apply(api));
+        }
+    }
+
+    private String row(String backend, String declined, String scenario, double perSecond, Histogram latency,
+                       Map<String, Long> outcomes, long errors, double ratio, double cpuMillis) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %.2f | %.2f | %.1f | %d | %.2f | %.2f |",
+                backend, declined, scenario, perSecond, count(outcomes, "COMPLETED"), count(outcomes, "COMPENSATED"),
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0, errors, ratio, cpuMillis);
+    }
+
+    private static String count(Map<String, Long> outcomes, String outcome) {
+        return outcomes.isEmpty() ? "–" : String.format(Locale.ROOT, "%,d", outcomes.getOrDefault(outcome, 0L));
+    }
+
+    private static String print(String row) {
+        System.out.println(row);
+        return row;
+    }
+
+    private static Duration seconds(String value) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+    }
+}
