@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
@@ -19,23 +20,26 @@ import org.HdrHistogram.Histogram;
 /**
  * The marketplace's order fulfilment end to end over HTTP: orders placed with {@code POST /orders}, each taken by the
  * fulfilment saga through the command bus, inventory, the fake payment provider (zero latency, a given share of
- * payments declined), shipping, the order's own commands and the notifications, until {@code GET
- * /orders/{id}/fulfilment} shows it finished (see {@link FulfilmentClient}). Each order takes two of the products
+ * payments declined), shipping, the order's own commands and the notifications. Each order takes two of the products
  * the run registers.
  *
  * <p>For each backend ({@code sqlite}, the embedded default; {@code postgres}, a fresh database on the harness's
  * server) and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
  * {@code --marketplace.payments.latency=0ms --marketplace.payments.decline-rate=RATE}, registers the products and
- * delivers 900,000 units of each (so no order runs out), then runs, each for a
- * warm-up and a measurement, the baseline {@code GET /actuator/health/liveness} and the fulfilment, with the same
- * number of clients. Prints one markdown row per scenario: orders finished per second (sagas completed or
- * compensated during the measurement), how they ended, the time from the placing response to the finished saga
- * (to within {@value FulfilmentClient#POLL_MILLIS} ms, the polling interval), errors, the ratio to the baseline's
- * requests/s, and the server's CPU per finished order (its polls included). A run with any error is invalid.
+ * delivers 900,000 units of each (so no order runs out), then runs, each for a warm-up and a measurement: the baseline
+ * {@code GET /actuator/health/liveness}, and the fulfilment, where the clients keep at most {@code inFlight} sagas
+ * running (see {@link FulfilmentClient}) and a {@link SagaMonitor} counts the sagas finished from the marketplace's
+ * own {@code ordo.sagas} counter. Prints one markdown row per scenario: sagas finished per second (completed or
+ * compensated during the measurement), how they ended, the time from the placing response to the finished saga for
+ * a sample of orders (to within {@value FulfilmentClient#POLL_MILLIS} ms), errors, the ratio to the baseline's
+ * requests/s, and the server's CPU per finished saga (placing, the saga, the read models, the sample's polls). A run
+ * with any error is invalid.
  *
  * <p>Arguments: {@code [marketplace.jar] [sqlite|postgres ...]} (default {@code marketplace/target/marketplace.jar
  * sqlite postgres}). System properties: {@code bench.warmup} and {@code bench.seconds} per scenario (default 30 and
- * 15), {@code bench.clients} (default 128), {@code bench.products} (default 100), {@code bench.declineRates} (comma-separated, default {@code 0,0.1}), {@code bench.appJvmArgs} (as for {@link HttpBench}).
+ * 15), {@code bench.clients} placing orders (default 16), {@code bench.inFlight} (default 256),
+ * {@code bench.sampleEvery} (default 20), {@code bench.products} (default 100), {@code bench.declineRates}
+ * (comma-separated, default {@code 0,0.1}), {@code bench.appJvmArgs} (as for {@link HttpBench}).
  */
 public final class FulfilmentBench {
 
@@ -46,12 +50,16 @@ public final class FulfilmentBench {
     private final Duration warmup;
     private final Duration measurement;
     private final int clients;
+    private final int inFlight;
+    private final int sampleEvery;
     private final int productCount;
     private final List<String> appJvmArgs;
 
-    private FulfilmentBench(Path jar, Duration warmup, Duration measurement, int clients, int productCount,
-                            List<String> appJvmArgs) {
+    private FulfilmentBench(Path jar, Duration warmup, Duration measurement, int clients, int inFlight,
+                            int sampleEvery, int productCount, List<String> appJvmArgs) {
         this.jar = jar;
+        this.inFlight = inFlight;
+        this.sampleEvery = sampleEvery;
         this.productCount = productCount;
         this.appJvmArgs = appJvmArgs;
         this.warmup = warmup;
@@ -71,11 +79,13 @@ public final class FulfilmentBench {
         List<Double> rates = Arrays.stream(System.getProperty("bench.declineRates", "0,0.1").split(","))
                 .map(String::strip).map(Double::valueOf).toList();
         FulfilmentBench bench = new FulfilmentBench(jar, seconds(System.getProperty("bench.warmup", "30")),
-                seconds(System.getProperty("bench.seconds", "15")), Integer.getInteger("bench.clients", 128),
+                seconds(System.getProperty("bench.seconds", "15")), Integer.getInteger("bench.clients", 16),
+                Integer.getInteger("bench.inFlight", 256), Integer.getInteger("bench.sampleEvery", 20),
                 Integer.getInteger("bench.products", 100), HttpBench.appJvmArgs());
-        System.out.printf(Locale.ROOT, "%s s warm-up + %s s measurement per scenario, %d clients, %d products%n%n",
-                bench.warmup.toMillis() / 1000.0, bench.measurement.toMillis() / 1000.0, bench.clients,
-                bench.productCount);
+        System.out.printf(Locale.ROOT, "%s s warm-up + %s s measurement per scenario, %d clients, at most %d sagas in "
+                        + "flight, %d products, one order in %d timed%n%n", bench.warmup.toMillis() / 1000.0,
+                bench.measurement.toMillis() / 1000.0, bench.clients, bench.inFlight, bench.productCount,
+                bench.sampleEvery);
         System.out.println("| backend | declined | scenario | per second | completed | compensated | p50 ms | p99 ms "
                 + "| max ms | errors | ÷ baseline | server CPU ms each |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -102,17 +112,20 @@ public final class FulfilmentBench {
         String declined = String.format(Locale.ROOT, "%.0f%%", declineRate * 100);
         try (MarketplaceProcess app = MarketplaceProcess.start(jar, appJvmArgs, appArgs)) {
             List<String> products = stockedProducts(app, productCount);
-            ClientStats.Totals baseline = scenario(app, api -> c -> new LivenessClient(api));
-            ClientStats.Totals orders = scenario(app, api -> c -> new FulfilmentClient(api, products, 31L * clients + c));
+            ClientStats.Totals baseline = scenario(app, clients, api -> c -> new LivenessClient(api));
+            Semaphore window = new Semaphore(inFlight);
+            ClientStats.Totals orders = scenario(app, clients + 1, api -> c -> c == 0 ? new SagaMonitor(api, window)
+                    : new FulfilmentClient(api, products, window, sampleEvery, 31L * clients + c));
             all.addAll(List.of(baseline, orders));
             double baselinePerSecond = baseline.requestsPerSecond();
             rows.add(print(row(backend, declined, "baseline: GET /" + LivenessClient.PATH, baselinePerSecond,
                     baseline.requests(), Map.of(), baseline.errors(), 1.0, baseline.cpuMillisPerRequest(
                             baseline.serverCpu()))));
-            double finishedPerSecond = orders.waits().getTotalCount() / orders.seconds();
+            long finished = orders.outcomes().values().stream().mapToLong(Long::longValue).sum();
+            double finishedPerSecond = finished / orders.seconds();
             rows.add(print(row(backend, declined, "orders placed → saga finished", finishedPerSecond, orders.waits(),
                     orders.outcomes(), orders.errors(), finishedPerSecond / baselinePerSecond,
-                    orders.serverCpu().toNanos() / 1e6 / orders.waits().getTotalCount())));
+                    orders.serverCpu().toNanos() / 1e6 / finished)));
         }
     }
 
@@ -157,11 +170,11 @@ public final class FulfilmentBench {
         }
     }
 
-    private ClientStats.Totals scenario(MarketplaceProcess app,
+    private ClientStats.Totals scenario(MarketplaceProcess app, int threads,
                                         Function<MarketplaceApi, IntFunction<LoadRun.Client>> factory)
             throws InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
-            return LoadRun.run(app.handle(), clients, warmup, measurement, factory.apply(api));
+            return LoadRun.run(app.handle(), threads, warmup, measurement, factory.apply(api));
         }
     }
 
