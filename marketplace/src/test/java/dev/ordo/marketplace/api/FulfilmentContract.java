@@ -8,6 +8,8 @@ import dev.ordo.marketplace.payments.app.ResilientPaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +216,52 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
                 .hasSameSizeAs(payments.ledger().chargesStartingWith(sagaId));
         await().atMost(PATIENCE).until(() -> stock(product).get("available").asInt() == availableBefore);
         problem(api.post("/orders/" + id + "/fulfilment/cancel", Map.of("reason", "again")), 422);
+    }
+
+    @Test
+    void aRefundThatKeepsFailingParksTheSagaAsADeadLetterUntilAnOperatorRedrivesItAfterTheFix() throws Exception {
+        Product product = plentiful(7);
+        int availableBefore = stock(product).get("available").asInt();
+        CountDownLatch charged = payments.hangAfterNextCapture();
+        String id = placed(newId(), item(product, 1)).get("orderId").asString();
+        assertThat(charged.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the capture charged").isTrue();
+        api.post("/orders/" + id + "/fulfilment/cancel", Map.of("reason", "customer changed their mind"))
+                .expect(202);
+        payments.outage(true);
+        payments.releaseHangs();
+
+        JsonNode parkedSaga = awaitSaga(id, "PARKED");
+
+        String sagaId = parkedSaga.get("sagaId").asString();
+        assertThat(stepStates(parkedSaga)).containsEntry("take-payment", "COMPENSATION_PARKED");
+        assertThat(payments.ledger().chargesStartingWith(sagaId)).hasSize(1);
+        assertThat(payments.ledger().refundsStartingWith(sagaId)).isEmpty();
+        assertThat(api.get("/sagas/parked").expect(200).json().valueStream()
+                .map(p -> p.get("sagaId").asString())).contains(sagaId);
+        JsonNode letter = api.get("/dead-letters?status=PARKED&origin=saga-step:order-fulfilment").expect(200).json()
+                .valueStream().filter(l -> l.get("key").asString().equals(sagaId)).findFirst().orElseThrow();
+        assertThat(letter.toString()).contains("take-payment").contains("unavailable");
+        payments.outage(false);
+        protectedPayments.circuitBreaker().reset();
+
+        JsonNode redriven = api.post("/dead-letters/" + letter.get("id").asString() + "/redrive",
+                Map.of("note", "provider back")).expect(202).json();
+
+        assertThat(redriven.get("letter").get("status").asString()).isEqualTo("RESOLVED");
+        JsonNode compensated = awaitSaga(id, "COMPENSATED");
+        assertThat(stepStates(compensated)).containsEntry("take-payment", "COMPENSATED")
+                .containsEntry("reserve-stock", "COMPENSATED").containsEntry("accept-order", "COMPENSATED");
+        assertThat(payments.ledger().refundsStartingWith(sagaId)).singleElement().satisfies(refund -> assertThat(
+                refund.amount().amount()).isEqualByComparingTo(payments.ledger().chargesStartingWith(sagaId)
+                .getFirst().amount().amount()));
+        assertThat(awaitStatus(id, "CANCELLED").get("cancellation").get("reason").asString())
+                .isEqualTo("fulfilment cancelled: customer changed their mind");
+        assertThat(api.get("/sagas/" + sagaId + "/events").expect(200).json().valueStream()
+                .map(e -> e.get("type").asString())).contains("saga.compensation-parked", "saga.compensation-redriven")
+                .endsWith("saga.compensated");
+        await().atMost(PATIENCE).until(() -> stock(product).get("available").asInt() == availableBefore);
+        assertThat(api.get("/sagas/parked").expect(200).json().valueStream()
+                .map(p -> p.get("sagaId").asString())).doesNotContain(sagaId);
     }
 
     @Test
