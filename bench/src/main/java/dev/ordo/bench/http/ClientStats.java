@@ -55,6 +55,11 @@ final class ClientStats {
         }
     }
 
+    /** Whether the run is measuring now. */
+    boolean measuring() {
+        return measuring.getAsBoolean();
+    }
+
     /** Records a wait of {@code nanos}: from a command's response until its effect could be read. */
     void waited(long nanos) {
         if (measuring.getAsBoolean()) {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -31,9 +33,9 @@ import org.HdrHistogram.Histogram;
  * running (see {@link FulfilmentClient}) and a {@link SagaMonitor} counts the sagas finished from the marketplace's
  * own {@code ordo.sagas} counter. Prints one markdown row per scenario: sagas finished per second (completed or
  * compensated during the measurement), how they ended, the time from the placing response to the finished saga for
- * a sample of orders (to within {@value FulfilmentClient#POLL_MILLIS} ms), errors, the ratio to the baseline's
- * requests/s, and the server's CPU per finished saga (placing, the saga, the read models, the sample's polls). A run
- * with any error is invalid.
+ * a sample of orders placed during the measurement (read from the sagas' histories afterwards, see
+ * {@link SagaLatencies}), errors, the ratio to the baseline's requests/s, and the server's CPU per finished saga
+ * (placing, the saga, the read models, the monitor's counter reads). A run with any error is invalid.
  *
  * <p>Arguments: {@code [marketplace.jar] [sqlite|postgres ...]} (default {@code marketplace/target/marketplace.jar
  * sqlite postgres}). System properties: {@code bench.warmup} and {@code bench.seconds} per scenario (default 30 and
@@ -114,8 +116,10 @@ public final class FulfilmentBench {
             List<String> products = stockedProducts(app, productCount);
             ClientStats.Totals baseline = scenario(app, clients, api -> c -> new LivenessClient(api));
             Semaphore window = new Semaphore(inFlight);
+            Queue<SagaLatencies.Sample> samples = new ConcurrentLinkedQueue<>();
             ClientStats.Totals orders = scenario(app, clients + 1, api -> c -> c == 0 ? new SagaMonitor(api, window)
-                    : new FulfilmentClient(api, products, window, sampleEvery, 31L * clients + c));
+                    : new FulfilmentClient(api, products, window, sampleEvery, samples, 31L * clients + c));
+            SagaLatencies.Result latencies = latencies(app, samples);
             all.addAll(List.of(baseline, orders));
             double baselinePerSecond = baseline.requestsPerSecond();
             rows.add(print(row(backend, declined, "baseline: GET /" + LivenessClient.PATH, baselinePerSecond,
@@ -123,9 +127,22 @@ public final class FulfilmentBench {
                             baseline.serverCpu()))));
             long finished = orders.outcomes().values().stream().mapToLong(Long::longValue).sum();
             double finishedPerSecond = finished / orders.seconds();
-            rows.add(print(row(backend, declined, "orders placed → saga finished", finishedPerSecond, orders.waits(),
-                    orders.outcomes(), orders.errors(), finishedPerSecond / baselinePerSecond,
+            rows.add(print(row(backend, declined, "orders placed → saga finished", finishedPerSecond,
+                    latencies.latencies(), orders.outcomes(), orders.errors() + latencies.errors(),
+                    finishedPerSecond / baselinePerSecond,
                     orders.serverCpu().toNanos() / 1e6 / finished)));
+        }
+    }
+
+    private static SagaLatencies.Result latencies(MarketplaceProcess app, Queue<SagaLatencies.Sample> samples)
+            throws InterruptedException {
+        try (MarketplaceApi api = new MarketplaceApi(app.base())) {
+            SagaLatencies.Result result = SagaLatencies.of(api, samples);
+            if (result.errors() > 0) {
+                System.out.println("timing sampled orders failed " + result.errors() + " times, the first: "
+                        + result.firstError());
+            }
+            return result;
         }
     }
 

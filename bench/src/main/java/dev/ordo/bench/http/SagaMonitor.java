@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SagaMonitor implements LoadRun.Client {
 
-    static final long EVERY_MILLIS = 20;
+    static final long EVERY_MILLIS = 50;
     private static final String COUNTER = "actuator/metrics/ordo.sagas?tag=type:order-fulfilment&tag=event:";
 
     private final MarketplaceApi api;
