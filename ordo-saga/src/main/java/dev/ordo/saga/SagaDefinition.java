@@ -13,7 +13,8 @@ import java.util.Set;
  * runs alone; the steps of a larger group run in parallel, and the next group starts when all of them succeeded.
  * Immutable.
  *
- * @param <D> the saga's data type
+ * @param <D> the saga's data type, immutable: the engine may hand one decoded instance to several steps and
+ *            attempts, and keeps it as long as the encoded data is unchanged
  */
 public final class SagaDefinition<D> {
 

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -25,9 +26,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one step's action or compensation with its time limit and retry policy, recording every attempt in the
- * saga's journal before and after it runs, so that a restart knows exactly where it stopped.
+ * saga's journal before and after it runs, so that a restart knows exactly where it stopped. The saga's data is
+ * decoded once per encoding it has: the steps of one drive share the decoded instance (saga data is immutable, see
+ * {@link SagaDefinition}), and data a step produced is not decoded again.
  */
 final class StepRunner<D> {
+
+    /** The saga's data and the encoding it was read from or written to. */
+    private record Decoded<D>(String encoded, D data) {
+    }
 
     private final SagaDefinition<D> definition;
     private final SagaJournal journal;
@@ -35,6 +42,7 @@ final class StepRunner<D> {
     private final Clock clock;
     private final EventMetadata metadata;
     private final SagaMetrics metrics;
+    private volatile Decoded<D> decoded;
 
     StepRunner(SagaDefinition<D> definition, SagaJournal journal, ExecutorService executor, Clock clock,
                EventMetadata metadata, SagaMetrics metrics) {
@@ -85,7 +93,7 @@ final class StepRunner<D> {
             }
             recorded = false;
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, definition.codec().decode(journal.state().data()));
+                    attempt, data());
             long started = System.nanoTime();
             try {
                 StepOutcome<D> outcome = withTimeout(() -> step.action().run(context), step.timeout());
@@ -125,13 +133,13 @@ final class StepRunner<D> {
             String invocationId = invocationId(state, step.name()) + ":compensate";
             journal.append(metadata, new CompensationStarted(step.name(), attempt, invocationId, now()));
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, definition.codec().decode(journal.state().data()));
+                    attempt, data());
             long started = System.nanoTime();
             Throwable failure;
             try {
                 D result = withTimeout(() -> step.compensation().compensate(context), step.timeout());
-                journal.append(metadata, new StepCompensated(step.name(),
-                        result == null ? null : definition.codec().encode(result), now()));
+                journal.append(metadata, new StepCompensated(step.name(), result == null ? null : encode(result),
+                        now()));
                 metrics.step(definition.type(), step.name() + ":compensate", "success", started);
                 return Optional.empty();
             } catch (TimeoutException e) {
@@ -154,7 +162,25 @@ final class StepRunner<D> {
     }
 
     private String updated(StepOutcome.Done<D> done) {
-        return definition.codec().encode(done.update().apply(definition.codec().decode(journal.state().data())));
+        return encode(done.update().apply(data()));
+    }
+
+    /** The saga's current data, decoded only when its encoding changed since the last call. */
+    private D data() {
+        String encoded = journal.state().data();
+        Decoded<D> last = decoded;
+        if (last != null && Objects.equals(last.encoded(), encoded)) {
+            return last.data();
+        }
+        D data = definition.codec().decode(encoded);
+        decoded = new Decoded<>(encoded, data);
+        return data;
+    }
+
+    private String encode(D data) {
+        String encoded = definition.codec().encode(data);
+        decoded = new Decoded<>(encoded, data);
+        return encoded;
     }
 
     private <T> T withTimeout(Callable<T> call, Duration timeout)

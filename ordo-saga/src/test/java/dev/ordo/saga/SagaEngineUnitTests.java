@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +119,44 @@ class SagaEngineUnitTests {
 
         assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(ledger.calls("ship")).isEqualTo(3);
+    }
+
+    @Test
+    void aSagaDecodesItsDataOnceADriveAndEachStepStillSeesWhatTheStepsBeforeItAdded() throws InterruptedException {
+        AtomicInteger decodes = new AtomicInteger();
+        StateCodec<Data> counting = new StateCodec<>() {
+            @Override
+            public int schemaVersion() {
+                return saga.codec().schemaVersion();
+            }
+
+            @Override
+            public String encode(Data state) {
+                return saga.codec().encode(state);
+            }
+
+            @Override
+            public Data decode(String encoded) {
+                decodes.incrementAndGet();
+                return saga.codec().decode(encoded);
+            }
+        };
+        SagaDefinition.Builder<Data> builder = SagaDefinition.builder("counted", counting);
+        saga.groups().forEach(group -> builder.step(group.getFirst()));
+        SagaDefinition<Data> counted = builder.build();
+        try (SagaEngine countedEngine = SagaEngine.builder(store, index).register(counted).build()) {
+            UUID id = UUID.randomUUID();
+            countedEngine.start(counted, id, new Data("order-1", null, null, null), EventMetadata.empty());
+
+            SagaState state = countedEngine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED);
+
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+            Data data = counted.codec().decode(state.data());
+            assertThat(List.of(data.reservation(), data.payment(), data.shipment()))
+                    .allSatisfy(value -> assertThat(value).isNotNull());
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+            assertThat(decodes).as("decodes while driving, then once above").hasValue(2);
+        }
     }
 
     @Test
