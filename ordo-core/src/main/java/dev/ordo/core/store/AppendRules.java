@@ -43,14 +43,18 @@ public final class AppendRules {
             throw new InvalidAppendException("an append to " + stream + " may hold at most "
                     + limits.maxEventsPerAppend() + " events, got " + events.size());
         }
-        Set<UUID> ids = new HashSet<>();
+        Set<UUID> ids = events.size() == 1 ? null : new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             EventData event = events.get(i);
             if (event == null) {
                 throw new InvalidAppendException("event " + i + " of the append to " + stream + " is null");
             }
-            if (!ids.add(event.eventId())) {
+            if (ids != null && !ids.add(event.eventId())) {
                 throw new InvalidAppendException("event id " + event.eventId() + " appears twice in the append to " + stream);
+            }
+            // a char takes at most 3 bytes in UTF-8 (a surrogate pair, 2 chars, takes 4): short payloads need no count
+            if ((long) event.payload().length() * 3 <= limits.maxPayloadBytes()) {
+                continue;
             }
             long size = utf8Length(event.payload());
             if (size > limits.maxPayloadBytes()) {
