@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Reads and writes one saga's stream. Appends are serialized and made at exactly the version this journal last
@@ -67,21 +68,40 @@ final class SagaJournal {
     SagaState append(EventMetadata metadata, SagaEvent... events) {
         lock.lock();
         try {
-            List<EventData> data = new ArrayList<>(events.length);
-            for (SagaEvent event : events) {
-                data.add(serializer.serialize(event, metadata));
-            }
-            ExpectedVersion expected = state.version() == 0 ? ExpectedVersion.noStream()
-                    : ExpectedVersion.exact(state.version());
-            long version = store.append(stream, expected, data).streamVersion() - events.length;
-            SagaState next = state;
-            for (SagaEvent event : events) {
-                next = next.evolve(event, ++version);
-            }
-            state = next;
-            return next;
+            return appendLocked(metadata, events);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Appends the event made from the state as this journal has it, with no other append in between, and returns
+     * the new state.
+     *
+     * @throws dev.ordo.core.store.WrongExpectedVersionException when someone else wrote to the saga meanwhile
+     */
+    SagaState append(EventMetadata metadata, Function<SagaState, SagaEvent> event) {
+        lock.lock();
+        try {
+            return appendLocked(metadata, event.apply(state));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SagaState appendLocked(EventMetadata metadata, SagaEvent... events) {
+        List<EventData> data = new ArrayList<>(events.length);
+        for (SagaEvent event : events) {
+            data.add(serializer.serialize(event, metadata));
+        }
+        ExpectedVersion expected = state.version() == 0 ? ExpectedVersion.noStream()
+                : ExpectedVersion.exact(state.version());
+        long version = store.append(stream, expected, data).streamVersion() - events.length;
+        SagaState next = state;
+        for (SagaEvent event : events) {
+            next = next.evolve(event, ++version);
+        }
+        state = next;
+        return next;
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one step's action or compensation with its time limit and retry policy, recording every attempt in the
@@ -58,23 +59,49 @@ final class StepRunner<D> {
         return state.sagaId() + ":" + step;
     }
 
-    /** Runs the step's action until it succeeds, waits for a reply, or fails for good, and records the outcome. */
+    /** A step's final outcome: an event, or a success whose update applies to the data current when it is recorded. */
+    private sealed interface Result<D> {
+        record Event<D>(SagaEvent event) implements Result<D> {
+        }
+
+        record Updated<D>(String step, UnaryOperator<D> update) implements Result<D> {
+        }
+    }
+
+    /**
+     * Runs the step's action until it succeeds, waits for a reply, or fails for good, and records the outcome. Steps
+     * of a parallel group run this side by side: each success's data update is applied to the data as the journal
+     * has it when recording, so no step's update overwrites another's.
+     */
     void run(SagaStep<D> step) throws InterruptedException {
-        Optional<SagaEvent> outcome = attempt(step, false);
-        if (outcome.isPresent()) {
-            journal.append(metadata, outcome.get());
+        Optional<Result<D>> result = result(step, false);
+        if (result.isPresent()) {
+            journal.append(metadata, state -> event(result.get(), state));
         }
     }
 
     /**
      * Runs the step's action until it succeeds, waits for a reply, or fails for good. Every attempt's start and
      * every failed attempt that will be retried are recorded here; the final outcome is returned unrecorded, so the
-     * caller can record it together with what follows (the next step's start, or the saga's completion).
+     * caller can record it together with what follows (the next step's start, or the saga's completion). For a step
+     * that runs alone: its success's data is computed from the data as it is now.
      *
      * @param startRecorded whether the first attempt's start was already recorded by the caller
      * @return the outcome to record, or empty when the saga stopped running meanwhile
      */
     Optional<SagaEvent> attempt(SagaStep<D> step, boolean startRecorded) throws InterruptedException {
+        return result(step, startRecorded).map(result -> event(result, journal.state()));
+    }
+
+    private SagaEvent event(Result<D> result, SagaState state) {
+        return switch (result) {
+            case Result.Event<D> event -> event.event();
+            case Result.Updated<D> updated -> new StepSucceeded(updated.step(),
+                    encode(updated.update().apply(data(state.data()))), now());
+        };
+    }
+
+    private Optional<Result<D>> result(SagaStep<D> step, boolean startRecorded) throws InterruptedException {
         int attempt = journal.state().step(step.name()).attempts();
         boolean recorded = startRecorded;
         while (true) {
@@ -86,32 +113,33 @@ final class StepRunner<D> {
             if (!recorded) {
                 attempt++;
                 if (attempt > step.retry().maxAttempts()) {
-                    return Optional.of(new StepFailed(step.name(), "gave up after " + (attempt - 1)
+                    return outcome(new StepFailed(step.name(), "gave up after " + (attempt - 1)
                             + " attempts, the last of which was interrupted", false, now()));
                 }
                 journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
             }
             recorded = false;
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, data());
+                    attempt, data(state.data()));
             long started = System.nanoTime();
             try {
                 StepOutcome<D> outcome = withTimeout(() -> step.action().run(context), step.timeout());
                 metrics.step(definition.type(), step.name(), "success", started);
-                return Optional.of(switch (outcome) {
-                    case StepOutcome.Done<D> done -> new StepSucceeded(step.name(),
-                            done.update() == null ? null : updated(done), now());
-                    case StepOutcome.AwaitReply<D> await -> new StepAwaitingReply(step.name(),
-                            now().plus(await.deadline()), now());
-                });
+                return switch (outcome) {
+                    case StepOutcome.Done<D> done when done.update() != null ->
+                            Optional.of(new Result.Updated<>(step.name(), done.update()));
+                    case StepOutcome.Done<D> done -> outcome(new StepSucceeded(step.name(), null, now()));
+                    case StepOutcome.AwaitReply<D> await -> outcome(new StepAwaitingReply(step.name(),
+                            now().plus(await.deadline()), now()));
+                };
             } catch (TimeoutException e) {
                 metrics.step(definition.type(), step.name(), "timeout", started);
-                return Optional.of(new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
+                return outcome(new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 metrics.step(definition.type(), step.name(), "failure", started);
                 if (!step.retry().retryable().test(cause) || attempt >= step.retry().maxAttempts()) {
-                    return Optional.of(new StepFailed(step.name(), describe(cause), false, now()));
+                    return outcome(new StepFailed(step.name(), describe(cause), false, now()));
                 }
                 Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
                 journal.append(metadata, new StepAttemptFailed(step.name(), attempt, describe(cause), retryAt, now()));
@@ -133,7 +161,7 @@ final class StepRunner<D> {
             String invocationId = invocationId(state, step.name()) + ":compensate";
             journal.append(metadata, new CompensationStarted(step.name(), attempt, invocationId, now()));
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, data());
+                    attempt, data(state.data()));
             long started = System.nanoTime();
             Throwable failure;
             try {
@@ -161,13 +189,12 @@ final class StepRunner<D> {
         }
     }
 
-    private String updated(StepOutcome.Done<D> done) {
-        return encode(done.update().apply(data()));
+    private static <D> Optional<Result<D>> outcome(SagaEvent event) {
+        return Optional.of(new Result.Event<>(event));
     }
 
-    /** The saga's current data, decoded only when its encoding changed since the last call. */
-    private D data() {
-        String encoded = journal.state().data();
+    /** The saga's data from its encoding, decoded only when the encoding changed since the last call. */
+    private D data(String encoded) {
         Decoded<D> last = decoded;
         if (last != null && Objects.equals(last.encoded(), encoded)) {
             return last.data();
