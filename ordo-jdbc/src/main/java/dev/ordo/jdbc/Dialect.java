@@ -41,8 +41,18 @@ abstract sealed class Dialect permits PostgresDialect, SqliteDialect {
     /** Starts a write transaction that excludes every other writer until it ends. */
     abstract void beginExclusive(Connection connection) throws SQLException;
 
-    /** Starts an ordinary write transaction (for read models and checkpoints): it does not block appends. */
-    abstract void beginWrite(Connection connection) throws SQLException;
+    /**
+     * Starts a write transaction for data that can be derived again from the log (read models, checkpoints, the saga
+     * index): it does not block appends, and its commit may return before it reaches the disk (SQLite does so). A
+     * crash can then take back only the latest such commits, all after the last durable one (the log is written in
+     * commit order, and a durable commit flushes everything before it), so a read model and its checkpoint stay
+     * consistent.
+     */
+    abstract void beginDerivedWrite(Connection connection) throws SQLException;
+
+    /** Starts a write transaction for data kept nowhere else (dead letters): it does not block appends, and its
+     * commit survives power loss. */
+    abstract void beginDurableWrite(Connection connection) throws SQLException;
 
     abstract void commit(Connection connection) throws SQLException;
 

@@ -257,7 +257,7 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
 
     private <T> T inTransaction(String what, Work<T> work) {
         try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginWrite(connection);
+            dialect.beginDurableWrite(connection);
             try {
                 T result = work.run(connection);
                 dialect.commit(connection);

@@ -108,7 +108,7 @@ public final class OrdoDatabase implements AutoCloseable {
      */
     public <T> T inDerivedTransaction(TransactionWork<T> work) {
         try (Connection connection = writer.getConnection()) {
-            dialect.beginWrite(connection);
+            dialect.beginDerivedWrite(connection);
             try {
                 T result = work.run(connection);
                 dialect.commit(connection);

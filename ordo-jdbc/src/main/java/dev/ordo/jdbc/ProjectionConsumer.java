@@ -40,7 +40,7 @@ final class ProjectionConsumer implements SubscriptionConsumer {
         Dialect dialect = database.dialect();
         long last = page.getLast().position();
         try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginWrite(connection);
+            dialect.beginDerivedWrite(connection);
             try {
                 ProjectionContext context = new ProjectionContext(connection, dialect.name(), tables);
                 for (RecordedEvent event : page) {

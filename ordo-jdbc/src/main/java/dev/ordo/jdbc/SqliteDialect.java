@@ -155,7 +155,7 @@ final class SqliteDialect extends Dialect {
      * appends and stream maintenance stay {@code synchronous=FULL}.
      */
     @Override
-    void beginWrite(Connection connection) throws SQLException {
+    void beginDerivedWrite(Connection connection) throws SQLException {
         execute(connection, "PRAGMA synchronous = NORMAL");
         try {
             execute(connection, "BEGIN IMMEDIATE");
@@ -163,6 +163,13 @@ final class SqliteDialect extends Dialect {
             execute(connection, DURABLE);
             throw e;
         }
+    }
+
+    /** At the connection's own {@code synchronous=FULL}. */
+    @Override
+    void beginDurableWrite(Connection connection) throws SQLException {
+        execute(connection, DURABLE);
+        execute(connection, "BEGIN IMMEDIATE");
     }
 
     @Override
