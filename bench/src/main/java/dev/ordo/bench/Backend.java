@@ -1,6 +1,5 @@
 package dev.ordo.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.test.postgres.PostgresDatabase;
@@ -68,10 +67,7 @@ final class Backend implements AutoCloseable {
 
     private static Backend postgres() {
         PostgresDatabase db = PostgresHarness.newDatabase();
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(db.dataSource());
-        config.setMaximumPoolSize(100);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = db.pool(100);
         Backend backend = new Backend("postgres", OrdoDatabase.postgres(pool), pool, null);
         backend.execute("CREATE TABLE bench_events (LIKE ordo_events INCLUDING ALL)");
         return backend;

@@ -2,7 +2,6 @@ package dev.ordo.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.nio.file.Path;
@@ -98,10 +97,7 @@ class DerivedAndDurableWritesIntegrationTests {
         private final HikariDataSource pool;
 
         OnPostgres() {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(PostgresHarness.newDatabase().dataSource());
-            config.setMaximumPoolSize(3);
-            pool = new HikariDataSource(config);
+            pool = PostgresHarness.newDatabase().pool(3);
             database = OrdoDatabase.postgres(pool);
         }
 

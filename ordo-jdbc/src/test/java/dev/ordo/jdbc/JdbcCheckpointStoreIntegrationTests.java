@@ -1,6 +1,5 @@
 package dev.ordo.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.subscription.CheckpointStore;
 import dev.ordo.test.contract.CheckpointStoreContract;
@@ -46,10 +45,7 @@ class JdbcCheckpointStoreIntegrationTests {
 
         @BeforeAll
         void open() {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(PostgresHarness.newDatabase().dataSource());
-            config.setMaximumPoolSize(4);
-            pool = new HikariDataSource(config);
+            pool = PostgresHarness.newDatabase().pool(4);
             database = OrdoDatabase.postgres(pool);
         }
 

@@ -1,6 +1,5 @@
 package dev.ordo.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.test.contract.DeadLetterStoreContract;
@@ -47,10 +46,7 @@ class JdbcDeadLetterStoreIntegrationTests {
 
         @BeforeAll
         void open() {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(PostgresHarness.newDatabase().dataSource());
-            config.setMaximumPoolSize(4);
-            pool = new HikariDataSource(config);
+            pool = PostgresHarness.newDatabase().pool(4);
             database = OrdoDatabase.postgres(pool);
         }
 

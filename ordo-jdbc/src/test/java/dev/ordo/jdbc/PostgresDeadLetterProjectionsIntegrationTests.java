@@ -1,6 +1,5 @@
 package dev.ordo.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.test.postgres.PostgresHarness;
 
@@ -11,10 +10,7 @@ class PostgresDeadLetterProjectionsIntegrationTests extends JdbcDeadLetterProjec
 
     @Override
     OrdoDatabase openDatabase() {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(PostgresHarness.newDatabase().dataSource());
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
+        pool = PostgresHarness.newDatabase().pool(4);
         return OrdoDatabase.postgres(pool);
     }
 

@@ -1,6 +1,5 @@
 package dev.ordo.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.store.EventStore;
@@ -17,10 +16,7 @@ class PostgresEventStoreIntegrationTests extends EventStoreContract {
 
     @BeforeAll
     static void startDatabase() {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(PostgresHarness.newDatabase().dataSource());
-        config.setMaximumPoolSize(20);
-        pool = new HikariDataSource(config);
+        pool = PostgresHarness.newDatabase().pool(20);
         database = OrdoDatabase.postgres(pool);
     }
 

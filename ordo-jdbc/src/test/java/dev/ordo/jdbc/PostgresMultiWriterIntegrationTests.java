@@ -1,6 +1,5 @@
 package dev.ordo.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.store.EventStore;
@@ -30,10 +29,7 @@ class PostgresMultiWriterIntegrationTests implements ConcurrencyContract {
     static void startDatabase() {
         PostgresDatabase db = PostgresHarness.newDatabase();
         for (int i = 0; i < INSTANCES; i++) {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(db.dataSource());
-            config.setMaximumPoolSize(4);
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool = db.pool(4);
             pools.add(pool);
             databases.add(OrdoDatabase.postgres(pool));
         }

@@ -3,7 +3,6 @@ package dev.ordo.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
@@ -38,10 +37,7 @@ class PostgresProjectionsIntegrationTests extends JdbcProjectionsContract {
     }
 
     private HikariDataSource pool() {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(db.dataSource());
-        config.setMaximumPoolSize(6);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = db.pool(6);
         pools.add(pool);
         return pool;
     }

@@ -1,6 +1,5 @@
 package dev.ordo.saga;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.test.postgres.PostgresHarness;
@@ -55,10 +54,7 @@ class SagaIndexIntegrationTests {
 
         @BeforeAll
         void open() {
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(PostgresHarness.newDatabase().dataSource());
-            config.setMaximumPoolSize(4);
-            pool = new HikariDataSource(config);
+            pool = PostgresHarness.newDatabase().pool(4);
             index = JdbcSagaIndex.create(OrdoDatabase.postgres(pool));
         }
 

@@ -1,5 +1,7 @@
 package dev.ordo.test.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -29,6 +31,14 @@ public record PostgresDatabase(String name, String host, int port, String user, 
         ds.setUser(user);
         ds.setPassword(password);
         return ds;
+    }
+
+    /** A connection pool of at most {@code maxSize} connections to the database; the caller closes it. */
+    public HikariDataSource pool(int maxSize) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource());
+        config.setMaximumPoolSize(maxSize);
+        return new HikariDataSource(config);
     }
 
     /** The connection properties for {@link java.sql.DriverManager}. */
