@@ -80,8 +80,9 @@ public final class FakePaymentProvider implements PaymentProvider {
         });
         CountDownLatch hung = charged[0] ? hangAfterCapture.getAndSet(null) : null;
         if (hung != null) {
+            CountDownLatch gate = release;
             hung.countDown();
-            hang();
+            hang(gate);
         }
         return new Capture(paymentId, reference(paymentId), payment.amount());
     }
@@ -164,13 +165,14 @@ public final class FakePaymentProvider implements PaymentProvider {
         }
         pause(current.latency());
         if (current.timeoutRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.timeoutRate()) {
-            hang();
+            hang(release);
         }
     }
 
-    private void hang() {
+    /** Waits on the given gate, read before anyone could be told about the hang, so a release right after is seen. */
+    private static void hang(CountDownLatch gate) {
         try {
-            release.await(HANG.toMillis(), TimeUnit.MILLISECONDS);
+            gate.await(HANG.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PaymentProviderUnavailableException("the call was abandoned while it hung", e);
