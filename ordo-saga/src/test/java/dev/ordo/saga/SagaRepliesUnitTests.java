@@ -63,7 +63,7 @@ class SagaRepliesUnitTests {
 
     @Test
     void aMissedDeadlineCompensatesEvenAfterARestart() throws InterruptedException {
-        SagaDefinition<Data> saga = waiting(Duration.ofMillis(400));
+        SagaDefinition<Data> saga = waiting(Duration.ofMillis(1500));
         UUID id = UUID.randomUUID();
         try (SagaEngine first = engine(saga)) {
             first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
