@@ -9,7 +9,9 @@ import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.bus.command.ValidationMiddleware;
 import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.bus.query.SimpleQueryBus;
+import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.EventTypeRegistry;
+import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.catalog.app.CatalogService;
@@ -58,6 +60,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class MarketplaceWiring {
+
+    /** How many decoded events the events' codec keeps (more than the events of the sagas in flight at full load). */
+    static final int REMEMBERED_EVENTS = 16_384;
 
     /**
      * The time stamped on commands, in whole milliseconds: the precision the read models keep, so an order reads the
@@ -108,9 +113,14 @@ public class MarketplaceWiring {
         return JacksonStateCodec.of(mapper.json(), FulfilmentData.class, 1);
     }
 
+    /**
+     * The events' codec. It remembers the last {@value #REMEMBERED_EVENTS} events it decoded, so the read models, the
+     * process manager and state loads that read an event soon after it was written decode it once between them.
+     */
     @Bean
-    JacksonEventSerializer marketplaceEventSerializer(EventTypeRegistry registry, EventMapper mapper) {
-        return JacksonEventSerializer.builder(registry).mapper(mapper.json()).build();
+    EventSerializer marketplaceEventSerializer(EventTypeRegistry registry, EventMapper mapper) {
+        return new RememberingEventSerializer(JacksonEventSerializer.builder(registry).mapper(mapper.json()).build(),
+                REMEMBERED_EVENTS);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.core.store.EventStore;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.jackson.JacksonEventSerializer;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class SagaEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
+    /** How many decoded saga events to keep: a saga's journal is read again on every drive. */
+    private static final int REMEMBERED_EVENTS = 4_096;
 
     private final EventStore store;
     private final SagaIndex index;
@@ -76,7 +79,9 @@ public final class SagaEngine implements AutoCloseable {
         this.definitions = Map.copyOf(builder.definitions);
         this.parkingListeners = List.copyOf(builder.parkingListeners);
         this.finishListeners = List.copyOf(builder.finishListeners);
-        this.serializer = JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build());
+        this.serializer = new RememberingEventSerializer(
+                JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build()),
+                REMEMBERED_EVENTS);
         Duration poll = builder.pollInterval;
         this.timer = Thread.ofVirtual().name("ordo-saga-timer").start(() -> wakeDueSagas(poll));
     }

@@ -47,7 +47,7 @@ public class FulfilmentService {
         }
         boolean started = engine.start(saga, sagaId(command.orderId()), FulfilmentData.of(command.orderId()), metadata);
         if (started) {
-            log.info("fulfilment of order {} started as saga {}", command.orderId(), sagaId(command.orderId()));
+            log.debug("fulfilment of order {} started as saga {}", command.orderId(), sagaId(command.orderId()));
         }
         return started;
     }

@@ -43,7 +43,7 @@ public class NotificationService {
         CommandResult<Notification, NotificationEvent> result = handler.handle(stream(send.notificationId()), send,
                 metadata);
         if (!result.events().isEmpty()) {
-            log.info("notified customer {} about order {} ({}): {}", send.customerId(), send.orderId(), send.kind(),
+            log.debug("notified customer {} about order {} ({}): {}", send.customerId(), send.orderId(), send.kind(),
                     send.message());
         }
         return result;

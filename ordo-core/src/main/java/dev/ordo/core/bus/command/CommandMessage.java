@@ -37,6 +37,13 @@ public record CommandMessage(Object command, UUID commandId, EventMetadata metad
     public String commandType() {
         Object named = command instanceof AddressedCommand addressed && addressed.command() != null
                 ? addressed.command() : command;
-        return named.getClass().getSimpleName();
+        return SIMPLE_NAMES.get(named.getClass());
     }
+
+    private static final ClassValue<String> SIMPLE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
 }

@@ -3,6 +3,8 @@ package dev.ordo.core.bus.command;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Times every command with the Micrometer timer {@value #TIMER}, tagged {@code command} (the simple class name) and
@@ -19,7 +21,11 @@ public final class MetricsMiddleware implements CommandMiddleware {
     /** The name of the timer. */
     public static final String TIMER = "ordo.commands";
 
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
     private final MeterRegistry registry;
+    /** The timers registered so far, per command type, indexed by the outcome's ordinal. */
+    private final ConcurrentHashMap<String, AtomicReferenceArray<Timer>> timers = new ConcurrentHashMap<>();
 
     public MetricsMiddleware(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -37,11 +43,22 @@ public final class MetricsMiddleware implements CommandMiddleware {
             outcome = Outcome.of(failure);
             throw failure;
         } finally {
-            sample.stop(Timer.builder(TIMER)
-                    .description("commands handled through the command bus")
-                    .tag("command", message.commandType())
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            sample.stop(timer(message.commandType(), outcome));
         }
+    }
+
+    private Timer timer(String command, Outcome outcome) {
+        AtomicReferenceArray<Timer> byOutcome = timers.computeIfAbsent(command,
+                type -> new AtomicReferenceArray<>(OUTCOMES.length));
+        Timer timer = byOutcome.get(outcome.ordinal());
+        if (timer == null) {
+            timer = Timer.builder(TIMER)
+                    .description("commands handled through the command bus")
+                    .tag("command", command)
+                    .tag("outcome", outcome.tag())
+                    .register(registry);
+            byOutcome.set(outcome.ordinal(), timer);
+        }
+        return timer;
     }
 }
