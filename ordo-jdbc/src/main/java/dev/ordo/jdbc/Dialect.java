@@ -100,11 +100,22 @@ abstract sealed class Dialect permits PostgresDialect, SqliteDialect {
 
     /** Reads one stream's state inside the caller's transaction, or {@code null} when it was never written. */
     final StreamInfo streamInfo(Connection connection, StreamId stream) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.get("stream_info"))) {
+        return withStatement(connection, sql.get("stream_info"), statement -> {
             statement.setString(1, stream.value());
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? streamInfo(stream, rs.getLong(1), rs.getInt(2), rs.getLong(3)) : null;
             }
+        });
+    }
+
+    /**
+     * Runs the work with a prepared statement for the SQL. The statement is not the work's to close; whether it is
+     * prepared for this call or kept for the next one is the dialect's choice (SQLite keeps the store's statements,
+     * {@link SqliteStatementCache}; PostgreSQL's driver caches server-side plans by SQL text itself).
+     */
+    <T> T withStatement(Connection connection, String sqlText, StatementWork<T> work) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sqlText)) {
+            return work.apply(statement);
         }
     }
 

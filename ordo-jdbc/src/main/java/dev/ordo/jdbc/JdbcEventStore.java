@@ -81,12 +81,13 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
     public List<RecordedEvent> readStream(StreamId stream, ReadDirection direction, long fromVersion, int limit) {
         ReadRules.checkStreamRead(stream, direction, fromVersion, limit);
         String name = direction == ReadDirection.FORWARDS ? "read_stream_forwards" : "read_stream_backwards";
-        try (Connection connection = database.readDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(dialect.sql.get(name))) {
-            statement.setString(1, stream.value());
-            statement.setLong(2, fromVersion);
-            statement.setInt(3, limit);
-            List<RecordedEvent> events = readEvents(statement, limit);
+        try (Connection connection = database.readDataSource().getConnection()) {
+            List<RecordedEvent> events = dialect.withStatement(connection, dialect.sql.get(name), statement -> {
+                statement.setString(1, stream.value());
+                statement.setLong(2, fromVersion);
+                statement.setInt(3, limit);
+                return readEvents(statement, limit);
+            });
             if (events.isEmpty()) {
                 StreamInfo info = dialect.streamInfo(connection, stream);
                 if (info != null && info.status() == StreamStatus.TOMBSTONED) {
@@ -112,18 +113,19 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
         } else {
             name = "read_all_by_category_and_type";
         }
-        try (Connection connection = database.readDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(dialect.sql.get(name))) {
-            int p = 1;
-            statement.setLong(p++, fromPosition);
-            if (!filter.categories().isEmpty()) {
-                dialect.bindStrings(connection, statement, p++, filter.categories());
-            }
-            if (!filter.eventTypes().isEmpty()) {
-                dialect.bindStrings(connection, statement, p++, filter.eventTypes());
-            }
-            statement.setInt(p, limit);
-            return readEvents(statement, limit);
+        try (Connection connection = database.readDataSource().getConnection()) {
+            return dialect.withStatement(connection, dialect.sql.get(name), statement -> {
+                int p = 1;
+                statement.setLong(p++, fromPosition);
+                if (!filter.categories().isEmpty()) {
+                    dialect.bindStrings(connection, statement, p++, filter.categories());
+                }
+                if (!filter.eventTypes().isEmpty()) {
+                    dialect.bindStrings(connection, statement, p++, filter.eventTypes());
+                }
+                statement.setInt(p, limit);
+                return readEvents(statement, limit);
+            });
         } catch (SQLException e) {
             throw SqlErrors.io("read $all from position " + fromPosition, e);
         }
@@ -151,10 +153,12 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
 
     @Override
     public long headPosition() {
-        try (Connection connection = database.readDataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.sql.get("head_position"))) {
-            return rs.next() ? rs.getLong(1) : 0;
+        try (Connection connection = database.readDataSource().getConnection()) {
+            return dialect.withStatement(connection, dialect.sql.get("head_position"), statement -> {
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
         } catch (SQLException e) {
             throw SqlErrors.io("read the head position", e);
         }

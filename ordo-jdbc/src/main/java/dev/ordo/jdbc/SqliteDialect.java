@@ -28,8 +28,15 @@ final class SqliteDialect extends Dialect {
     /** Every event append runs with this, whatever an earlier transaction on the connection set. */
     private static final String DURABLE = "PRAGMA synchronous = FULL";
 
+    private final SqliteStatementCache statements = new SqliteStatementCache();
+
     SqliteDialect() {
         super(SqlStatements.load("sqlite"));
+    }
+
+    @Override
+    <T> T withStatement(Connection connection, String sqlText, StatementWork<T> work) throws SQLException {
+        return statements.run(connection, sqlText, work);
     }
 
     @Override
@@ -56,16 +63,14 @@ final class SqliteDialect extends Dialect {
     }
 
     private StoreState readState(Connection connection, List<PendingAppend> batch, boolean lookupIds) throws SQLException {
-        long head;
-        long revision;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql.get("read_head"))) {
-            if (!rs.next()) {
-                throw new SQLException("the ordo_head row is missing; was the schema migrated?");
+        long[] headAndRevision = withStatement(connection, sql.get("read_head"), statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the ordo_head row is missing; was the schema migrated?");
+                }
+                return new long[] {rs.getLong(1), rs.getLong(2)};
             }
-            head = rs.getLong(1);
-            revision = rs.getLong(2);
-        }
+        });
         Map<StreamId, StreamInfo> infos = new HashMap<>();
         for (PendingAppend request : batch) {
             if (!infos.containsKey(request.stream())) {
@@ -75,12 +80,13 @@ final class SqliteDialect extends Dialect {
                 }
             }
         }
-        return new StoreState(head, revision, infos, lookupIds ? findStoredIds(connection, batch) : null);
+        return new StoreState(headAndRevision[0], headAndRevision[1], infos,
+                lookupIds ? findStoredIds(connection, batch) : null);
     }
 
     private Map<UUID, StoredEventRef> findStoredIds(Connection connection, List<PendingAppend> batch) throws SQLException {
         Map<UUID, StoredEventRef> found = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.get("find_event_id"))) {
+        return withStatement(connection, sql.get("find_event_id"), statement -> {
             for (PendingAppend request : batch) {
                 for (EventData event : request.events()) {
                     bindUuid(statement, 1, event.eventId());
@@ -92,13 +98,13 @@ final class SqliteDialect extends Dialect {
                     }
                 }
             }
-        }
-        return found;
+            return found;
+        });
     }
 
     private void write(Connection connection, BatchPlan plan, Instant now) throws SQLException {
         long recordedAt = micros(now);
-        try (PreparedStatement insert = connection.prepareStatement(sql.get("insert_event"))) {
+        withStatement(connection, sql.get("insert_event"), insert -> {
             for (BatchPlan.Row row : plan.rows()) {
                 EventData event = row.event();
                 EventMetadata metadata = event.metadata();
@@ -118,9 +124,9 @@ final class SqliteDialect extends Dialect {
                 insert.setLong(14, recordedAt);
                 insert.addBatch();
             }
-            insert.executeBatch();
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(sql.get("upsert_stream"))) {
+            return insert.executeBatch();
+        });
+        withStatement(connection, sql.get("upsert_stream"), upsert -> {
             for (StreamInfo info : plan.streams().values()) {
                 upsert.setString(1, info.streamId().value());
                 upsert.setLong(2, info.version());
@@ -128,12 +134,12 @@ final class SqliteDialect extends Dialect {
                 upsert.setLong(4, info.truncatedBefore());
                 upsert.addBatch();
             }
-            upsert.executeBatch();
-        }
-        try (PreparedStatement head = connection.prepareStatement(sql.get("update_head"))) {
+            return upsert.executeBatch();
+        });
+        withStatement(connection, sql.get("update_head"), head -> {
             head.setLong(1, plan.newHead());
-            head.executeUpdate();
-        }
+            return head.executeUpdate();
+        });
     }
 
     @Override
@@ -195,10 +201,8 @@ final class SqliteDialect extends Dialect {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private void execute(Connection connection, String sqlText) throws SQLException {
+        withStatement(connection, sqlText, PreparedStatement::execute);
     }
 
     @Override
