@@ -55,22 +55,22 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     long load(Connection connection, String subscription) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(dialect.sql.get("load_checkpoint"))) {
+        return dialect.withStatement(connection, dialect.sql.get("load_checkpoint"), select -> {
             select.setString(1, subscription);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                return rs.next() ? rs.getLong(1) : 0L;
             }
-        }
+        });
     }
 
     /** Writes a checkpoint inside the caller's transaction. */
     void write(Connection connection, String statement, String subscription, long position) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(dialect.sql.get(statement))) {
+        dialect.withStatement(connection, dialect.sql.get(statement), upsert -> {
             upsert.setString(1, subscription);
             upsert.setLong(2, position);
             dialect.bindInstant(upsert, 3, Dialect.truncateToMicros(clock.instant()));
-            upsert.executeUpdate();
-        }
+            return upsert.executeUpdate();
+        });
     }
 
     void delete(Connection connection, String subscription) throws SQLException {

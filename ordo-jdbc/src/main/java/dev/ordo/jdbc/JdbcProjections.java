@@ -204,7 +204,7 @@ public final class JdbcProjections implements AutoCloseable {
     }
 
     private ProjectionContext context(Connection connection, Map<String, String> tables) {
-        return new ProjectionContext(connection, database.dialectName(), tables);
+        return new ProjectionContext(connection, database, tables);
     }
 
     private Optional<Integer> storedVersion(Connection connection, String name) throws SQLException {

@@ -26,16 +26,17 @@ public final class JdbcSnapshotStore implements SnapshotStore {
 
     @Override
     public Optional<Snapshot> load(StreamId stream) {
-        try (Connection connection = database.readDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(dialect.sql.get("load_snapshot"))) {
-            statement.setString(1, stream.value());
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+        try (Connection connection = database.readDataSource().getConnection()) {
+            return dialect.withStatement(connection, dialect.sql.get("load_snapshot"), statement -> {
+                statement.setString(1, stream.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Snapshot>empty();
+                    }
+                    return Optional.of(new Snapshot(stream, rs.getLong(1), rs.getInt(2), rs.getString(3),
+                            dialect.readInstant(rs, 4)));
                 }
-                return Optional.of(new Snapshot(stream, rs.getLong(1), rs.getInt(2), rs.getString(3),
-                        dialect.readInstant(rs, 4)));
-            }
+            });
         } catch (SQLException e) {
             throw SqlErrors.io("load the snapshot of " + stream, e);
         }
@@ -43,14 +44,15 @@ public final class JdbcSnapshotStore implements SnapshotStore {
 
     @Override
     public void save(Snapshot snapshot) {
-        try (Connection connection = database.writeDataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(dialect.sql.get("save_snapshot"))) {
-            statement.setString(1, snapshot.streamId().value());
-            statement.setLong(2, snapshot.version());
-            statement.setInt(3, snapshot.schemaVersion());
-            statement.setString(4, snapshot.state());
-            dialect.bindInstant(statement, 5, Dialect.truncateToMicros(snapshot.takenAt()));
-            statement.executeUpdate();
+        try (Connection connection = database.writeDataSource().getConnection()) {
+            dialect.withStatement(connection, dialect.sql.get("save_snapshot"), statement -> {
+                statement.setString(1, snapshot.streamId().value());
+                statement.setLong(2, snapshot.version());
+                statement.setInt(3, snapshot.schemaVersion());
+                statement.setString(4, snapshot.state());
+                dialect.bindInstant(statement, 5, Dialect.truncateToMicros(snapshot.takenAt()));
+                return statement.executeUpdate();
+            });
         } catch (SQLException e) {
             throw SqlErrors.io("save the snapshot of " + snapshot.streamId(), e);
         }

@@ -92,6 +92,18 @@ public final class OrdoDatabase implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Runs work with a prepared statement for the SQL on one of this database's connections. On SQLite the
+     * statement is kept for the next use of the same SQL on the same physical connection (the driver caches
+     * nothing and preparing costs more than a point query); on PostgreSQL it is prepared for this call and the
+     * driver caches the server-side plan by SQL text. Either way the work must not close the statement, and must
+     * close every result set it opens (try-with-resources), so that a kept statement holds no read snapshot.
+     * Parameters are cleared afterwards.
+     */
+    public <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+        return dialect.withStatement(connection, sql, work);
+    }
+
     /** Work done on a connection inside a transaction. */
     @FunctionalInterface
     public interface TransactionWork<T> {

@@ -42,7 +42,7 @@ final class ProjectionConsumer implements SubscriptionConsumer {
         try (Connection connection = database.writeDataSource().getConnection()) {
             dialect.beginDerivedWrite(connection);
             try {
-                ProjectionContext context = new ProjectionContext(connection, dialect.name(), tables);
+                ProjectionContext context = new ProjectionContext(connection, database, tables);
                 for (RecordedEvent event : page) {
                     projection.apply(context, event);
                 }

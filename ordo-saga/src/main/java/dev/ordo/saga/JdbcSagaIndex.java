@@ -22,6 +22,9 @@ import org.flywaydb.core.Flyway;
 public final class JdbcSagaIndex implements SagaIndex {
 
     private static final String COLUMNS = "saga_id, saga_type, status, wake_at, failure, updated_at";
+    private static final String UPSERT = "INSERT INTO ordo_sagas (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (saga_id) DO UPDATE SET saga_type = excluded.saga_type, status = excluded.status, "
+            + "wake_at = excluded.wake_at, failure = excluded.failure, updated_at = excluded.updated_at";
     private static final String UNFINISHED = "status IN ('RUNNING', 'COMPENSATING')";
 
     private final OrdoDatabase database;
@@ -48,28 +51,23 @@ public final class JdbcSagaIndex implements SagaIndex {
     /** Written as derived data (see {@link OrdoDatabase#inDerivedTransaction}): the saga streams are the truth. */
     @Override
     public void save(SagaSummary s) {
-        database.inDerivedTransaction(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ordo_sagas (" + COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (saga_id) DO UPDATE SET saga_type = excluded.saga_type, "
-                    + "status = excluded.status, wake_at = excluded.wake_at, failure = excluded.failure, "
-                    + "updated_at = excluded.updated_at")) {
-                upsert.setString(1, s.sagaId().toString());
-                upsert.setString(2, s.type());
-                upsert.setString(3, s.status().name());
-                if (s.wakeAt() == null) {
-                    upsert.setNull(4, Types.BIGINT);
-                } else {
-                    upsert.setLong(4, s.wakeAt().toEpochMilli());
-                }
-                if (s.failure() == null) {
-                    upsert.setNull(5, Types.VARCHAR);
-                } else {
-                    upsert.setString(5, s.failure());
-                }
-                upsert.setLong(6, s.updatedAt().toEpochMilli());
-                return upsert.executeUpdate();
+        database.inDerivedTransaction(connection -> database.withStatement(connection, UPSERT, upsert -> {
+            upsert.setString(1, s.sagaId().toString());
+            upsert.setString(2, s.type());
+            upsert.setString(3, s.status().name());
+            if (s.wakeAt() == null) {
+                upsert.setNull(4, Types.BIGINT);
+            } else {
+                upsert.setLong(4, s.wakeAt().toEpochMilli());
             }
-        });
+            if (s.failure() == null) {
+                upsert.setNull(5, Types.VARCHAR);
+            } else {
+                upsert.setString(5, s.failure());
+            }
+            upsert.setLong(6, s.updatedAt().toEpochMilli());
+            return upsert.executeUpdate();
+        }));
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.ordo.marketplace.catalog.AvailabilityChanged;
 import dev.ordo.marketplace.catalog.PriceChanged;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.catalog.ProductRegistered;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -68,25 +67,17 @@ public class ProductsProjection implements JdbcProjection {
         }
         String products = context.table(PRODUCTS);
         switch (event) {
-            case ProductRegistered r -> execute(context, "INSERT INTO " + products + " (product_id, producer_id, "
+            case ProductRegistered r -> context.update("INSERT INTO " + products + " (product_id, producer_id, "
                             + "producer_name, name, description, price_minor, currency, available, version) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.productId().toString(), r.producerId().toString(),
                     r.producerName(), r.name(), r.description() == null ? "" : r.description(), toMinor(r.price()),
                     r.price().currency().getCurrencyCode(), r.available() ? 1 : 0, recorded.streamVersion());
-            case PriceChanged p -> execute(context, "UPDATE " + products + " SET price_minor = ?, currency = ?, "
+            case PriceChanged p -> context.update("UPDATE " + products + " SET price_minor = ?, currency = ?, "
                             + "version = ? WHERE product_id = ?", toMinor(p.newPrice()),
                     p.newPrice().currency().getCurrencyCode(), recorded.streamVersion(), p.productId().toString());
-            case AvailabilityChanged a -> execute(context, "UPDATE " + products + " SET available = ?, version = ? "
+            case AvailabilityChanged a -> context.update("UPDATE " + products + " SET available = ?, version = ? "
                     + "WHERE product_id = ?", a.available() ? 1 : 0, recorded.streamVersion(), a.productId().toString());
         }
     }
 
-    private static void execute(ProjectionContext context, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = context.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 }

@@ -6,7 +6,6 @@ import dev.ordo.core.store.EventFilter;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.ProjectionContext;
 import dev.ordo.marketplace.inventory.StockEvent;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -61,16 +60,11 @@ public class StockProjection implements JdbcProjection {
         if (!(serializer.deserialize(recorded) instanceof StockEvent event)) {
             return;
         }
-        try (PreparedStatement upsert = context.connection().prepareStatement("INSERT INTO " + context.table(LEVELS)
+        context.update("INSERT INTO " + context.table(LEVELS)
                 + " (product_id, available, reserved, version, updated_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (product_id) DO UPDATE SET available = excluded.available, "
-                + "reserved = excluded.reserved, version = excluded.version, updated_at = excluded.updated_at")) {
-            upsert.setString(1, event.productId().toString());
-            upsert.setInt(2, event.available());
-            upsert.setInt(3, event.reserved());
-            upsert.setLong(4, recorded.streamVersion());
-            upsert.setLong(5, recorded.recordedAt().toEpochMilli());
-            upsert.executeUpdate();
-        }
+                + "reserved = excluded.reserved, version = excluded.version, updated_at = excluded.updated_at",
+                event.productId().toString(), event.available(), event.reserved(), recorded.streamVersion(),
+                recorded.recordedAt().toEpochMilli());
     }
 }

@@ -8,7 +8,6 @@ import dev.ordo.jdbc.ProjectionContext;
 import dev.ordo.marketplace.notifications.NotificationEvent.CustomerNotified;
 import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.ordering.OrderPlaced;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,7 +74,7 @@ public class NotificationsProjection implements JdbcProjection {
                     sent.customerId().toString(), sent.orderId().toString(), sent.kind().name(), sent.message());
             case OrderEvent event -> {
                 if (event instanceof OrderPlaced placed) {
-                    execute(context, "INSERT INTO " + context.table(RECIPIENTS) + " (order_id, customer_id) "
+                    context.update("INSERT INTO " + context.table(RECIPIENTS) + " (order_id, customer_id) "
                             + "VALUES (?, ?) ON CONFLICT (order_id) DO NOTHING", placed.orderId().toString(),
                             placed.customerId().toString());
                 }
@@ -92,29 +91,21 @@ public class NotificationsProjection implements JdbcProjection {
     }
 
     private static Optional<String> customerOf(ProjectionContext context, String orderId) throws SQLException {
-        try (PreparedStatement select = context.connection().prepareStatement("SELECT customer_id FROM "
-                + context.table(RECIPIENTS) + " WHERE order_id = ?")) {
-            select.setString(1, orderId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return context.withStatement("SELECT customer_id FROM " + context.table(RECIPIENTS) + " WHERE order_id = ?",
+                select -> {
+                    select.setString(1, orderId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                });
     }
 
     private static void insert(ProjectionContext context, RecordedEvent recorded, String id, String customerId,
                                String orderId, String kind, String message) throws SQLException {
-        execute(context, "INSERT INTO " + context.table(NOTIFICATIONS) + " (notification_id, customer_id, order_id, "
+        context.update("INSERT INTO " + context.table(NOTIFICATIONS) + " (notification_id, customer_id, order_id, "
                         + "kind, message, created_at, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (notification_id) DO NOTHING", id, customerId, orderId, kind, message,
                 recorded.recordedAt().toEpochMilli(), recorded.position());
     }
 
-    private static void execute(ProjectionContext context, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = context.connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 }

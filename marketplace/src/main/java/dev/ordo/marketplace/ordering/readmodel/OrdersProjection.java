@@ -20,8 +20,6 @@ import dev.ordo.marketplace.ordering.OrderPlaced;
 import dev.ordo.marketplace.ordering.OrderShipped;
 import dev.ordo.marketplace.ordering.ShippingAddressChanged;
 import dev.ordo.marketplace.shared.Address;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -94,7 +92,7 @@ public class OrdersProjection implements JdbcProjection {
         if (!(event instanceof OrderEvent orderEvent)) {
             return;
         }
-        Rows rows = new Rows(context.connection(), context.table(DETAILS), context.table(LINES), recorded);
+        Rows rows = new Rows(context, context.table(DETAILS), context.table(LINES), recorded);
         switch (orderEvent) {
             case OrderPlaced placed -> rows.placed(placed);
             case ItemAdded added -> {
@@ -126,7 +124,7 @@ public class OrdersProjection implements JdbcProjection {
     }
 
     /** The row changes of one event. */
-    private record Rows(Connection connection, String details, String lines, RecordedEvent recorded) {
+    private record Rows(ProjectionContext context, String details, String lines, RecordedEvent recorded) {
 
         void placed(OrderPlaced placed) throws SQLException {
             Address a = placed.shippingAddress();
@@ -172,12 +170,7 @@ public class OrdersProjection implements JdbcProjection {
         }
 
         private void execute(String sql, Object... values) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
-                statement.executeUpdate();
-            }
+            context.update(sql, values);
         }
     }
 }
