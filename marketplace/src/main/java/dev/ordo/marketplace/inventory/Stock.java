@@ -1,12 +1,11 @@
 package dev.ordo.marketplace.inventory;
 
 import dev.ordo.marketplace.shared.ProductId;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
-import org.pcollections.PVector;
-import org.pcollections.TreePVector;
+import org.pcollections.OrderedPSet;
 
 /**
  * The state of a stock stream: no stock recorded yet, or the units of a product. Built only by
@@ -26,11 +25,12 @@ public sealed interface Stock permits Stock.NoStock, Stock.Stocked {
      * @param available    units that can be reserved; never negative
      * @param reserved     units held by open reservations
      * @param reservations open reservations: id to units
-     * @param settled      ids of the last {@value #SETTLED_MEMORY} reservations released or shipped, oldest first, so a
-     *                     late duplicate reserve or release of one of them changes nothing
+     * @param settled      ids of the last {@value #SETTLED_MEMORY} reservations released or shipped, iterated oldest
+     *                     first, so a late duplicate reserve or release of one of them changes nothing; an ordered
+     *                     persistent set, so looking one up costs O(log n)
      */
     record Stocked(ProductId productId, int available, int reserved, Map<String, Integer> reservations,
-                   List<String> settled) implements Stock {
+                   Collection<String> settled) implements Stock {
 
         /** How many settled reservation ids a product's stock remembers. */
         public static final int SETTLED_MEMORY = 1_000;
@@ -38,9 +38,12 @@ public sealed interface Stock permits Stock.NoStock, Stock.Stocked {
         public Stocked {
             reservations = reservations instanceof PMap<String, Integer> persistent ? persistent
                     : HashTreePMap.from(reservations);
-            PVector<String> ids = settled instanceof PVector<String> persistent ? persistent
-                    : TreePVector.from(settled);
-            settled = ids.size() > SETTLED_MEMORY ? ids.subList(ids.size() - SETTLED_MEMORY, ids.size()) : ids;
+            OrderedPSet<String> ids = settled instanceof OrderedPSet<String> persistent ? persistent
+                    : OrderedPSet.from(settled);
+            while (ids.size() > SETTLED_MEMORY) {
+                ids = ids.minus(ids.iterator().next());
+            }
+            settled = ids;
         }
 
         /** Whether the reservation was released or shipped (among the last {@value #SETTLED_MEMORY}). */
@@ -69,9 +72,9 @@ public sealed interface Stock permits Stock.NoStock, Stock.Stocked {
                     ((PMap<String, Integer>) reservations).minus(reservationId), settle(reservationId));
         }
 
-        private PVector<String> settle(String reservationId) {
-            PVector<String> ids = ((PVector<String>) settled).plus(reservationId);
-            return ids.size() > SETTLED_MEMORY ? ids.minus(0) : ids;
+        private OrderedPSet<String> settle(String reservationId) {
+            OrderedPSet<String> ids = ((OrderedPSet<String>) settled).plus(reservationId);
+            return ids.size() > SETTLED_MEMORY ? ids.minus(ids.iterator().next()) : ids;
         }
     }
 }
