@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a state cache (see {@link CommandHandler.Builder#cacheStates}), {@link #load} starts from the remembered
  * fold of the stream instead, under the same conditions as a snapshot and only while the stream has not been
- * truncated since, and folds the events after it. Thread-safe.
+ * truncated since, and folds the events after it up to the head it read (none, when the stream has not moved).
+ * Thread-safe.
  *
  * @param <S> the state type
  * @param <E> the event type
@@ -77,7 +78,8 @@ public final class StateLoader<S, E> {
                 && info.get().truncatedBefore() == hit.truncatedBefore()
                 && info.get().version() >= hit.loaded().version()) {
             Loaded<S> from = hit.loaded();
-            loaded = foldFrom(stream, from.state(), from.version(), Long.MAX_VALUE, from.eventsRead(),
+            // up to the head just read: a stream that has not moved since is not read at all
+            loaded = foldFrom(stream, from.state(), from.version(), info.get().version(), from.eventsRead(),
                     from.fromSnapshot());
         } else {
             loaded = fold(stream, Long.MAX_VALUE);

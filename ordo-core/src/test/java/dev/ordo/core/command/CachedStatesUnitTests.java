@@ -7,13 +7,20 @@ import dev.ordo.core.command.Counter.Add;
 import dev.ordo.core.command.Counter.State;
 import dev.ordo.core.decider.Decider;
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.snapshot.InMemorySnapshotStore;
 import dev.ordo.core.snapshot.Snapshot;
 import dev.ordo.core.snapshot.SnapshotPolicy;
+import dev.ordo.core.store.EventFilter;
+import dev.ordo.core.store.EventReader;
 import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.InMemoryEventStore;
+import dev.ordo.core.store.ReadDirection;
+import dev.ordo.core.store.StreamInfo;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +132,46 @@ class CachedStatesUnitTests {
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.get(StreamId.of("a-1"))).isNull();
         assertThat(cache.get(StreamId.of("a-3"))).isNotNull();
+    }
+
+    @Test
+    void aRememberedStreamThatHasNotMovedIsNotReadAtAllAndOneThatMovedIsReadUpToItsHead() {
+        List<Long> rangeReads = new ArrayList<>();
+        EventReader reader = new EventReader() {
+            @Override
+            public List<RecordedEvent> readStream(StreamId stream, ReadDirection direction, long fromVersion,
+                                                  int limit) {
+                rangeReads.add(fromVersion);
+                return store.readStream(stream, direction, fromVersion, limit);
+            }
+
+            @Override
+            public List<RecordedEvent> readAll(long fromPosition, int limit, EventFilter filter) {
+                return store.readAll(fromPosition, limit, filter);
+            }
+
+            @Override
+            public Optional<StreamInfo> streamInfo(StreamId stream) {
+                return store.streamInfo(stream);
+            }
+
+            @Override
+            public long headPosition() {
+                return store.headPosition();
+            }
+        };
+        StateLoader<State, Counter.Event> loader = new StateLoader<>(counting, reader, new Counter.Serializer(),
+                Counter.Event.class, null, null, new StateCache<>(10));
+        addAll(uncached, 1, 2);
+        loader.load(STREAM);
+        rangeReads.clear();
+
+        Loaded<State> unmoved = loader.load(STREAM);
+        addAll(uncached, 4);
+        Loaded<State> moved = loader.load(STREAM);
+
+        assertThat(unmoved.state()).isEqualTo(new State(3, 2));
+        assertThat(moved.state()).isEqualTo(new State(7, 3));
+        assertThat(rangeReads).as("only the load after the other writer's append reads, from version 3").containsExactly(3L);
     }
 }
