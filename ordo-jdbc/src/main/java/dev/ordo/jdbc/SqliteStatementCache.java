@@ -3,11 +3,9 @@ package dev.ordo.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -24,7 +22,8 @@ import org.sqlite.SQLiteConnection;
  */
 final class SqliteStatementCache {
 
-    private final Map<SQLiteConnection, Map<String, PreparedStatement>> byConnection = new IdentityHashMap<>();
+    /** Keyed by the physical connection; the driver's connections keep {@code Object}'s identity equality. */
+    private final Map<SQLiteConnection, Map<String, PreparedStatement>> byConnection = new ConcurrentHashMap<>();
 
     <T> T run(Connection connection, String sql, StatementWork<T> work) throws SQLException {
         if (!connection.isWrapperFor(SQLiteConnection.class)) {
@@ -65,24 +64,13 @@ final class SqliteStatementCache {
         }
     }
 
-    private synchronized Map<String, PreparedStatement> statementsOf(SQLiteConnection physical) {
+    private Map<String, PreparedStatement> statementsOf(SQLiteConnection physical) {
         Map<String, PreparedStatement> statements = byConnection.get(physical);
         if (statements == null) {
-            forgetClosedConnections();
-            statements = new HashMap<>();
-            byConnection.put(physical, statements);
+            byConnection.keySet().removeIf(SqliteStatementCache::isClosed);
+            statements = byConnection.computeIfAbsent(physical, connection -> new HashMap<>());
         }
         return statements;
-    }
-
-    private void forgetClosedConnections() {
-        List<SQLiteConnection> closed = new ArrayList<>();
-        for (SQLiteConnection known : byConnection.keySet()) {
-            if (isClosed(known)) {
-                closed.add(known);
-            }
-        }
-        closed.forEach(byConnection::remove);
     }
 
     private static boolean isClosed(SQLiteConnection connection) {
