@@ -72,9 +72,9 @@ public sealed interface Stock permits Stock.NoStock, Stock.Stocked {
                     ((PMap<String, Integer>) reservations).minus(reservationId), settle(reservationId));
         }
 
+        /** The settled ids with this one; the constructor forgets the oldest beyond {@value #SETTLED_MEMORY}. */
         private OrderedPSet<String> settle(String reservationId) {
-            OrderedPSet<String> ids = ((OrderedPSet<String>) settled).plus(reservationId);
-            return ids.size() > SETTLED_MEMORY ? ids.minus(ids.iterator().next()) : ids;
+            return ((OrderedPSet<String>) settled).plus(reservationId);
         }
     }
 }

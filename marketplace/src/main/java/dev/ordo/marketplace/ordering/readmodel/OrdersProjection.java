@@ -128,8 +128,8 @@ public class OrdersProjection implements JdbcProjection {
 
         void placed(OrderPlaced placed) throws SQLException {
             Address a = placed.shippingAddress();
-            execute("INSERT INTO " + details + " (order_id, customer_id, status, currency, total_minor, street, city, "
-                            + "postal_code, country, placed_at, placed_day, version, updated_at) "
+            context.update("INSERT INTO " + details + " (order_id, customer_id, status, currency, total_minor, street, "
+                            + "city, postal_code, country, placed_at, placed_day, version, updated_at) "
                             + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     placed.orderId().toString(), placed.customerId().toString(),
                     placed.total().currency().getCurrencyCode(), toMinor(placed.total()), a.street(), a.city(),
@@ -143,17 +143,19 @@ public class OrdersProjection implements JdbcProjection {
 
         void upsertLine(String orderId, String productId, String name, int quantity, long unitMinor, String currency)
                 throws SQLException {
-            execute("INSERT INTO " + lines + " (order_id, product_id, product_name, quantity, unit_minor, currency, "
-                    + "line_no) VALUES (?, ?, ?, ?, ?, ?, (SELECT COUNT(*) FROM " + lines + " WHERE order_id = ?)) "
+            context.update("INSERT INTO " + lines + " (order_id, product_id, product_name, quantity, unit_minor, "
+                    + "currency, line_no) VALUES (?, ?, ?, ?, ?, ?, (SELECT COUNT(*) FROM " + lines
+                    + " WHERE order_id = ?)) "
                     + "ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity",
                     orderId, productId, name, quantity, unitMinor, currency, orderId);
         }
 
         void changeLineQuantity(String orderId, String productId, int quantity) throws SQLException {
             if (quantity == 0) {
-                execute("DELETE FROM " + lines + " WHERE order_id = ? AND product_id = ?", orderId, productId);
+                context.update("DELETE FROM " + lines + " WHERE order_id = ? AND product_id = ?", orderId,
+                        productId);
             } else {
-                execute("UPDATE " + lines + " SET quantity = ? WHERE order_id = ? AND product_id = ?", quantity,
+                context.update("UPDATE " + lines + " SET quantity = ? WHERE order_id = ? AND product_id = ?", quantity,
                         orderId, productId);
             }
         }
@@ -165,12 +167,8 @@ public class OrdersProjection implements JdbcProjection {
             all[values.length] = recorded.streamVersion();
             all[values.length + 1] = millis(recorded.recordedAt());
             all[values.length + 2] = recorded.streamId().idPart();
-            execute("UPDATE " + details + " SET " + assignments + ", version = ?, updated_at = ? WHERE order_id = ?",
-                    all);
-        }
-
-        private void execute(String sql, Object... values) throws SQLException {
-            context.update(sql, values);
+            context.update("UPDATE " + details + " SET " + assignments
+                    + ", version = ?, updated_at = ? WHERE order_id = ?", all);
         }
     }
 }
