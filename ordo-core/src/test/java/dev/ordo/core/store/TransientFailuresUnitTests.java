@@ -1,0 +1,39 @@
+package dev.ordo.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class TransientFailuresUnitTests {
+
+    @Test
+    void treatsAnUnavailableStoreAndLostConnectionsAsTransient() {
+        assertThat(TransientFailures.isTransient(new EventStoreUnavailableException("down"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLTransientConnectionException("pool timeout"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("refused", "08001"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
+                new ConnectException("Connection refused")))).isTrue();
+    }
+
+    @Test
+    void treatsALockedSqliteFileAsTransientByItsResultCode() {
+        assertThat(TransientFailures.isTransient(new SQLException("[SQLITE_BUSY] database is locked", null, 5)))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("[SQLITE_BUSY_SNAPSHOT]", null, 517))).isTrue();
+    }
+
+    @Test
+    void treatsFailuresOfTheMessageItselfAsNotTransient() {
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("bad payload"))).isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("[SQLITE_CONSTRAINT]", null, 19))).isFalse();
+        assertThat(TransientFailures.isTransient(new WrongExpectedVersionException(
+                dev.ordo.core.event.StreamId.of("order", "1"), ExpectedVersion.noStream(), 3))).isFalse();
+        assertThat(TransientFailures.isTransient(null)).isFalse();
+    }
+}
