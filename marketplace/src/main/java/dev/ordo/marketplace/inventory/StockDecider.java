@@ -22,8 +22,10 @@ import java.util.Objects;
  * <p>Guarantees: available stock never goes below zero (a reservation for more than is available is refused with
  * {@code insufficient-stock}, naming both numbers); reserving is idempotent by reservation id (an id already reserved
  * or already settled produces no event, so a retried or late reserve never takes units twice); releasing and shipping
- * are idempotent (an unknown or settled reservation produces no event). A reservation is settled when it is released
- * (its units are available again) or shipped (its units leave the stock); the last
+ * are idempotent (a settled reservation produces no event). A reservation is settled when it is released (its units
+ * are available again), shipped (its units leave the stock) or fenced: releasing a reservation the stock never held
+ * records {@code stock.reservation-fenced}, so that a reserve whose outcome was unknown and that arrives after its
+ * compensation takes nothing. The last
  * {@value Stock.Stocked#SETTLED_MEMORY} settled ids are remembered. Checks run in a fixed order: the command's
  * fields, then the stock. Stateless and thread-safe.
  */
@@ -65,6 +67,7 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
                     reserved.quantity());
             case ReservationReleased released -> stocked(state, event).releasedFrom(released.reservationId());
             case ReservationShipped shipped -> stocked(state, event).shipped(shipped.reservationId());
+            case ReservationFenced fenced -> stocked(state, event).releasedFrom(fenced.reservationId());
         };
     }
 
@@ -124,9 +127,12 @@ public final class StockDecider implements Decider<StockCommand, Stock, StockEve
             case Stock.NoStock none -> List.of();
             case Stock.Stocked s -> {
                 Integer held = s.reservations().get(release.reservationId());
-                yield held == null ? List.of() : List.of(new ReservationReleased(s.productId(),
-                        release.reservationId(), held, s.available() + held, s.reserved() - held,
-                        release.releasedAt()));
+                if (held != null) {
+                    yield List.of(new ReservationReleased(s.productId(), release.reservationId(), held,
+                            s.available() + held, s.reserved() - held, release.releasedAt()));
+                }
+                yield s.isSettled(release.reservationId()) ? List.of() : List.of(new ReservationFenced(s.productId(),
+                        release.reservationId(), s.available(), s.reserved(), release.releasedAt()));
             }
         };
     }

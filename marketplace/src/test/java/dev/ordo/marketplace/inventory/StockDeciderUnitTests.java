@@ -79,11 +79,29 @@ class StockDeciderUnitTests {
     }
 
     @Test
-    void releasingAnUnknownOrReleasedReservationChangesNothing() {
-        STOCK.given(TEN).when(new ReleaseReservation("never", AT)).thenNothing();
+    void releasingAReleasedReservationOrAnyOnAProductWithoutStockChangesNothing() {
         STOCK.when(new ReleaseReservation("never", AT)).thenNothing();
         STOCK.given(TEN, SEVEN_FOR_A, new ReservationReleased(BOARD, "a", 7, 10, 0, AT))
                 .when(new ReleaseReservation("a", AT)).thenNothing();
+    }
+
+    @Test
+    void releasingAReservationTheStockNeverHeldFencesItsIdWithoutMovingUnits() {
+        ReservationFenced fenced = new ReservationFenced(BOARD, "late", 10, 0, AT);
+
+        Stock state = STOCK.given(TEN).when(new ReleaseReservation("late", AT)).then(fenced);
+
+        assertThat(state).isInstanceOfSatisfying(Stock.Stocked.class, s -> {
+            assertThat(s.available()).isEqualTo(10);
+            assertThat(s.isSettled("late")).isTrue();
+        });
+        STOCK.given(TEN, fenced).when(new ReleaseReservation("late", AT)).thenNothing();
+    }
+
+    @Test
+    void aReserveArrivingAfterItsReservationWasFencedTakesNothing() {
+        STOCK.given(TEN, new ReservationFenced(BOARD, "late", 10, 0, AT))
+                .when(new ReserveStock("late", 7, AT)).thenNothing();
     }
 
     @Test
