@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A payment provider in memory that behaves like a real one: each call takes {@link FakePaymentSettings#latency()},
  * a share of new payments is declined (for good), a share of calls hangs far longer than a caller waits (until it is
  * interrupted or {@link #releaseHangs()}), and during an outage every call fails at once with "service unavailable".
- * Every call is idempotent by payment id; the {@link #ledger()} records each charge and refund once. The test hooks
+ * Every call is idempotent by payment id; the {@link #ledger()} records each charge and refund once. Refunding a
+ * payment it never saw voids the id, as cancelling a payment intent does at a real provider: a late authorization
+ * with that id (a call whose outcome was unknown and that arrives after its compensation) is declined. The test hooks
  * ({@link #configure}, {@link #hangAfterNextCapture()}, {@link #calls()}, {@link #reset()}) change or read it while
  * it runs. Thread-safe.
  */
@@ -29,7 +31,8 @@ public final class FakePaymentProvider implements PaymentProvider {
 
     private static final Duration HANG = Duration.ofMinutes(10);
 
-    private enum Stage { AUTHORIZED, DECLINED, CAPTURED, REFUNDED }
+    /** VOIDED: refunded before it was ever authorized (a call whose outcome was unknown); it can never be charged. */
+    private enum Stage { AUTHORIZED, DECLINED, CAPTURED, REFUNDED, VOIDED }
 
     private record Payment(String paymentId, Money amount, Stage stage, String declineReason) {
         Payment at(Stage next) {
@@ -57,9 +60,12 @@ public final class FakePaymentProvider implements PaymentProvider {
                 < settings.declineRate()
                 ? new Payment(id, amount, Stage.DECLINED, "card declined by the issuer (" + method + ")")
                 : new Payment(id, amount, Stage.AUTHORIZED, null));
-        return payment.stage() == Stage.DECLINED
-                ? new Authorization.Declined(paymentId, payment.declineReason())
-                : new Authorization.Approved(paymentId, reference(paymentId), payment.amount());
+        return switch (payment.stage()) {
+            case DECLINED -> new Authorization.Declined(paymentId, payment.declineReason());
+            case VOIDED -> new Authorization.Declined(paymentId, "the payment was cancelled before it was authorized");
+            case AUTHORIZED, CAPTURED, REFUNDED -> new Authorization.Approved(paymentId, reference(paymentId),
+                    payment.amount());
+        };
     }
 
     @Override
@@ -67,7 +73,8 @@ public final class FakePaymentProvider implements PaymentProvider {
         enter();
         boolean[] charged = {false};
         Payment payment = payments.compute(paymentId, (id, current) -> {
-            if (current == null || current.stage() == Stage.DECLINED || current.stage() == Stage.REFUNDED) {
+            if (current == null || current.stage() == Stage.DECLINED || current.stage() == Stage.REFUNDED
+                    || current.stage() == Stage.VOIDED) {
                 throw new IllegalStateException("payment " + id + " cannot be captured: it is "
                         + (current == null ? "unknown" : current.stage()));
             }
@@ -91,7 +98,10 @@ public final class FakePaymentProvider implements PaymentProvider {
     public Refund refund(String paymentId) {
         enter();
         boolean[] refunded = {false};
-        Payment payment = payments.computeIfPresent(paymentId, (id, current) -> {
+        Payment payment = payments.compute(paymentId, (id, current) -> {
+            if (current == null) {
+                return new Payment(id, null, Stage.VOIDED, null);
+            }
             if (current.stage() == Stage.AUTHORIZED || current.stage() == Stage.CAPTURED) {
                 refunded[0] = true;
                 if (current.stage() == Stage.CAPTURED) {

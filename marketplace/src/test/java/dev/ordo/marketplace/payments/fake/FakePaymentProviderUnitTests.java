@@ -56,6 +56,16 @@ class FakePaymentProviderUnitTests {
     }
 
     @Test
+    void aRefundOfAPaymentItNeverSawVoidsItSoALateChargeWithThatIdIsDeclined() {
+        assertThat(provider.refund("late")).isEqualTo(new Refund.NothingToRefund("late"));
+
+        assertThat(provider.authorize("late", TEN, "CARD")).isInstanceOfSatisfying(Authorization.Declined.class,
+                declined -> assertThat(declined.reason()).contains("cancelled before it was authorized"));
+        assertThatThrownBy(() -> provider.capture("late")).isInstanceOf(IllegalStateException.class);
+        assertThat(provider.ledger().charges()).isEmpty();
+    }
+
+    @Test
     void aDeclineIsFinalEvenWhenDeclinesStop() {
         provider.configure(provider.settings().withDeclineRate(1));
         assertThat(provider.authorize("p-1", TEN, "CARD")).isInstanceOf(Authorization.Declined.class);
