@@ -53,6 +53,9 @@ public class OrdoAutoConfiguration {
         config.setUsername(postgres.getUsername());
         config.setPassword(postgres.getPassword());
         config.setMaximumPoolSize(postgres.getPoolSize());
+        config.setConnectionTimeout(postgres.getConnectionTimeout().toMillis());
+        config.addDataSourceProperty("socketTimeout", Math.max(1, postgres.getSocketTimeout().toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", true);
         return new HikariDataSource(config);
     }
 

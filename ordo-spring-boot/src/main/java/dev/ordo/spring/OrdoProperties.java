@@ -146,6 +146,18 @@ public class OrdoProperties {
         /** Whether to wake subscriptions with LISTEN/NOTIFY (otherwise they poll). */
         private boolean listen = true;
 
+        /**
+         * How long a caller waits for a pooled connection before failing with a transient error (503 over HTTP):
+         * while the database is down, requests fail in this time instead of piling up.
+         */
+        private Duration connectionTimeout = Duration.ofSeconds(5);
+
+        /**
+         * How long a statement may wait on the network for the server before its connection counts as lost (the
+         * driver's {@code socketTimeout}); bounds every call when the server or the network hangs.
+         */
+        private Duration socketTimeout = Duration.ofSeconds(60);
+
         public String getUrl() {
             return url;
         }
@@ -180,6 +192,22 @@ public class OrdoProperties {
 
         public boolean isListen() {
             return listen;
+        }
+
+        public Duration getConnectionTimeout() {
+            return connectionTimeout;
+        }
+
+        public void setConnectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+        }
+
+        public Duration getSocketTimeout() {
+            return socketTimeout;
+        }
+
+        public void setSocketTimeout(Duration socketTimeout) {
+            this.socketTimeout = socketTimeout;
         }
 
         public void setListen(boolean listen) {

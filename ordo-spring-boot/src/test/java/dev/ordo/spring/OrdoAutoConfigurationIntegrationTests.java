@@ -3,6 +3,7 @@ package dev.ordo.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
@@ -152,6 +153,20 @@ class OrdoAutoConfigurationIntegrationTests {
 
                     await().atMost(10, TimeUnit.SECONDS)
                             .until(() -> countedEvents(context.getBean(OrdoDatabase.class)) == 2);
+                });
+    }
+
+    @Test
+    void thePostgresPoolFailsFastWhenTheDatabaseIsUnreachable() {
+        PostgresDatabase db = PostgresHarness.newDatabase();
+        runner.withPropertyValues("ordo.store.type=postgres", "ordo.store.postgres.url=" + db.jdbcUrl(),
+                        "ordo.store.postgres.username=" + db.user(), "ordo.store.postgres.password=" + db.password(),
+                        "ordo.store.postgres.connection-timeout=2s", "ordo.store.postgres.socket-timeout=20s")
+                .run(context -> {
+                    HikariDataSource pool = context.getBean(HikariDataSource.class);
+                    assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
+                    assertThat(pool.getDataSourceProperties()).containsEntry("socketTimeout", 20L)
+                            .containsEntry("tcpKeepAlive", true);
                 });
     }
 
