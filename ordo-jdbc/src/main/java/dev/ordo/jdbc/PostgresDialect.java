@@ -106,14 +106,16 @@ final class PostgresDialect extends Dialect {
     }
 
     private Map<UUID, StoredEventRef> findStoredIds(Connection connection, List<PendingAppend> batch) throws SQLException {
-        Object[] ids = batch.stream().flatMap(r -> r.events().stream()).map(EventData::eventId).toArray();
+        List<EventData> events = batch.stream().flatMap(r -> r.events().stream()).toList();
         Map<UUID, StoredEventRef> found = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.get("find_event_ids"))) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(EventData::eventId).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", events.stream().map(EventData::payload).toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    found.put(id, new StoredEventRef(id, new StreamId(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+                    found.put(id, new StoredEventRef(id, new StreamId(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                            rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
                 }
             }
         }

@@ -89,11 +89,12 @@ final class SqliteDialect extends Dialect {
         return withStatement(connection, sql.get("find_event_id"), statement -> {
             for (PendingAppend request : batch) {
                 for (EventData event : request.events()) {
-                    bindUuid(statement, 1, event.eventId());
+                    statement.setString(1, event.payload());
+                    bindUuid(statement, 2, event.eventId());
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
                             found.put(event.eventId(), new StoredEventRef(event.eventId(), new StreamId(rs.getString(1)),
-                                    rs.getLong(2), rs.getLong(3)));
+                                    rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)));
                         }
                     }
                 }

@@ -76,7 +76,8 @@ public final class InMemoryEventStore implements EventStore, CommitNotifier {
                 RecordedEvent existing = byId.get(event.eventId());
                 if (existing != null) {
                     stored.add(new StoredEventRef(existing.eventId(), existing.streamId(), existing.streamVersion(),
-                            existing.position()));
+                            existing.position(), existing.eventType(), existing.schemaVersion(),
+                            existing.payload().equals(event.payload())));
                 }
             }
             Optional<AppendResult> retry = AppendRules.retryResult(stream, expected, events, stored);

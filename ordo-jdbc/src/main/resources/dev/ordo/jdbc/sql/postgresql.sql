@@ -12,7 +12,12 @@ WHERE h.id = 1;
 SELECT position, revision FROM ordo_head WHERE id = 1 FOR UPDATE;
 
 -- name: find_event_ids
-SELECT event_id, stream_id, stream_version, position FROM ordo_events WHERE event_id = ANY (?);
+-- The stored events of a retried append (1: the request's ids, 2: their payloads, in the same order), and whether
+-- each stored payload is the same JSON value as the request's (jsonb equality ignores whitespace and key order).
+SELECT e.event_id, e.stream_id, e.stream_version, e.position, e.event_type, e.schema_version,
+       e.payload = r.payload::jsonb
+FROM unnest(?::uuid[], ?::text[]) AS r(event_id, payload)
+JOIN ordo_events e ON e.event_id = r.event_id;
 
 -- name: append
 -- All or nothing: the events and stream rows are written only if the head's revision is still the one read
