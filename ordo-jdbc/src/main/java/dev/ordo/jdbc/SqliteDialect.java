@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * SQLite: one writer connection, and every write inside {@code BEGIN IMMEDIATE}, which holds the database's write
- * lock from the first read of the batch to the commit. Ids are 16-byte blobs, times microseconds since the epoch.
+ * lock from the first read of the batch to the commit. Waiting for that lock while another process holds it is bounded
+ * by the connection's busy timeout ({@link SqliteOptions#busyTimeout()}); then the append fails, unwritten. Ids are
+ * 16-byte blobs, times microseconds since the epoch.
  */
 final class SqliteDialect extends Dialect {
 
@@ -54,7 +56,10 @@ final class SqliteDialect extends Dialect {
             if (plan.writes()) {
                 write(connection, plan, now);
             }
-            execute(connection, "COMMIT");
+            CommitInDoubtException.committing(() -> {
+                execute(connection, "COMMIT");
+                return null;
+            });
             return plan;
         } catch (SQLException | RuntimeException e) {
             rollback(connection);
