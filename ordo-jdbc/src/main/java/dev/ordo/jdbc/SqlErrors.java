@@ -30,8 +30,8 @@ final class SqlErrors {
         }
         if (mayHaveWritten) {
             return new EventStoreUnavailableException("could not learn whether the append to " + stream
-                    + " was written (its commit got no answer and the database could not be reached to settle it);"
-                    + " retrying with the same event ids is safe and writes it at most once: " + describe(error), error);
+                    + " was written: its commit got no answer, and looking for it afterwards failed too; retrying with"
+                    + " the same event ids is safe and writes it at most once: " + describe(error), error);
         }
         return EventStoreUnavailableException.notWritten("could not append to " + stream + "; nothing was written: "
                 + describe(error), error);
