@@ -16,6 +16,8 @@ import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -70,5 +72,34 @@ class PostgresWriterTimeoutsIntegrationTests {
         assertThat(store.streamInfo(stream)).isEmpty();
         AppendResult retried = store.append(stream, ExpectedVersion.noStream(), events);
         appearsOnceAt(wholeLogGapFree(store), events, retried);
+    }
+
+    @Test
+    void thePessimisticLockOfTheHeadRowBoundsItsOwnTransactionOnly() throws Exception {
+        String lockHead = new PostgresDialect(PostgresOptions.defaults()).sql.get("lock_head");
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(lockHead)) {
+                lock.setString(1, "300");
+                lock.setString(2, "7000");
+                try (ResultSet head = lock.executeQuery()) {
+                    assertThat(head.next()).isTrue();
+                }
+            }
+
+            assertThat(setting(connection, "lock_timeout")).isEqualTo("300ms");
+            assertThat(setting(connection, "idle_in_transaction_session_timeout")).isEqualTo("7s");
+            connection.rollback();
+            assertThat(setting(connection, "lock_timeout")).isEqualTo("0");
+            assertThat(setting(connection, "idle_in_transaction_session_timeout")).isEqualTo("0");
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
