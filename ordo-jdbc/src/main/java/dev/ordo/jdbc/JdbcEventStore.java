@@ -36,7 +36,8 @@ import java.util.function.UnaryOperator;
  * <p>Appends go through one writer per store that commits concurrent appends together (group commit). Global
  * positions are assigned by that writer under the database's single head row, so they are gap-free and become
  * visible strictly in order: a reader of {@code $all} can never skip an event that commits later. Reads use
- * the read pool and never block writes. Thread-safe.
+ * the read pool and never block writes. An append whose caller gives up is withdrawn before it is written or waited
+ * for until its outcome is known ({@link dev.ordo.core.store.EventWriter#append}, {@code docs/adr/0015}). Thread-safe.
  */
 public final class JdbcEventStore implements EventStore, CommitNotifier {
 
