@@ -16,6 +16,7 @@ import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.test.faults.FaultyDataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -177,11 +178,11 @@ abstract class AppendWithdrawalContract {
         store.append(uniqueStream("drain"), ExpectedVersion.noStream(), itemsAdded(1));
     }
 
-    private List<java.util.UUID> loggedIds() {
+    private List<UUID> loggedIds() {
         return store.readAll(1, 10_000).stream().map(RecordedEvent::eventId).toList();
     }
 
-    private static List<java.util.UUID> ids(List<EventData> events) {
+    private static List<UUID> ids(List<EventData> events) {
         return events.stream().map(EventData::eventId).toList();
     }
 }
