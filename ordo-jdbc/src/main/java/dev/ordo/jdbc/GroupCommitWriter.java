@@ -6,6 +6,7 @@ import dev.ordo.core.store.AppendResult;
 import dev.ordo.core.store.EventStoreException;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.ExpectedVersion;
+import dev.ordo.core.store.TransientFailures;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The batch is planned as if its appends ran one by one in arrival order; a refused append (version
  * conflict, tombstone) does not affect the others, and is checked again alone on the slow path before it is
- * refused, because it may be the retry of an append that was already written. If the batch's transaction fails (a duplicate event id, a
- * database error), each append is retried alone on the slow path, which also recognises idempotent retries, so
- * one bad request cannot fail its neighbours. Thread-safe.
+ * refused, because it may be the retry of an append that was already written. If the batch's transaction fails (a
+ * duplicate event id, a database error), each append is retried alone on the slow path, which also recognises
+ * idempotent retries, so one bad request cannot fail its neighbours.
+ *
+ * <p><b>Callers that give up.</b> An append waits in the queue at most the queue timeout. If its caller times out or
+ * is interrupted while it is still queued, the caller withdraws it, the writer drops it unwritten, and the caller gets
+ * {@link EventStoreUnavailableException#notWritten}. Withdrawing and taking an append into a batch are one
+ * compare-and-set on the append each, so exactly one of them happens. Once the writer has taken an append, its caller
+ * waits for that batch's outcome, through timeouts and interrupts (the interrupt flag is set again before it returns):
+ * {@link #append} never returns while its events could still be committed later. That wait is bounded because the
+ * writer's database work is: every call it makes is bounded (the pool's connection timeout, the dialect's lock and
+ * network timeouts or SQLite's busy timeout), a batch that fails before its commit because the database is away or
+ * busy is failed as a whole (nothing of it was written), and once the slow path finds the database unreachable the
+ * rest of a failed batch is failed without further attempts.
+ *
+ * <p><b>Unknown outcomes.</b> When a commit fails in a way that leaves its fate unknown (the connection broke while the
+ * commit was on its way), every append of the batch is settled on the slow path, which looks its ids up: on
+ * PostgreSQL the slow path's conditional update of the head row waits for the row lock that a commit still in flight
+ * holds, and the head's revision, which every write bumps, makes such a commit fail if it arrives after the slow
+ * path wrote. Only when the slow path cannot reach the database either does the caller get
+ * {@link EventStoreUnavailableException} with {@code mayHaveWritten() == true}; a failure before any commit was
+ * attempted is reported as not written. Thread-safe.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -41,46 +61,90 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Dialect dialect;
     private final Clock clock;
     private final int maxBatchEvents;
-    private final Duration timeout;
+    private final Duration queueTimeout;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    GroupCommitWriter(DataSource dataSource, Dialect dialect, Clock clock, int maxBatchEvents, Duration timeout) {
+    /**
+     * @param queueTimeout how long an append may wait in the queue before its caller withdraws it
+     */
+    GroupCommitWriter(DataSource dataSource, Dialect dialect, Clock clock, int maxBatchEvents, Duration queueTimeout) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.clock = clock;
         this.maxBatchEvents = maxBatchEvents;
-        this.timeout = timeout;
+        this.queueTimeout = queueTimeout;
         this.thread = Thread.ofPlatform().name("ordo-" + dialect.name() + "-writer").daemon().unstarted(this::run);
         this.thread.start();
     }
 
-    /** Queues an append and waits for its outcome. */
+    /**
+     * Queues an append and waits for its outcome; the contract of {@link dev.ordo.core.store.EventWriter#append}.
+     *
+     * @throws EventStoreUnavailableException {@linkplain EventStoreUnavailableException#notWritten not written} when
+     *                                        the writer is closed, or the caller timed out or was interrupted while
+     *                                        the append was queued (it is withdrawn; the interrupt flag stays set);
+     *                                        with an unknown outcome when the database could not be reached to
+     *                                        settle a commit whose answer was lost
+     */
     AppendResult append(StreamId stream, ExpectedVersion expected, List<EventData> events) {
         PendingAppend request = new PendingAppend(stream, expected, events);
         synchronized (this) {
             if (closed) {
-                throw new EventStoreUnavailableException("the event store is closed");
+                throw EventStoreUnavailableException.notWritten("the event store is closed; the append to " + stream
+                        + " was not written", null);
             }
             queue.add(request);
         }
         try {
-            return request.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return request.result().get(queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof EventStoreException typed) {
-                throw typed;
-            }
-            throw SqlErrors.append(stream.value(), e.getCause());
+            throw failure(request, e);
         } catch (TimeoutException e) {
-            throw new EventStoreUnavailableException("append to " + stream + " got no outcome within " + timeout
-                    + "; it may still be written, retrying with the same event ids is safe");
+            if (request.withdraw()) {
+                throw EventStoreUnavailableException.notWritten("the append to " + stream + " waited " + queueTimeout
+                        + " for the writer and was withdrawn; nothing was written", null);
+            }
+            return awaitOutcome(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventStoreUnavailableException("interrupted while appending to " + stream
-                    + "; it may still be written, retrying with the same event ids is safe", e);
+            if (request.withdraw()) {
+                throw EventStoreUnavailableException.notWritten("interrupted while the append to " + stream
+                        + " was queued; it was withdrawn and nothing was written", e);
+            }
+            return awaitOutcome(request);
         }
+    }
+
+    /** Waits for the outcome of an append the writer has taken, through interrupts, which it keeps for the caller. */
+    private static AppendResult awaitOutcome(PendingAppend request) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return request.result().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw failure(request, e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static EventStoreException failure(PendingAppend request, ExecutionException e) {
+        return SqlErrors.append(request.stream().value(), e.getCause(), true);
+    }
+
+    /** How many appends wait in the queue, withdrawn ones included until the writer drops them. */
+    int queued() {
+        return queue.size();
     }
 
     /** Called with the new head position after every commit that wrote events, on the writer thread. */
@@ -92,43 +156,91 @@ final class GroupCommitWriter implements AutoCloseable {
         List<PendingAppend> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                PendingAppend first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
                 batch.clear();
-                batch.add(first);
-                int events = first.events().size();
-                PendingAppend next;
-                while ((next = queue.peek()) != null && events + next.events().size() <= maxBatchEvents) {
-                    batch.add(queue.poll());
-                    events += next.events().size();
+                if (takeBatch(batch)) {
+                    write(batch);
                 }
-                write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
                 log.error("the event store writer failed unexpectedly; failing the current batch", e);
-                batch.forEach(r -> r.result().completeExceptionally(e));
+                batch.forEach(request -> fail(request, e, true));
             }
         }
-        EventStoreUnavailableException gone = new EventStoreUnavailableException("the event store is closed");
+        EventStoreUnavailableException gone = EventStoreUnavailableException.notWritten(
+                "the event store closed before the append was written", null);
         for (PendingAppend left; (left = queue.poll()) != null; ) {
-            left.result().completeExceptionally(gone);
+            if (left.take()) {
+                left.result().completeExceptionally(gone);
+            }
         }
+    }
+
+    /**
+     * Takes the first queued append (waiting briefly for one) and whatever is queued behind it, up to the batch limit;
+     * withdrawn appends are dropped on the way. False when there is nothing to write.
+     */
+    private boolean takeBatch(List<PendingAppend> batch) throws InterruptedException {
+        PendingAppend first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null || !first.take()) {
+            return false;
+        }
+        batch.add(first);
+        int events = first.events().size();
+        for (PendingAppend next; (next = queue.peek()) != null; ) {
+            if (!next.withdrawn() && events + next.events().size() > maxBatchEvents) {
+                break;
+            }
+            queue.poll();
+            if (next.take()) {
+                batch.add(next);
+                events += next.events().size();
+            }
+        }
+        return true;
     }
 
     private void write(List<PendingAppend> batch) {
         try {
             commit(batch, false);
         } catch (Exception batchFailure) {
-            log.debug("batch of {} appends failed ({}); retrying each alone", batch.size(), batchFailure.toString());
-            for (PendingAppend request : batch) {
-                try {
-                    commit(List.of(request), true);
-                } catch (Exception alone) {
-                    request.result().completeExceptionally(SqlErrors.append(request.stream().value(), alone));
+            boolean inDoubt = CommitInDoubtException.isIn(batchFailure);
+            if (!inDoubt && TransientFailures.isTransient(batchFailure)) {
+                // no commit was attempted, and the database is away or busy rather than refusing one of the appends:
+                // retrying each alone could not help, and would make their callers wait once more per append
+                log.debug("batch of {} appends failed before its commit ({}); none was written", batch.size(),
+                        batchFailure.toString());
+                batch.forEach(request -> fail(request, batchFailure, false));
+                return;
+            }
+            if (inDoubt) {
+                batch.forEach(PendingAppend::markInDoubt);
+            }
+            log.debug("batch of {} appends failed ({}{}); retrying each alone", batch.size(), batchFailure,
+                    inDoubt ? ", its commit is in doubt" : "");
+            retryAlone(batch);
+        }
+    }
+
+    /**
+     * Retries each append of a failed batch alone on the slow path, which settles a commit in doubt. Once an attempt
+     * fails for a reason outside the request (the database is unreachable or busy), the rest fail at once, so a dead
+     * database costs one attempt, not one per append.
+     */
+    private void retryAlone(List<PendingAppend> batch) {
+        Exception unreachable = null;
+        for (PendingAppend request : batch) {
+            if (unreachable != null) {
+                fail(request, unreachable, false);
+                continue;
+            }
+            try {
+                commit(List.of(request), true);
+            } catch (Exception alone) {
+                fail(request, alone, CommitInDoubtException.isIn(alone));
+                if (TransientFailures.isTransient(alone)) {
+                    unreachable = alone;
                 }
             }
         }
@@ -160,9 +272,17 @@ final class GroupCommitWriter implements AutoCloseable {
             try {
                 commit(List.of(refused), true);
             } catch (Exception e) {
-                refused.result().completeExceptionally(SqlErrors.append(refused.stream().value(), e));
+                fail(refused, e, CommitInDoubtException.isIn(e));
             }
         }
+    }
+
+    /** Fails an append; it may have been written when this or an earlier attempt left its commit in doubt. */
+    private static void fail(PendingAppend request, Throwable error, boolean inDoubt) {
+        if (inDoubt) {
+            request.markInDoubt();
+        }
+        request.result().completeExceptionally(SqlErrors.append(request.stream().value(), error, request.inDoubt()));
     }
 
     @Override
@@ -171,7 +291,7 @@ final class GroupCommitWriter implements AutoCloseable {
             closed = true;
         }
         try {
-            thread.join(timeout.toMillis());
+            thread.join(queueTimeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

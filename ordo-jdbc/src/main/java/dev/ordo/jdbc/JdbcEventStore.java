@@ -8,6 +8,7 @@ import dev.ordo.core.store.AppendRules;
 import dev.ordo.core.store.CommitNotifier;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.EventStore;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.ReadDirection;
 import dev.ordo.core.store.ReadRules;
@@ -35,7 +36,8 @@ import java.util.function.UnaryOperator;
  * <p>Appends go through one writer per store that commits concurrent appends together (group commit). Global
  * positions are assigned by that writer under the database's single head row, so they are gap-free and become
  * visible strictly in order: a reader of {@code $all} can never skip an event that commits later. Reads use
- * the read pool and never block writes. Thread-safe.
+ * the read pool and never block writes. An append whose caller gives up is withdrawn before it is written or waited
+ * for until its outcome is known ({@link dev.ordo.core.store.EventWriter#append}, {@code docs/adr/0015}). Thread-safe.
  */
 public final class JdbcEventStore implements EventStore, CommitNotifier {
 
@@ -75,6 +77,11 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
     @Override
     public void onCommit(LongConsumer listener) {
         writer.onCommit(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** How many appends wait in the writer's queue (some may have been withdrawn by their callers already). */
+    int queuedAppends() {
+        return writer.queued();
     }
 
     @Override
@@ -255,7 +262,12 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
             return this;
         }
 
-        /** How long an append waits for its commit before it reports an unknown outcome. */
+        /**
+         * How long an append may wait in the writer's queue (default 30 s). An append still queued when this runs
+         * out is withdrawn, never written, and its caller gets {@link EventStoreUnavailableException#notWritten}; an
+         * append the writer has taken is waited for until its outcome is known, which the writer's bounded database
+         * work ({@link PostgresOptions}, {@link SqliteOptions#busyTimeout()}, the pool's connection timeout) keeps short.
+         */
         public Builder appendTimeout(Duration appendTimeout) {
             this.appendTimeout = Objects.requireNonNull(appendTimeout, "appendTimeout");
             return this;

@@ -1,14 +1,15 @@
 package dev.ordo.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.ordo.core.store.EventStoreUnavailableException;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,19 +59,31 @@ public final class OrdoDatabase implements AutoCloseable {
         SQLiteDataSource writing = sqliteDataSource(file, options);
         migrate(writing, "sqlite");
         List<HikariDataSource> pools = new ArrayList<>();
-        HikariDataSource writer = pool("ordo-sqlite-writer", writing, 1, null);
+        // whoever holds the single writer connection holds it for about one busy timeout at most (waiting for the
+        // file's lock), so waiting twice that for it bounds an append without failing it while the file is merely busy
+        Duration connectionTimeout = options.busyTimeout().multipliedBy(2).plusMillis(250);
+        HikariDataSource writer = pool("ordo-sqlite-writer", writing, 1, null, connectionTimeout);
         pools.add(writer);
         HikariDataSource reader = pool("ordo-sqlite-reader", sqliteDataSource(file, options), options.readers(),
-                "PRAGMA query_only = true");
+                "PRAGMA query_only = true", connectionTimeout);
         pools.add(reader);
         return new OrdoDatabase(new SqliteDialect(), writer, reader, List.copyOf(pools));
     }
 
-    /** Uses a PostgreSQL database through the application's (pooled) data source, and migrates it. */
+    /** Uses a PostgreSQL database through the application's (pooled) data source with default options, and migrates it. */
     public static OrdoDatabase postgres(DataSource dataSource) {
+        return postgres(dataSource, PostgresOptions.defaults());
+    }
+
+    /**
+     * Uses a PostgreSQL database through the application's (pooled) data source, and migrates it. The pool's connection
+     * timeout bounds how long an append waits for a database that went away: a few seconds, not HikariCP's default 30.
+     */
+    public static OrdoDatabase postgres(DataSource dataSource, PostgresOptions options) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
         migrate(dataSource, "postgresql");
-        return new OrdoDatabase(new PostgresDialect(), dataSource, dataSource, List.of());
+        return new OrdoDatabase(new PostgresDialect(options), dataSource, dataSource, List.of());
     }
 
     /** {@code sqlite} or {@code postgresql}. */
@@ -90,6 +103,14 @@ public final class OrdoDatabase implements AutoCloseable {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * A view of this database whose writes go through another data source (tests wrap the writer's to inject faults);
+     * it shares this database's pools and closes nothing.
+     */
+    OrdoDatabase withWriter(DataSource writer) {
+        return new OrdoDatabase(dialect, writer, reader, List.of());
     }
 
     /**
@@ -161,8 +182,10 @@ public final class OrdoDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql) {
+    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql,
+                                         Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setPoolName(name);
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);

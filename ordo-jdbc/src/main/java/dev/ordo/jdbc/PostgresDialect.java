@@ -25,13 +25,23 @@ import java.util.UUID;
  * PostgreSQL: a batch is written optimistically in two round trips (read the head and the streams; then one
  * statement that writes events, streams and head only if the head's revision is unchanged, committed on its own).
  * After a few lost races with writers in other processes it falls back to locking the head row first.
+ *
+ * <p>The writer's work is bounded by {@link PostgresOptions}: the wait for the head row's lock by the server's
+ * {@code lock_timeout}, set inside the writing statement itself (no extra round trip), and every wait for the server by
+ * the connection's network timeout. A pessimistic transaction also tells the server to end it if this writer goes
+ * silent while it holds the head row ({@code idle_in_transaction_session_timeout}).
  */
 final class PostgresDialect extends Dialect {
 
     private static final int OPTIMISTIC_ATTEMPTS = 3;
 
-    PostgresDialect() {
+    private final String lockTimeoutMillis;
+    private final int networkTimeoutMillis;
+
+    PostgresDialect(PostgresOptions options) {
         super(SqlStatements.load("postgresql"));
+        this.lockTimeoutMillis = Long.toString(options.lockTimeout().toMillis());
+        this.networkTimeoutMillis = (int) options.networkTimeout().toMillis();
     }
 
     @Override
@@ -42,6 +52,8 @@ final class PostgresDialect extends Dialect {
     @Override
     BatchPlan appendBatch(Connection connection, List<PendingAppend> batch, boolean lookupIds, Instant now)
             throws SQLException {
+        // a pooled connection gets its own network timeout back when it is returned (HikariCP resets it)
+        connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
         connection.setAutoCommit(true);
         for (int attempt = 1; ; attempt++) {
             boolean pessimistic = attempt > OPTIMISTIC_ATTEMPTS;
@@ -50,18 +62,27 @@ final class PostgresDialect extends Dialect {
             }
             try {
                 if (pessimistic) {
-                    try (Statement lock = connection.createStatement()) {
-                        lock.executeQuery(sql.get("lock_head")).close();
-                    }
+                    lockHead(connection);
                 }
                 StoreState state = readState(connection, batch, lookupIds);
                 BatchPlan plan = BatchPlanner.plan(state, batch);
-                boolean done = !plan.writes() || write(connection, plan, state.revision(), now);
+                boolean done;
+                if (!plan.writes()) {
+                    done = true;
+                } else if (pessimistic) {
+                    done = write(connection, plan, state.revision(), now);
+                } else {
+                    // autocommit: this statement is the commit, and a failure of it may leave the commit in doubt
+                    done = CommitInDoubtException.committing(() -> write(connection, plan, state.revision(), now));
+                }
                 if (pessimistic) {
                     if (!done) {
                         throw new SQLException("the event store head moved while this writer held its lock");
                     }
-                    connection.commit();
+                    CommitInDoubtException.committing(() -> {
+                        connection.commit();
+                        return null;
+                    });
                 }
                 if (done) {
                     return plan;
@@ -76,6 +97,14 @@ final class PostgresDialect extends Dialect {
                     connection.setAutoCommit(true);
                 }
             }
+        }
+    }
+
+    private void lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(sql.get("lock_head"))) {
+            lock.setString(1, lockTimeoutMillis);
+            lock.setString(2, Integer.toString(networkTimeoutMillis));
+            lock.executeQuery().close();
         }
     }
 
@@ -106,14 +135,16 @@ final class PostgresDialect extends Dialect {
     }
 
     private Map<UUID, StoredEventRef> findStoredIds(Connection connection, List<PendingAppend> batch) throws SQLException {
-        Object[] ids = batch.stream().flatMap(r -> r.events().stream()).map(EventData::eventId).toArray();
+        List<EventData> events = batch.stream().flatMap(r -> r.events().stream()).toList();
         Map<UUID, StoredEventRef> found = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.get("find_event_ids"))) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(EventData::eventId).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", events.stream().map(EventData::payload).toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    found.put(id, new StoredEventRef(id, new StreamId(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+                    found.put(id, new StoredEventRef(id, new StreamId(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                            rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
                 }
             }
         }
@@ -166,6 +197,7 @@ final class PostgresDialect extends Dialect {
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.get("append"))) {
             int p = 1;
+            statement.setString(p++, lockTimeoutMillis);
             statement.setLong(p++, plan.newHead());
             statement.setLong(p++, revision);
             bindInstant(statement, p++, now);

@@ -5,14 +5,21 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InvalidAppendException;
 import java.sql.SQLException;
 
-/** Turns database errors into the store's typed errors. */
+/** Turns database errors into the store's typed errors. Stateless. */
 final class SqlErrors {
 
     private SqlErrors() {
     }
 
-    /** The typed error for a failed append of the given stream. */
-    static EventStoreException append(String stream, Throwable error) {
+    /**
+     * The typed error for a failed append of the given stream: the store's own errors as they are, a payload PostgreSQL
+     * cannot parse as {@link InvalidAppendException}, and everything else (a connection lost or refused, the pool
+     * timing out, a busy SQLite file, a server shutting down) as {@link EventStoreUnavailableException}.
+     *
+     * @param mayHaveWritten whether an attempt to commit the append got no answer, so that it may have been written;
+     *                       false when it is known that nothing was (or will be) written
+     */
+    static EventStoreException append(String stream, Throwable error, boolean mayHaveWritten) {
         if (error instanceof EventStoreException typed) {
             return typed;
         }
@@ -21,11 +28,16 @@ final class SqlErrors {
             return new InvalidAppendException("an event of the append to " + stream
                     + " has a payload that is not valid JSON: " + firstLine(sql.getMessage()));
         }
-        return new EventStoreUnavailableException("could not append to " + stream
-                + "; the outcome is unknown, retrying with the same event ids is safe: " + describe(error), error);
+        if (mayHaveWritten) {
+            return new EventStoreUnavailableException("could not learn whether the append to " + stream
+                    + " was written: its commit got no answer, and looking for it afterwards failed too; retrying with"
+                    + " the same event ids is safe and writes it at most once: " + describe(error), error);
+        }
+        return EventStoreUnavailableException.notWritten("could not append to " + stream + "; nothing was written: "
+                + describe(error), error);
     }
 
-    /** The typed error for a failed read or maintenance operation. */
+    /** The typed error for a failed read or maintenance operation: {@link EventStoreUnavailableException}. */
     static EventStoreException io(String what, Throwable error) {
         if (error instanceof EventStoreException typed) {
             return typed;

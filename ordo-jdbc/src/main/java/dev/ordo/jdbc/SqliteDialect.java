@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * SQLite: one writer connection, and every write inside {@code BEGIN IMMEDIATE}, which holds the database's write
- * lock from the first read of the batch to the commit. Ids are 16-byte blobs, times microseconds since the epoch.
+ * lock from the first read of the batch to the commit. Waiting for that lock while another process holds it is bounded
+ * by the connection's busy timeout ({@link SqliteOptions#busyTimeout()}); then the append fails, unwritten. Ids are
+ * 16-byte blobs, times microseconds since the epoch.
  */
 final class SqliteDialect extends Dialect {
 
@@ -47,14 +49,16 @@ final class SqliteDialect extends Dialect {
     @Override
     BatchPlan appendBatch(Connection connection, List<PendingAppend> batch, boolean lookupIds, Instant now)
             throws SQLException {
-        execute(connection, DURABLE);
-        execute(connection, "BEGIN IMMEDIATE");
+        begin(connection, DURABLE);
         try {
             BatchPlan plan = BatchPlanner.plan(readState(connection, batch, lookupIds), batch);
             if (plan.writes()) {
                 write(connection, plan, now);
             }
-            execute(connection, "COMMIT");
+            CommitInDoubtException.committing(() -> {
+                execute(connection, "COMMIT");
+                return null;
+            });
             return plan;
         } catch (SQLException | RuntimeException e) {
             rollback(connection);
@@ -89,11 +93,12 @@ final class SqliteDialect extends Dialect {
         return withStatement(connection, sql.get("find_event_id"), statement -> {
             for (PendingAppend request : batch) {
                 for (EventData event : request.events()) {
-                    bindUuid(statement, 1, event.eventId());
+                    statement.setString(1, event.payload());
+                    bindUuid(statement, 2, event.eventId());
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
                             found.put(event.eventId(), new StoredEventRef(event.eventId(), new StreamId(rs.getString(1)),
-                                    rs.getLong(2), rs.getLong(3)));
+                                    rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6)));
                         }
                     }
                 }
@@ -144,8 +149,7 @@ final class SqliteDialect extends Dialect {
 
     @Override
     void beginExclusive(Connection connection) throws SQLException {
-        execute(connection, DURABLE);
-        execute(connection, "BEGIN IMMEDIATE");
+        begin(connection, DURABLE);
         try {
             execute(connection, sql.get("bump_revision"));
         } catch (SQLException e) {
@@ -162,20 +166,36 @@ final class SqliteDialect extends Dialect {
      */
     @Override
     void beginDerivedWrite(Connection connection) throws SQLException {
-        execute(connection, "PRAGMA synchronous = NORMAL");
-        try {
-            execute(connection, "BEGIN IMMEDIATE");
-        } catch (SQLException e) {
-            execute(connection, DURABLE);
-            throw e;
-        }
+        begin(connection, "PRAGMA synchronous = NORMAL");
     }
 
     /** At the connection's own {@code synchronous=FULL}. */
     @Override
     void beginDurableWrite(Connection connection) throws SQLException {
-        execute(connection, DURABLE);
-        execute(connection, "BEGIN IMMEDIATE");
+        begin(connection, DURABLE);
+    }
+
+    /**
+     * Sets the durability of the next transaction and begins it. The pragma is refused inside a transaction, and the
+     * only one this connection can be in here is one that a failed {@code ROLLBACK} left open: it would hold the file's
+     * write lock and fail every later write on the connection, so it is rolled back and the pragma tried again. A
+     * failed begin leaves the connection at {@code synchronous=FULL}.
+     */
+    private void begin(Connection connection, String synchronous) throws SQLException {
+        try {
+            execute(connection, synchronous);
+        } catch (SQLException insideATransaction) {
+            rollback(connection);
+            execute(connection, synchronous);
+        }
+        try {
+            execute(connection, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if (!synchronous.equals(DURABLE)) {
+                execute(connection, DURABLE);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -187,12 +207,17 @@ final class SqliteDialect extends Dialect {
         }
     }
 
+    /** Rolls back; a {@code ROLLBACK} that fails is tried once more, as it would leave the file's write lock held. */
     @Override
     void rollback(Connection connection) {
-        try {
-            execute(connection, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // no transaction was open, or the connection is gone: either way nothing was committed
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                execute(connection, "ROLLBACK");
+                break;
+            } catch (SQLException ignored) {
+                // no transaction was open, the rollback failed, or the connection is gone: nothing was committed, and a
+                // transaction still open is rolled back by the next begin on this connection at the latest
+            }
         }
         try {
             execute(connection, DURABLE);

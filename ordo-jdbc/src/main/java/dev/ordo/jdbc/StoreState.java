@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param head      the last assigned global position
  * @param revision  the head row's revision, bumped by every write
  * @param streams   the state of the batch's streams that exist
- * @param storedIds the batch's event ids already stored; {@code null} when they were not looked up
+ * @param storedIds the batch's event ids already stored, compared with the content of the request that holds them;
+ *                  {@code null} when they were not looked up (they are looked up for one request at a time, on the
+ *                  slow path, so each id belongs to one request)
  */
 record StoreState(long head, long revision, Map<StreamId, StreamInfo> streams, Map<UUID, StoredEventRef> storedIds) {
 }

@@ -44,6 +44,11 @@ class BatchPlannerUnitTests {
         return new StoreState(head, 7, infos, Map.of());
     }
 
+    private static StoredEventRef stored(EventData event, StreamId stream, long version, long position) {
+        return new StoredEventRef(event.eventId(), stream, version, position, event.eventType(), event.schemaVersion(),
+                true);
+    }
+
     private static StreamInfo active(StreamId stream, long version) {
         return new StreamInfo(stream, version, StreamStatus.ACTIVE, 1);
     }
@@ -170,8 +175,8 @@ class BatchPlannerUnitTests {
         EventData first = event();
         EventData second = event();
         Map<UUID, StoredEventRef> stored = Map.of(
-                first.eventId(), new StoredEventRef(first.eventId(), A, 1, 5),
-                second.eventId(), new StoredEventRef(second.eventId(), A, 2, 6));
+                first.eventId(), stored(first, A, 1, 5),
+                second.eventId(), stored(second, A, 2, 6));
         StoreState state = new StoreState(9, 3, Map.of(A, active(A, 2)), stored);
 
         BatchPlan plan = BatchPlanner.plan(state, List.of(append(A, ExpectedVersion.noStream(), first, second)));
@@ -197,7 +202,7 @@ class BatchPlannerUnitTests {
     void refusesARequestWhoseIdsArePartlyStored() {
         EventData stored = event();
         StoreState state = new StoreState(9, 3, Map.of(A, active(A, 1)),
-                Map.of(stored.eventId(), new StoredEventRef(stored.eventId(), A, 1, 9)));
+                Map.of(stored.eventId(), stored(stored, A, 1, 9)));
 
         BatchPlan plan = BatchPlanner.plan(state, List.of(append(A, ExpectedVersion.any(), stored, event())));
 

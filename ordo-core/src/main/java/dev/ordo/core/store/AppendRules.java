@@ -82,7 +82,9 @@ public final class AppendRules {
     }
 
     /**
-     * Decides whether an append whose ids are partly or wholly stored is an exact retry.
+     * Decides whether an append whose ids are partly or wholly stored is an exact retry: every id stored, in this
+     * stream, in this order and contiguously, each with the request's type, schema version and payload (metadata is
+     * not compared), and after the expected version when that is exact.
      *
      * @param stored the stored events among the request's ids (any order)
      * @return the original result when the request is an exact retry; empty when none of its ids is stored
@@ -117,12 +119,33 @@ public final class AppendRules {
                         "they were stored by a different append or in a different order");
             }
         }
+        for (EventData event : events) {
+            String difference = contentDifference(event, byId.get(event.eventId()));
+            if (difference != null) {
+                throw new DuplicateEventIdException(stream, duplicates, "event " + event.eventId() + " is stored with "
+                        + difference + ", so the request is not a retry of the earlier append");
+            }
+        }
         if (expected instanceof ExpectedVersion.Exact exact && exact.version() != first.streamVersion() - 1) {
             throw new DuplicateEventIdException(stream, duplicates, "they were appended after version "
                     + (first.streamVersion() - 1) + ", not after the expected version " + exact.version());
         }
         return Optional.of(new AppendResult(first.streamVersion() + events.size() - 1, first.position(),
                 first.position() + events.size() - 1));
+    }
+
+    private static String contentDifference(EventData event, StoredEventRef stored) {
+        if (!stored.eventType().equals(event.eventType())) {
+            return "type '" + stored.eventType() + "' but the request has type '" + event.eventType() + "'";
+        }
+        if (stored.schemaVersion() != event.schemaVersion()) {
+            return "schema version " + stored.schemaVersion() + " but the request has schema version "
+                    + event.schemaVersion();
+        }
+        if (!stored.samePayload()) {
+            return "another payload than the request's";
+        }
+        return null;
     }
 
     /** The number of bytes of the string in UTF-8, without encoding it. */

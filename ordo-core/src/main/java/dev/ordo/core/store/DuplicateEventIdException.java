@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Some event ids of an append are already stored, but the append is not an exact retry of the earlier one
- * (other ids, another stream, or another order); nothing was written.
+ * Some event ids of an append are already stored, but the append is not an exact retry of the earlier one (other
+ * ids, another stream, another order, or an event with the same id but another type, schema version or payload); nothing
+ * was written. The message names the ids and what differs.
  */
 public final class DuplicateEventIdException extends EventStoreException {
 

@@ -15,12 +15,16 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.LongConsumer;
 import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link EventStore} in memory, for unit tests and examples. It passes the same contract suite as the
  * durable stores. Thread-safe: appends are serialized, reads run in parallel.
  */
 public final class InMemoryEventStore implements EventStore, CommitNotifier {
+
+    private static final Logger logger = LoggerFactory.getLogger(InMemoryEventStore.class);
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<RecordedEvent> log = new ArrayList<>();
@@ -62,7 +66,14 @@ public final class InMemoryEventStore implements EventStore, CommitNotifier {
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<EventData> events) {
         AppendResult result = write(stream, expected, events);
-        listeners.forEach(listener -> listener.accept(result.lastPosition()));
+        for (LongConsumer listener : listeners) {
+            try {
+                listener.accept(result.lastPosition());
+            } catch (RuntimeException e) {
+                // the events are written: a failing listener must not make the caller believe otherwise
+                logger.warn("a commit listener failed", e);
+            }
+        }
         return result;
     }
 
@@ -76,7 +87,8 @@ public final class InMemoryEventStore implements EventStore, CommitNotifier {
                 RecordedEvent existing = byId.get(event.eventId());
                 if (existing != null) {
                     stored.add(new StoredEventRef(existing.eventId(), existing.streamId(), existing.streamVersion(),
-                            existing.position()));
+                            existing.position(), existing.eventType(), existing.schemaVersion(),
+                            existing.payload().equals(event.payload())));
                 }
             }
             Optional<AppendResult> retry = AppendRules.retryResult(stream, expected, events, stored);
@@ -229,7 +241,7 @@ public final class InMemoryEventStore implements EventStore, CommitNotifier {
 
     private void ensureOpen() {
         if (closed) {
-            throw new EventStoreUnavailableException("the in-memory event store is closed");
+            throw EventStoreUnavailableException.notWritten("the in-memory event store is closed", null);
         }
     }
 }

@@ -33,8 +33,9 @@ public final class TransientFailures {
      * True when the failure, or any of its causes, is one of: {@link EventStoreUnavailableException}; a JDBC
      * transient or recoverable exception or a lost connection; a SQL state of class {@code 08} (connection),
      * {@code 53} (insufficient resources), {@code 57P} (server shutting down or starting), {@code 40001}/{@code 40P01}
-     * (serialization failure, deadlock); a SQLite busy, locked, I/O, full-disk or cannot-open error; a refused,
-     * reset or timed-out socket.
+     * (serialization failure, deadlock), {@code 55P03} (a lock not obtained within {@code lock_timeout}),
+     * {@code 57014} (a statement cancelled, by {@code statement_timeout} or an operator); a SQLite busy, locked, I/O,
+     * full-disk or cannot-open error; a refused, reset or timed-out socket.
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -59,7 +60,7 @@ public final class TransientFailures {
         String state = sql.getSQLState();
         if (state != null) {
             return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                    || state.equals("40001") || state.equals("40P01");
+                    || state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("57014");
         }
         int code = sql.getErrorCode() & 0xff;
         return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR || code == SQLITE_FULL

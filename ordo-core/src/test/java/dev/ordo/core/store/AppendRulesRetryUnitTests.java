@@ -20,7 +20,8 @@ class AppendRulesRetryUnitTests {
     private final List<EventData> events = List.of(first, second);
 
     private static StoredEventRef stored(EventData event, StreamId stream, long version, long position) {
-        return new StoredEventRef(event.eventId(), stream, version, position);
+        return new StoredEventRef(event.eventId(), stream, version, position, event.eventType(), event.schemaVersion(),
+                true);
     }
 
     @Test
@@ -94,6 +95,39 @@ class AppendRulesRetryUnitTests {
         assertThatThrownBy(() -> AppendRules.retryResult(STREAM, ExpectedVersion.exact(2), events, refs))
                 .isInstanceOf(DuplicateEventIdException.class)
                 .hasMessageContaining("appended after version 3, not after the expected version 2");
+    }
+
+    @Test
+    void refusesAStoredIdWhoseTypeDiffers() {
+        StoredEventRef otherType = new StoredEventRef(second.eventId(), STREAM, 5, 11, "order.cancelled", 1, true);
+        List<StoredEventRef> refs = List.of(stored(first, STREAM, 4, 10), otherType);
+
+        assertThatThrownBy(() -> AppendRules.retryResult(STREAM, ExpectedVersion.any(), events, refs))
+                .isInstanceOfSatisfying(DuplicateEventIdException.class,
+                        e -> assertThat(e.duplicateIds()).containsExactly(first.eventId(), second.eventId()))
+                .hasMessageContaining("event " + second.eventId() + " is stored with type 'order.cancelled' but the "
+                        + "request has type 'order.paid'");
+    }
+
+    @Test
+    void refusesAStoredIdWhoseSchemaVersionDiffers() {
+        StoredEventRef otherSchema = new StoredEventRef(first.eventId(), STREAM, 4, 10, "order.placed", 2, true);
+        List<StoredEventRef> refs = List.of(otherSchema, stored(second, STREAM, 5, 11));
+
+        assertThatThrownBy(() -> AppendRules.retryResult(STREAM, ExpectedVersion.any(), events, refs))
+                .isInstanceOf(DuplicateEventIdException.class)
+                .hasMessageContaining("event " + first.eventId() + " is stored with schema version 2 but the request "
+                        + "has schema version 1");
+    }
+
+    @Test
+    void refusesAStoredIdWhosePayloadDiffers() {
+        StoredEventRef otherPayload = new StoredEventRef(second.eventId(), STREAM, 5, 11, "order.paid", 1, false);
+        List<StoredEventRef> refs = List.of(stored(first, STREAM, 4, 10), otherPayload);
+
+        assertThatThrownBy(() -> AppendRules.retryResult(STREAM, ExpectedVersion.any(), events, refs))
+                .isInstanceOf(DuplicateEventIdException.class)
+                .hasMessageContaining("event " + second.eventId() + " is stored with another payload");
     }
 
     @Test

@@ -21,6 +21,14 @@ class TransientFailuresUnitTests {
     }
 
     @Test
+    void treatsALockOrStatementTimeoutAsTransient() {
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to lock timeout", "55P03")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to statement timeout",
+                "57014"))).isTrue();
+    }
+
+    @Test
     void treatsALockedSqliteFileAsTransientByItsResultCode() {
         assertThat(TransientFailures.isTransient(new SQLException("[SQLITE_BUSY] database is locked", null, 5)))
                 .isTrue();

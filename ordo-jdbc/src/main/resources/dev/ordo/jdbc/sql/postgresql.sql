@@ -8,18 +8,33 @@ LEFT JOIN ordo_streams s ON s.stream_id = ANY (?)
 WHERE h.id = 1;
 
 -- name: lock_head
--- Pessimistic mode: serializes this transaction with every other writer until it ends.
-SELECT position, revision FROM ordo_head WHERE id = 1 FOR UPDATE;
+-- Pessimistic mode: serializes this transaction with every other writer until it ends. Before it waits for the lock,
+-- it bounds that wait (1: lock_timeout in ms) and how long the server keeps the transaction, and so the lock, when
+-- this writer goes silent (2: idle_in_transaction_session_timeout in ms), for this transaction only.
+SELECT h.position, h.revision
+FROM ordo_head h,
+     (SELECT set_config('lock_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)) s
+WHERE h.id = 1
+FOR UPDATE OF h;
 
 -- name: find_event_ids
-SELECT event_id, stream_id, stream_version, position FROM ordo_events WHERE event_id = ANY (?);
+-- The stored events of a retried append (1: the request's ids, 2: their payloads, in the same order), and whether
+-- each stored payload is the same JSON value as the request's (jsonb equality ignores whitespace and key order).
+SELECT e.event_id, e.stream_id, e.stream_version, e.position, e.event_type, e.schema_version,
+       e.payload = r.payload::jsonb
+FROM unnest(?::uuid[], ?::text[]) AS r(event_id, payload)
+JOIN ordo_events e ON e.event_id = r.event_id;
 
 -- name: append
 -- All or nothing: the events and stream rows are written only if the head's revision is still the one read
--- (1: new position, 2: revision read, 3: recorded_at, 4-16: event columns, 17-19: stream columns).
--- On success it also notifies the channel ordo_events with the new head.
-WITH head AS (
+-- (1: lock_timeout in ms, 2: new position, 3: revision read, 4: recorded_at, 5-17: event columns, 18-20: stream
+-- columns). On success it also notifies the channel ordo_events with the new head.
+WITH settings AS MATERIALIZED (
+    -- bounds this transaction's wait for the head row's lock; the update below joins it, so it is set before the wait
+    SELECT set_config('lock_timeout', ?, true) AS lock_timeout
+), head AS (
     UPDATE ordo_head SET position = ?, revision = revision + 1
+    FROM settings
     WHERE id = 1 AND revision = ?
     RETURNING position
 ), recorded AS (

@@ -8,7 +8,8 @@ SELECT position, revision FROM ordo_head WHERE id = 1;
 SELECT version, status, truncated_before FROM ordo_streams WHERE stream_id = ?;
 
 -- name: find_event_id
-SELECT stream_id, stream_version, position FROM ordo_events WHERE event_id = ?;
+-- A stored event of a retried append (1: the request's payload, 2: its id), and whether its payload is the same text.
+SELECT stream_id, stream_version, position, event_type, schema_version, payload = ? FROM ordo_events WHERE event_id = ?;
 
 -- name: insert_event
 INSERT INTO ordo_events (position, event_id, stream_id, category, stream_version, event_type, schema_version,

@@ -12,6 +12,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.AppendResult;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import java.time.Instant;
@@ -175,5 +176,33 @@ public interface AppendContract extends StoreUnderTest {
         assertThat(store().headPosition()).isEqualTo(head);
         assertThat(store().readStreamForwards(stream, 1, 100)).hasSize(1);
         assertThat(store().streamInfo(stream)).hasValueSatisfying(info -> assertThat(info.version()).isEqualTo(1));
+    }
+
+    @Test
+    default void aCallerInterruptedAsItAppendsHearsTheTrueOutcomeAndKeepsItsInterrupt() {
+        StreamId stream = uniqueStream("cart");
+        AppendResult result = null;
+        EventStoreUnavailableException gaveUp = null;
+        boolean keptInterrupt;
+
+        Thread.currentThread().interrupt();
+        try {
+            result = store().append(stream, ExpectedVersion.noStream(), itemsAdded(2));
+        } catch (EventStoreUnavailableException e) {
+            gaveUp = e;
+        } finally {
+            keptInterrupt = Thread.interrupted();
+        }
+
+        assertThat(keptInterrupt).isTrue();
+        store().append(uniqueStream("cart"), ExpectedVersion.noStream(), itemsAdded(1));
+        if (gaveUp != null) {
+            assertThat(gaveUp.mayHaveWritten()).as("an append its caller gave up on is withdrawn, never written later")
+                    .isFalse();
+            assertThat(store().streamInfo(stream)).isEmpty();
+        } else {
+            assertThat(store().readStreamForwards(stream, 1, 10)).extracting(RecordedEvent::position)
+                    .containsExactly(result.firstPosition(), result.lastPosition());
+        }
     }
 }

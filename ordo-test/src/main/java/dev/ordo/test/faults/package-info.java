@@ -1,2 +1,5 @@
-/** Fault injection for tests: stores that fail, go away or "crash" at chosen points, driven by seeded schedules. */
+/**
+ * Fault injection for tests: stores and JDBC data sources that fail, stall, go away or "crash" at chosen points, driven
+ * by seeded schedules.
+ */
 package dev.ordo.test.faults;
