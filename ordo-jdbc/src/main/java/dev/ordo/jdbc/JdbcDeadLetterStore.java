@@ -93,7 +93,7 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
             statement.setString(4, query.status() == null ? null : query.status().name());
             statement.setString(5, query.status() == null ? null : query.status().name());
             statement.setInt(6, query.limit());
-            statement.setInt(7, query.offset());
+            statement.setLong(7, query.offset());
         });
     }
 
