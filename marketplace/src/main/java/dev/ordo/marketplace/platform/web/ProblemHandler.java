@@ -7,6 +7,7 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.marketplace.platform.idempotency.IdempotencyConflictException;
 import dev.ordo.marketplace.shared.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,14 +35,19 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The one place where errors become RFC 9457 problem responses ({@code application/problem+json}): 400 with the
- * fields that failed, 404 for an unknown order or product, 409 for a stale version (with the current one), 422 for a
- * broken business rule (naming the rule and the current status), 503 when the store is unavailable or busy.
+ * fields that failed, 404 for an unknown order, product or path, 405/406/415 for a method, an {@code Accept} or a
+ * content type the endpoint does not serve, 409 for a stale version (with the current one), 422 for a broken business
+ * rule (naming the rule and the current status), 503 when the store is unavailable or busy, and 500 for anything
+ * nobody expected. Every problem carries the request's {@code correlationId}; a 5xx says nothing else about the
+ * failure (no message, class, SQL or stack trace: those are logged with the correlation id). Failures outside Spring
+ * MVC are answered the same way by {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPES = "https://ordo.dev/problems/";
+    static final String TYPES = "https://ordo.dev/problems/";
+    static final String CORRELATION_ID = "correlationId";
 
     /** One field that failed validation. */
     public record FieldError(String field, String message) {
@@ -152,10 +161,62 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(EventStoreUnavailableException.class)
     ResponseEntity<Object> unavailable(EventStoreUnavailableException ex) {
-        log.error("event store unavailable", ex);
+        String correlationId = correlationId();
+        log.error("event store unavailable (correlation id {})", correlationId, ex);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                        ex.getMessage()));
+                        "the event store cannot be reached; retry later (correlation id " + correlationId + ")"));
+    }
+
+    /** Anything else is a bug or an outage nobody planned for: logged in full, answered with nothing of it. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        String correlationId = correlationId();
+        log.error("unexpected failure of {} {} (correlation id {})", request.getMethod(), request.getRequestURI(),
+                correlationId, ex);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(internalError(correlationId));
+    }
+
+    /** The problems Spring MVC makes itself (404, 405, 406, 415...) get the correlation id; a 5xx says nothing else. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            String correlationId = correlationId();
+            log.error("failure of {} (correlation id {})", request.getDescription(false), correlationId, ex);
+            return createResponseEntity(internalError(correlationId), headers, statusCode, request);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey(CORRELATION_ID))) {
+            problem.setProperty(CORRELATION_ID, correlationId());
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** The body of a 500: the correlation id to quote, nothing about the failure. */
+    static ProblemDetail internalError(String correlationId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server failed to handle the request; quote correlation id " + correlationId
+                        + " when you report it");
+        problem.setType(URI.create(TYPES + "internal-error"));
+        problem.setTitle("Internal error");
+        problem.setProperty(CORRELATION_ID, correlationId);
+        return problem;
+    }
+
+    /** The correlation id of the request being answered (see {@link CorrelationFilter}). */
+    private static String correlationId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return CorrelationFilter.correlationId(attributes.getRequest());
+        }
+        return "none";
     }
 
     private static ResponseEntity<Object> badRequest(String detail, List<FieldError> errors) {
@@ -168,6 +229,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
+        problem.setProperty(CORRELATION_ID, correlationId());
         return problem;
     }
 
