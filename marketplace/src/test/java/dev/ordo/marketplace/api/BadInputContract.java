@@ -3,6 +3,7 @@ package dev.ordo.marketplace.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.store.EventReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,36 @@ abstract class BadInputContract extends MarketplaceApiTests {
                 .expect(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "a\\u0000b", "\\ud800", "x\\udfff", "\\udfff\\ud800"})
+    void refusesTextWithANulCharacterOrALoneSurrogateThatNoStoreCanKeep(String escaped) {
+        String id = placed(newId(), item(available(0), 1)).get("orderId").asString();
+        long head = log.headPosition();
+
+        Api.Response cancelled = api.post("/orders/" + id + "/cancellation", "{\"reason\": \"" + escaped + "\"}");
+        Api.Response moved = api.put("/orders/" + id + "/shipping-address", "{\"street\": \"1 Rue " + escaped
+                + "\", \"city\": \"Lyon\", \"postalCode\": \"69001\", \"country\": \"FR\"}");
+
+        assertThat(invalidFields(cancelled)).containsExactly("reason");
+        assertThat(invalidFields(moved)).containsExactly("street");
+        assertThat(log.headPosition()).isEqualTo(head);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dead-letters?origin=subscription%3Aord%00ers", "/sagas?type=fulfil%00ment",
+            "/analytics?currency=EU%00"})
+    void refusesAQueryParameterWithANulCharacterBeforeItReachesTheDatabase(String path) {
+        problem(api.get(path), 400);
+    }
+
+    @Test
+    void acceptsTextInAnyScriptWithMarksAndEmoji() {
+        String id = placed(newId(), item(available(0), 1)).get("orderId").asString();
+
+        api.put("/orders/" + id + "/shipping-address", Map.of("street", "\u202e\u0634\u0627\u0631\u0639 \ud83c\udfe0 e\u0301",
+                "city", "\u200bLyon", "postalCode", "69001", "country", "FR")).expect(200);
+    }
+
     @Test
     void answersAPageFarBeyondTheLastDeadLetterWithAnEmptyPage() {
         Api.Response response = api.get("/dead-letters?page=2147483647&size=1000");
@@ -136,11 +167,9 @@ abstract class BadInputContract extends MarketplaceApiTests {
     void answersABodyOfAnUnsupportedContentTypeWithA415Problem() {
         long head = log.headPosition();
 
-        problem(api.send("POST", "/orders", null, "Content-Type", "text/plain"), 415);
-        Api.Response xml = api.send("POST", "/orders", "<order/>", "Content-Type", "application/xml");
-
-        assertThat(xml.status()).isIn(400, 415);
-        problem(xml, xml.status());
+        problem(api.sendBytes("POST", "/orders", null, "text/plain"), 415);
+        problem(api.sendBytes("POST", "/orders", "<order/>".getBytes(StandardCharsets.UTF_8), "application/xml"),
+                415);
         assertThat(log.headPosition()).isEqualTo(head);
     }
 
@@ -148,6 +177,48 @@ abstract class BadInputContract extends MarketplaceApiTests {
     void answersAnAcceptHeaderItCannotSatisfyWithA406Problem() {
         problem(api.get("/catalog/products", "Accept", "application/xml"), 406);
         problem(api.get("/orders/not-a-uuid", "Accept", "text/csv"), 400);
+    }
+
+    @Test
+    void refusesACommandWhoseAcceptHeaderRulesOutEveryAnswerBeforeItTakesEffect() {
+        String id = placed(newId(), item(available(0), 1)).get("orderId").asString();
+        long head = log.headPosition();
+
+        problem(changeAddress(id, address("2 Rue Neuve"), "Accept", "application/xml"), 406);
+        problem(changeAddress(id, address("3 Rue Neuve"), "Accept", "\"-1\""), 400);
+        problem(cancel(id, "changed my mind", "Accept", "W/\"1\""), 400);
+
+        assertThat(log.headPosition()).isEqualTo(head);
+        assertThat(events(id)).hasSize(1);
+    }
+
+    @Test
+    void answersWithAProblemWhateverTheAcceptHeaderSays() {
+        problem(api.get("/orders/01a20000-0000-7000-8000-000000000000", "Accept", "text/csv"), 404);
+        problem(api.get("/sagas/01a20000-0000-7000-8000-000000000000", "Accept", "1"), 400);
+    }
+
+    @Test
+    void answersABodyThatIsNotTheMultipartItsContentTypeAnnouncesWithAProblem() {
+        problem(api.sendBytes("GET", "/catalog/products", "{}".getBytes(StandardCharsets.UTF_8),
+                "multipart/form-data"), 400);
+        problem(api.sendBytes("POST", "/catalog/products", "{}".getBytes(StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=x"), 415);
+    }
+
+    @Test
+    void answersAnEncodedSlashInAPathSegmentWithA400Problem() {
+        problem(api.get("/payments/..%2F.."), 400);
+        problem(api.get("/orders/a%2Fb/events"), 400);
+    }
+
+    @Test
+    void answersAFormBodyOnAPutWithAProblem() {
+        Api.Response response = api.sendBytes("PUT", "/catalog/products/" + available(0).id() + "/availability",
+                "available&x=%00".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+
+        assertThat(response.status()).isIn(400, 415);
+        problem(response, response.status());
     }
 
     @Test

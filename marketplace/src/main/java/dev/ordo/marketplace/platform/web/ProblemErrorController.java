@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (the failure is logged with it), a 4xx names its status. Always {@code application/problem+json}, whatever the
  * request accepts.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -41,7 +43,7 @@ class ProblemErrorController implements ErrorController {
         } else {
             problem = ProblemDetail.forStatusAndDetail(status, "the request was refused: " + status.getReasonPhrase());
             problem.setTitle(status.getReasonPhrase());
-            problem.setProperty(ProblemHandler.CORRELATION_ID, correlationId);
+            problem.setProperty(Problems.CORRELATION_ID, correlationId);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -24,14 +24,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The one place where errors become RFC 9457 problem responses ({@code application/problem+json}): 400 with the
@@ -46,8 +46,6 @@ import tools.jackson.databind.DatabindException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final String TYPES = "https://ordo.dev/problems/";
-    static final String CORRELATION_ID = "correlationId";
 
     /** One field that failed validation. */
     public record FieldError(String field, String message) {
@@ -86,7 +84,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
             if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 field = path(databind.getPath());
-                message = "has the wrong type or format";
+                message = t instanceof InvalidFormatException format && format.getTargetType() == String.class
+                        ? StorableText.RULE : "has the wrong type or format";
                 break;
             }
             if (t instanceof JacksonException) {
@@ -101,6 +100,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest("a parameter has the wrong format", List.of(new FieldError(ex.getName(),
                 "'" + ex.getValue() + "' is not a valid " + (ex.getRequiredType() == null ? "value"
                         : ex.getRequiredType().getSimpleName()))));
+    }
+
+    /** A body announced as multipart that is not: the request is malformed, not the server. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> notMultipart(MultipartException ex) {
+        return badRequest("the request body cannot be read", List.of(new FieldError("body",
+                "is not the multipart body its content type announces")));
+    }
+
+    @ExceptionHandler(StorableText.InvalidTextException.class)
+    ResponseEntity<Object> unstorableText(StorableText.InvalidTextException ex) {
+        return badRequest("the request has an invalid parameter", List.of(new FieldError(ex.field(),
+                StorableText.RULE)));
     }
 
     @ExceptionHandler(CommandValidationException.class)
@@ -123,30 +135,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> ruleViolation(RuleViolation ex) {
         boolean notFound = ex.rule().endsWith("-not-found");
         HttpStatus status = notFound ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = problem(status, notFound ? "not-found" : "rule-violation",
+        ProblemDetail problem = Problems.problem(status, notFound ? "not-found" : "rule-violation",
                 notFound ? "Not found" : "Business rule violated", ex.getMessage());
         problem.setProperty("rule", ex.rule());
         ex.details().forEach(problem::setProperty);
-        return ResponseEntity.status(status).body(problem);
+        return Problems.respond(status).body(problem);
     }
 
     @ExceptionHandler(WrongExpectedVersionException.class)
     ResponseEntity<Object> versionConflict(WrongExpectedVersionException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
                 "the resource was changed: it is at version " + ex.actualVersion() + ", the request expected "
                         + ex.expected() + "; reload it and retry");
         problem.setProperty("currentVersion", ex.actualVersion());
         problem.setProperty("expectedVersion", ex.expected().toString());
-        return ResponseEntity.status(HttpStatus.CONFLICT).eTag(IfMatch.etag(ex.actualVersion())).body(problem);
+        return Problems.respond(HttpStatus.CONFLICT).eTag(IfMatch.etag(ex.actualVersion())).body(problem);
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<Object> idempotency(IdempotencyConflictException ex) {
         HttpStatus status = ex.inProgress() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = problem(status, ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused",
+        ProblemDetail problem = Problems.problem(status, ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused",
                 ex.inProgress() ? "Request in progress" : "Idempotency-Key reused", ex.getMessage());
         problem.setProperty("rule", ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused");
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+        ResponseEntity.BodyBuilder builder = Problems.respond(status);
         if (ex.inProgress()) {
             builder.header(HttpHeaders.RETRY_AFTER, "1");
         }
@@ -155,27 +167,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LockTimeoutException.class)
     ResponseEntity<Object> busy(LockTimeoutException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", ex.getMessage()));
+        return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", ex.getMessage()));
     }
 
     @ExceptionHandler(EventStoreUnavailableException.class)
     ResponseEntity<Object> unavailable(EventStoreUnavailableException ex) {
-        String correlationId = correlationId();
+        String correlationId = Problems.correlationId();
         log.error("event store unavailable (correlation id {})", correlationId, ex);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+        return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
                         "the event store cannot be reached; retry later (correlation id " + correlationId + ")"));
     }
 
     /** Anything else is a bug or an outage nobody planned for: logged in full, answered with nothing of it. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
-        String correlationId = correlationId();
+        String correlationId = Problems.correlationId();
         log.error("unexpected failure of {} {} (correlation id {})", request.getMethod(), request.getRequestURI(),
                 correlationId, ex);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(internalError(correlationId));
+        return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR).body(internalError(correlationId));
     }
 
     /** The problems Spring MVC makes itself (404, 405, 406, 415...) get the correlation id; a 5xx says nothing else. */
@@ -183,7 +194,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         if (statusCode.is5xxServerError()) {
-            String correlationId = correlationId();
+            String correlationId = Problems.correlationId();
             log.error("failure of {} (correlation id {})", request.getDescription(false), correlationId, ex);
             return createResponseEntity(internalError(correlationId), headers, statusCode, request);
         }
@@ -193,11 +204,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey(CORRELATION_ID))) {
-            problem.setProperty(CORRELATION_ID, correlationId());
+        if (!(body instanceof ProblemDetail problem)) {
+            return super.createResponseEntity(body, headers, statusCode, request);
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CORRELATION_ID)) {
+            problem.setProperty(Problems.CORRELATION_ID, Problems.correlationId());
+        }
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.addAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.createResponseEntity(problem, problemHeaders, statusCode, request);
     }
 
     /** The body of a 500: the correlation id to quote, nothing about the failure. */
@@ -205,33 +221,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the server failed to handle the request; quote correlation id " + correlationId
                         + " when you report it");
-        problem.setType(URI.create(TYPES + "internal-error"));
+        problem.setType(URI.create(Problems.TYPES + "internal-error"));
         problem.setTitle("Internal error");
-        problem.setProperty(CORRELATION_ID, correlationId);
+        problem.setProperty(Problems.CORRELATION_ID, correlationId);
         return problem;
     }
 
-    /** The correlation id of the request being answered (see {@link CorrelationFilter}). */
-    private static String correlationId() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return CorrelationFilter.correlationId(attributes.getRequest());
-        }
-        return "none";
-    }
 
     private static ResponseEntity<Object> badRequest(String detail, List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.respond(HttpStatus.BAD_REQUEST).body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        problem.setProperty(CORRELATION_ID, correlationId());
-        return problem;
-    }
 
     private static String path(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
