@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.api;
 
+import dev.ordo.marketplace.HostileValues;
 import dev.ordo.test.faults.SeededFaults;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
