@@ -41,8 +41,8 @@ public final class HostileValues {
             "01a20000-0000-7000-8000-00000000000", "2026-02-30", "9999-12-31", "-999999999-01-01", "PARKED", "parked");
 
     /** Values of the headers the API reads (the HTTP client refuses control characters in them). */
-    public static final List<String> HEADERS = List.of("", "*", "\"-1\"", "\"0\"", "W/\"1\"", "\"99999999999999999999\"",
-            "\"1\", \"2\"", "1", "\"abc\"", "x".repeat(5_000), "%00", "\u00e9");
+    public static final List<String> HEADERS = List.of("", "*", "\"-1\"", "\"0\"", "W/\"1\"",
+            "\"99999999999999999999\"", "\"1\", \"2\"", "1", "\"abc\"", "x".repeat(5_000), "%00", "\u00e9");
 
     /** Content types a JSON endpoint must refuse or read correctly. */
     public static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "multipart/form-data",

@@ -85,7 +85,7 @@ final class ProjectionRebuild {
         });
         boolean swapped = false;
         try {
-            // a rebuild never parks: its letters would outlive the shadow tables; a poison event stalls only the rebuild
+            // a rebuild never parks: its letters would outlive the shadow tables; a poison event stalls only it
             Subscription rebuilding = subscriptions.start(shadowName, new ProjectionConsumer(database, checkpoints,
                     projection, shadowName, shadow), options.withFilter(projection.filter()).withRetryForever());
             awaitPassing(rebuilding, reader.headPosition());
@@ -150,8 +150,8 @@ final class ProjectionRebuild {
                 }
                 return;
             } catch (RuntimeException e) {
-                log.warn("projection {}: cannot resolve the dead letters its rebuild covered yet ({}); retrying in {} ms",
-                        projection.name(), e.toString(), pause.toMillis());
+                log.warn("projection {}: cannot resolve the dead letters its rebuild covered yet ({}); retrying in "
+                        + "{} ms", projection.name(), e.toString(), pause.toMillis());
                 if (closed.getAsBoolean()) {
                     throw new InterruptedException("closed before the letters of " + projection.name()
                             + " were resolved");

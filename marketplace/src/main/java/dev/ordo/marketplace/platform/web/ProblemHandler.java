@@ -155,7 +155,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<Object> idempotency(IdempotencyConflictException ex) {
         HttpStatus status = ex.inProgress() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = Problems.problem(status, ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused",
+        ProblemDetail problem = Problems.problem(status,
+                ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused",
                 ex.inProgress() ? "Request in progress" : "Idempotency-Key reused", ex.getMessage());
         problem.setProperty("rule", ex.inProgress() ? "idempotency-in-progress" : "idempotency-key-reused");
         ResponseEntity.BodyBuilder builder = Problems.respond(status);

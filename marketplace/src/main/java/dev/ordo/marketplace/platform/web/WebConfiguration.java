@@ -17,9 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The web layer's answers to what a client may send before any handler runs: an {@code Accept} that cannot be
- * satisfied ({@link AcceptHeaderCheck}); text that no store keeps ({@link StorableText}); an encoded slash in a path segment, passed through to the handlers (which
- * refuse it as a malformed id with a 400 problem) instead of Tomcat's HTML error page; and every other error the
- * container answers by itself, as a problem ({@link ProblemReportValve}).
+ * satisfied ({@link AcceptHeaderCheck}); text that no store keeps ({@link StorableText}); an encoded slash in a path
+ * segment, passed through to the handlers (which refuse it as a malformed id with a 400 problem) instead of Tomcat's
+ * HTML error page; and every other error the container answers by itself, as a problem ({@link ProblemReportValve}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
