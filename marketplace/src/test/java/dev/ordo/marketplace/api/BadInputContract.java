@@ -215,6 +215,11 @@ abstract class BadInputContract extends MarketplaceApiTests {
     }
 
     @Test
+    void answersARequestTheContainerRefusesBeforeTheApplicationSeesItWithAProblem() {
+        problem(api.get("/catalog/products", "X-Padding", "x".repeat(20_000)), 400);
+    }
+
+    @Test
     void answersAFormBodyOnAPutWithAProblem() {
         Api.Response response = api.sendBytes("PUT", "/catalog/products/" + available(0).id() + "/availability",
                 "available&x=%00".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
