@@ -23,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Reading a payload already at its type's current version binds it straight from the text; only old payloads
  * go through a JSON tree. A payload written by newer code (a higher schema version than registered) is refused
- * rather than half-read. Immutable and thread-safe.
+ * rather than half-read. Whatever the stored payload holds (random bytes, JSON {@code null}, a field an upcaster
+ * needs missing, absurd numbers), reading it either returns an event or throws the documented
+ * {@link EventSerializationException} ({@link dev.ordo.core.event.UnknownEventTypeException} for an unknown type).
+ * Immutable and thread-safe.
  */
 public final class JacksonEventSerializer implements EventSerializer {
 
@@ -77,7 +80,7 @@ public final class JacksonEventSerializer implements EventSerializer {
             if (!upcasters.containsKey(new Key(type, version))) {
                 EventTypeRegistry.Entry entry = registry.forName(type);
                 checkVersion(recorded, entry, type, version);
-                return mapper.readValue(recorded.payload(), entry.type());
+                return notNull(recorded, mapper.readValue(recorded.payload(), entry.type()));
             }
             UpcastEvent current = new UpcastEvent(type, version, readObject(recorded));
             List<String> path = new ArrayList<>();
@@ -86,10 +89,10 @@ public final class JacksonEventSerializer implements EventSerializer {
                 if (upcaster == null) {
                     EventTypeRegistry.Entry entry = registry.forName(current.eventType());
                     checkVersion(recorded, entry, current.eventType(), current.schemaVersion());
-                    return mapper.treeToValue(current.payload(), entry.type());
+                    return notNull(recorded, mapper.treeToValue(current.payload(), entry.type()));
                 }
                 path.add(current.eventType() + "@" + current.schemaVersion());
-                current = Objects.requireNonNull(upcaster.upcast(current.payload()), "upcaster returned null");
+                current = upcast(recorded, upcaster, current);
             }
             throw new EventSerializationException("upcasting event " + recorded.eventId() + " took more than "
                     + MAX_UPCAST_STEPS + " steps; the upcasters form a cycle: " + path);
@@ -97,6 +100,37 @@ public final class JacksonEventSerializer implements EventSerializer {
             throw new EventSerializationException("could not read event " + recorded.eventId() + " ('" + type + "' v"
                     + version + ") of stream " + recorded.streamId() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * One upcasting step. An upcaster written for well-formed payloads may fail on a corrupt one (a missing field, a
+     * wrong type): that is a payload that cannot be read, reported as such with the upcaster's error as the cause.
+     */
+    private static UpcastEvent upcast(RecordedEvent recorded, JsonUpcaster upcaster, UpcastEvent current) {
+        UpcastEvent next;
+        try {
+            next = upcaster.upcast(current.payload());
+        } catch (EventSerializationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EventSerializationException("could not upcast event " + recorded.eventId() + " ('"
+                    + current.eventType() + "' v" + current.schemaVersion() + ") of stream " + recorded.streamId()
+                    + ": " + e, e);
+        }
+        if (next == null) {
+            throw new EventSerializationException("the upcaster of '" + current.eventType() + "' v"
+                    + current.schemaVersion() + " returned nothing for event " + recorded.eventId());
+        }
+        return next;
+    }
+
+    /** A payload of JSON {@code null} binds to {@code null}: no event, so it cannot be read as one. */
+    private static Object notNull(RecordedEvent recorded, Object event) {
+        if (event == null) {
+            throw new EventSerializationException("the payload of event " + recorded.eventId() + " ('"
+                    + recorded.eventType() + "') of stream " + recorded.streamId() + " is JSON null, not an event");
+        }
+        return event;
     }
 
     private ObjectNode readObject(RecordedEvent recorded) {

@@ -50,10 +50,21 @@ public final class JacksonStateCodec<S> implements StateCodec<S> {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws EventSerializationException when the text is not a state of the type, JSON {@code null} included (a
+     *                                     snapshot always holds a state)
+     */
     @Override
     public S decode(String encoded) {
         try {
-            return mapper.readValue(encoded, type);
+            S state = mapper.readValue(encoded, type);
+            if (state == null) {
+                throw new EventSerializationException("could not read state " + type.getName()
+                        + ": the text is JSON null");
+            }
+            return state;
         } catch (JacksonException e) {
             throw new EventSerializationException("could not read state " + type.getName() + ": "
                     + e.getOriginalMessage(), e);

@@ -93,7 +93,7 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
             statement.setString(4, query.status() == null ? null : query.status().name());
             statement.setString(5, query.status() == null ? null : query.status().name());
             statement.setInt(6, query.limit());
-            statement.setInt(7, query.offset());
+            statement.setLong(7, query.offset());
         });
     }
 
@@ -162,6 +162,31 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         } catch (SQLException e) {
             throw SqlErrors.io("read the history of dead letter " + id, e);
         }
+    }
+
+    /** True when the letters are kept in that database, so that a change of them can join its transactions. */
+    boolean keepsLettersIn(OrdoDatabase other) {
+        return database == other;
+    }
+
+    /**
+     * Resolves, inside the caller's transaction on this store's database, every open letter of an origin whose
+     * message is at or before a position of the log.
+     *
+     * @return the letters resolved
+     */
+    int resolveUpTo(Connection connection, Origin origin, long position, String actor, String note)
+            throws SQLException {
+        List<DeadLetter> open = query(connection, "dead_letter_lock_open_up_to", statement -> {
+            statement.setString(1, origin.kind());
+            statement.setString(2, origin.name());
+            statement.setLong(3, position);
+        });
+        Instant now = now();
+        for (DeadLetter letter : open) {
+            write(connection, false, DeadLetterTransitions.resolve(letter, actor, note, now));
+        }
+        return open.size();
     }
 
     private interface Transition {
@@ -262,7 +287,8 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
                 T result = work.run(connection);
                 dialect.commit(connection);
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: the connection goes back to the pool and must not keep the transaction open
                 dialect.rollback(connection);
                 throw e;
             }

@@ -8,16 +8,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +25,19 @@ import org.slf4j.LoggerFactory;
  * Runs {@link JdbcProjection}s as subscriptions, and rebuilds them without downtime.
  *
  * <p>On first start a projection's tables are created. When its {@link JdbcProjection#version()} differs from the
- * stored one, the live read model keeps serving (and keeps up with new events) while a rebuild replays the log from
- * the first event into shadow tables; once the shadow has caught up with the head, both stop, the shadow tables
- * replace the live ones in one transaction together with the checkpoint, and the live projection resumes from
- * there. A live projection handles poison events as its options' {@code PoisonPolicy} says; a rebuild always retries
- * a failing page (see {@code docs/adr/0010-dead-letters.md}). Thread-safe.
+ * stored one, the old read model keeps serving queries but is not fed (the new code never writes to the old tables)
+ * while a rebuild replays the log from the first event into shadow tables; once the shadow has caught up with the
+ * head, the shadow tables replace the old ones in one transaction together with the checkpoint and the version, and
+ * the live projection starts from there. Such a rebuild is retried with backoff until it succeeds. A rebuild asked for
+ * with {@link #rebuild(String)} keeps the live projection running until the swap. Either way the swap resolves the
+ * live projection's open dead letters whose events the rebuilt model applied, so that none keeps a stream blocked or
+ * applies its event a second time (see {@link ProjectionRebuild}). A live projection handles poison events as its
+ * options' {@code PoisonPolicy} says; a rebuild always retries a failing page (see
+ * {@code docs/adr/0010-dead-letters.md}). Thread-safe.
  */
 public final class JdbcProjections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcProjections.class);
-    private static final String REBUILD = "#rebuild";
 
     private final OrdoDatabase database;
     private final EventReader reader;
@@ -44,7 +47,7 @@ public final class JdbcProjections implements AutoCloseable {
     private final Clock clock;
     private final Map<String, JdbcProjection> projections = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> rebuilds = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     public JdbcProjections(OrdoDatabase database, EventReader reader, Subscriptions subscriptions,
                            SubscriptionOptions options) {
@@ -57,41 +60,45 @@ public final class JdbcProjections implements AutoCloseable {
     }
 
     /**
-     * Starts a projection: creates its tables the first time, and starts a background rebuild when its version
-     * changed since the read model was built.
+     * Starts a projection: creates its tables the first time; when its version changed since the read model was
+     * built, starts a background rebuild instead of the live subscription, which starts after the swap.
      *
-     * @throws IllegalStateException when a projection of that name is already started
+     * @throws IllegalStateException          when a projection of that name is already started
+     * @throws dev.ordo.core.store.EventStoreUnavailableException when the database fails
      */
     public void start(JdbcProjection projection) {
         if (projections.putIfAbsent(projection.name(), projection) != null) {
             throw new IllegalStateException("projection '" + projection.name() + "' is already started");
         }
-        Optional<Integer> built = inTransaction(connection -> storedVersion(connection, projection.name()));
+        Optional<Integer> built = storedVersion(projection.name());
         if (built.isEmpty()) {
-            inTransaction(connection -> {
-                projection.createTables(context(connection, identity(projection)));
-                saveVersion(connection, projection);
+            database.inDerivedTransaction(connection -> {
+                projection.createTables(new ProjectionContext(connection, database, identity(projection)));
+                saveVersion(database, connection, projection, clock);
                 return null;
             });
         }
-        startLive(projection);
         if (built.isPresent() && built.get() != projection.version()) {
-            log.info("projection {} is at version {}, code is at version {}: rebuilding it in the background",
-                    projection.name(), built.get(), projection.version());
-            rebuild(projection.name());
+            log.info("projection {} is at version {}, code is at version {}: rebuilding it in the background; the old "
+                    + "read model serves until then, without new events", projection.name(), built.get(),
+                    projection.version());
+            launch(projection, true);
+        } else {
+            startLive(projection);
         }
     }
 
-    /** The live subscription of a projection. */
+    /** The live subscription of a projection; empty while a version change is being rebuilt. */
     public Optional<Subscription> subscription(String name) {
         return subscriptions.get(name);
     }
 
     /**
      * Rebuilds a started projection from the first event into shadow tables while the live read model keeps
-     * serving, then swaps them in. Returns the running rebuild if one is already in progress.
+     * serving and being fed, then swaps them in. Returns the running rebuild if one is already in progress.
      *
-     * @return completes when the new read model is live
+     * @return completes when the new read model is live; completes exceptionally when this rebuild failed (the old
+     *         read model then stays live)
      * @throws IllegalArgumentException when no projection of that name was started
      */
     public CompletableFuture<Void> rebuild(String name) {
@@ -99,95 +106,92 @@ public final class JdbcProjections implements AutoCloseable {
         if (projection == null) {
             throw new IllegalArgumentException("no projection named '" + name + "' is started");
         }
-        return rebuilds.computeIfAbsent(name, n -> {
+        return launch(projection, false);
+    }
+
+    /**
+     * Runs a rebuild on its own thread. One of a version change is retried until it swaps (the live subscription
+     * must not run the new code on the old tables in between); an asked-for one runs once.
+     */
+    private CompletableFuture<Void> launch(JdbcProjection projection, boolean versionChange) {
+        return rebuilds.computeIfAbsent(projection.name(), name -> {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            Thread.ofVirtual().name("ordo-rebuild-" + n).start(() -> {
+            Thread.ofVirtual().name("ordo-rebuild-" + name).start(() -> {
                 try {
-                    runRebuild(projection);
+                    if (versionChange) {
+                        rebuildUntilSwapped(projection);
+                    } else {
+                        rebuildOnce(projection);
+                    }
                     done.complete(null);
                 } catch (Throwable e) {
-                    log.error("rebuilding projection {} failed; the old read model stays live", n, e);
                     done.completeExceptionally(e);
                 } finally {
-                    rebuilds.remove(n);
+                    rebuilds.remove(name);
                 }
             });
             return done;
         });
     }
 
-    private void runRebuild(JdbcProjection projection) throws InterruptedException {
-        String name = projection.name();
-        String shadowName = name + REBUILD;
-        String suffix = "__r" + Long.toString(clock.millis(), 36);
-        Map<String, String> shadow = new LinkedHashMap<>();
-        projection.tables().forEach(table -> shadow.put(table, table + suffix));
-        inTransaction(connection -> {
-            dropLeftoverShadows(connection, projection);
-            projection.createTables(context(connection, shadow));
-            checkpoints.write(connection, "reset_checkpoint", shadowName, 0);
-            return null;
-        });
-        // a rebuild never parks: its letters would outlive the shadow tables; a poison event stalls only the rebuild
-        subscriptions.start(shadowName, new ProjectionConsumer(database, checkpoints, projection, shadowName, shadow),
-                options.withFilter(projection.filter()).withRetryForever());
+    private void rebuildOnce(JdbcProjection projection) throws InterruptedException {
         try {
-            Subscription rebuilding = subscriptions.get(shadowName).orElseThrow();
-            while (!rebuilding.awaitPosition(reader.headPosition(), Duration.ofSeconds(1))) {
-                if (closed) {
-                    throw new InterruptedException("closed while rebuilding " + name);
-                }
-            }
-            subscriptions.stop(name);
-            subscriptions.stop(shadowName);
-            inTransaction(connection -> {
-                swap(connection, projection, shadow, shadowName);
-                return null;
-            });
-            log.info("projection {} rebuilt to version {} and swapped in", name, projection.version());
-        } catch (RuntimeException | InterruptedException e) {
-            subscriptions.stop(shadowName);
-            inTransaction(connection -> {
-                dropLeftoverShadows(connection, projection);
-                checkpoints.delete(connection, shadowName);
-                return null;
-            });
+            newRebuild(projection).run();
+            log.info("projection {} rebuilt to version {} and swapped in", projection.name(), projection.version());
+        } catch (InterruptedException e) {
+            log.info("rebuilding projection {} stopped: the projections are closing", projection.name());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            log.error("rebuilding projection {} failed; the old read model stays live", projection.name(), e);
             throw e;
         } finally {
-            if (subscriptions.get(name).isEmpty() && !closed) {
-                startLive(projection);
-            }
+            startLiveOnceReachable(projection);
         }
     }
 
-    private void swap(Connection connection, JdbcProjection projection, Map<String, String> shadow, String shadowName)
-            throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, String> table : shadow.entrySet()) {
-                statement.execute("DROP TABLE IF EXISTS " + table.getKey());
-                statement.execute("ALTER TABLE " + table.getValue() + " RENAME TO " + table.getKey());
-            }
-        }
-        checkpoints.write(connection, "reset_checkpoint", projection.name(), checkpoints.load(connection, shadowName));
-        checkpoints.delete(connection, shadowName);
-        saveVersion(connection, projection);
-    }
-
-    private void dropLeftoverShadows(Connection connection, JdbcProjection projection) throws SQLException {
-        List<String> leftovers = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(database.dialect().sql.get("list_tables_like"))) {
-            for (String table : projection.tables()) {
-                select.setString(1, table.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "\\_\\_r%");
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        leftovers.add(rs.getString(1));
-                    }
+    private void rebuildUntilSwapped(JdbcProjection projection) throws InterruptedException {
+        Duration pause = Duration.ofMillis(100);
+        while (true) {
+            try {
+                newRebuild(projection).run();
+                log.info("projection {} rebuilt to version {} and swapped in", projection.name(),
+                        projection.version());
+                startLiveOnceReachable(projection);
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                log.error("rebuilding projection {} to version {} failed; the old read model keeps serving, unfed; "
+                        + "retrying in {} ms", projection.name(), projection.version(), pause.toMillis(), e);
+                if (closing.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new InterruptedException("closed before projection " + projection.name() + " was rebuilt");
                 }
+                pause = pause.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
+                        : pause.multipliedBy(2);
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            for (String table : leftovers) {
-                statement.execute("DROP TABLE IF EXISTS " + table);
+    }
+
+    private ProjectionRebuild newRebuild(JdbcProjection projection) {
+        return new ProjectionRebuild(database, reader, subscriptions, checkpoints, options, projection, clock,
+                this::isClosed);
+    }
+
+    /** Starts the live subscription again after a rebuild, waiting for the database if it is away. */
+    private void startLiveOnceReachable(JdbcProjection projection) throws InterruptedException {
+        Duration pause = Duration.ofMillis(100);
+        while (!isClosed() && subscriptions.get(projection.name()).isEmpty()) {
+            try {
+                startLive(projection);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("projection {}: cannot start its live subscription yet ({}); retrying in {} ms",
+                        projection.name(), e.toString(), pause.toMillis());
+                if (closing.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
+                        : pause.multipliedBy(2);
             }
         }
     }
@@ -197,26 +201,32 @@ public final class JdbcProjections implements AutoCloseable {
                 projection.name(), identity(projection)), options.withFilter(projection.filter()));
     }
 
+    private boolean isClosed() {
+        return closing.getCount() == 0;
+    }
+
     private static Map<String, String> identity(JdbcProjection projection) {
         Map<String, String> names = new LinkedHashMap<>();
         projection.tables().forEach(table -> names.put(table, table));
         return names;
     }
 
-    private ProjectionContext context(Connection connection, Map<String, String> tables) {
-        return new ProjectionContext(connection, database, tables);
-    }
-
-    private Optional<Integer> storedVersion(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(database.dialect().sql.get("load_projection"))) {
+    /** The version the read model was built with, read without taking the write lock. */
+    private Optional<Integer> storedVersion(String name) {
+        try (Connection connection = database.readDataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(database.dialect().sql.get("load_projection"))) {
             select.setString(1, name);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw SqlErrors.io("read the version of projection " + name, e);
         }
     }
 
-    private void saveVersion(Connection connection, JdbcProjection projection) throws SQLException {
+    /** Records the version a projection's read model is built with, inside the caller's transaction. */
+    static void saveVersion(OrdoDatabase database, Connection connection, JdbcProjection projection, Clock clock)
+            throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(database.dialect().sql.get("save_projection"))) {
             upsert.setString(1, projection.name());
             upsert.setInt(2, projection.version());
@@ -225,16 +235,12 @@ public final class JdbcProjections implements AutoCloseable {
         }
     }
 
-    private <T> T inTransaction(OrdoDatabase.TransactionWork<T> work) {
-        return database.inDerivedTransaction(work);
-    }
-
     /** Stops rebuilds and every projection's subscription. */
     @Override
     public void close() {
-        closed = true;
+        closing.countDown();
         for (String name : List.copyOf(projections.keySet())) {
-            subscriptions.stop(name + REBUILD);
+            subscriptions.stop(name + ProjectionRebuild.SUFFIX);
             subscriptions.stop(name);
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page. A redriven
- * dead letter (one event behind the checkpoint) is applied in its own transaction and leaves the checkpoint as it is.
+ * Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page: whatever
+ * the projection throws (an {@link Error} included) rolls the whole page back with its checkpoint. A redriven dead
+ * letter (one event behind the checkpoint) is applied in its own transaction and leaves the checkpoint as it is.
  */
 final class ProjectionConsumer implements SubscriptionConsumer {
 
@@ -48,7 +49,8 @@ final class ProjectionConsumer implements SubscriptionConsumer {
                 }
                 checkpoints.write(connection, "save_checkpoint", checkpointName, last);
                 dialect.commit(connection);
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: the page must leave nothing behind, and the connection no open transaction
                 dialect.rollback(connection);
                 throw e;
             }

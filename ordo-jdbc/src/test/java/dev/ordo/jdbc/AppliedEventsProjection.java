@@ -8,17 +8,28 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A test read model with one row per application of a cart event, numbered in the order they were applied, so that
- * an event applied twice or out of order shows. Events in {@code poison} fail.
+ * an event applied twice or out of order shows. Events in {@code poison} fail. Every application waits at the gate
+ * (after its transaction began), so a test can act while a page is half applied.
  */
 final class AppliedEventsProjection implements JdbcProjection {
 
     private final Set<UUID> poison;
+    private final CountDownLatch gate;
+    /** Counted down when an application reaches the gate. */
+    final CountDownLatch atTheGate = new CountDownLatch(1);
 
     AppliedEventsProjection(Set<UUID> poison) {
+        this(poison, new CountDownLatch(0));
+    }
+
+    AppliedEventsProjection(Set<UUID> poison, CountDownLatch gate) {
         this.poison = poison;
+        this.gate = gate;
     }
 
     @Override
@@ -51,6 +62,15 @@ final class AppliedEventsProjection implements JdbcProjection {
 
     @Override
     public void apply(ProjectionContext context, RecordedEvent event) throws SQLException {
+        atTheGate.countDown();
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new SQLException("gate never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(e);
+        }
         if (poison.contains(event.eventId())) {
             throw new SQLException("cannot apply event " + event.eventId());
         }

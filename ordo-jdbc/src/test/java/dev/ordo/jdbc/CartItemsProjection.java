@@ -6,6 +6,8 @@ import dev.ordo.jackson.OrdoJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * A test read model: per cart stream, how many items were added and in how many lines. Version 2 also keeps the
- * last sku, and can be held at a latch to observe the old read model while the rebuild runs.
+ * last sku, and can be held at a latch to observe the old read model while the rebuild runs. It notes the physical
+ * table every event is applied to (before the latch), so a test sees which tables its code was fed against.
  */
 final class CartItemsProjection implements JdbcProjection {
 
@@ -21,6 +24,8 @@ final class CartItemsProjection implements JdbcProjection {
     private final Predicate<RecordedEvent> failOnce;
     private final CountDownLatch gate;
     private boolean failed;
+    /** The physical table of every application, in order. */
+    final List<String> appliedTo = Collections.synchronizedList(new ArrayList<>());
 
     CartItemsProjection(int version, Predicate<RecordedEvent> failOnce, CountDownLatch gate) {
         this.version = version;
@@ -64,6 +69,7 @@ final class CartItemsProjection implements JdbcProjection {
 
     @Override
     public void apply(ProjectionContext context, RecordedEvent event) throws SQLException {
+        appliedTo.add(context.table("cart_items"));
         if (!failed && failOnce.test(event)) {
             failed = true;
             throw new SQLException("simulated crash in the middle of a page");

@@ -1,11 +1,17 @@
 package dev.ordo.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.deadletter.DeadLetter;
+import dev.ordo.core.deadletter.DeadLetterAction;
 import dev.ordo.core.deadletter.DeadLetterPolicy;
+import dev.ordo.core.deadletter.DeadLetterQuery;
+import dev.ordo.core.deadletter.DeadLetterStateException;
 import dev.ordo.core.deadletter.DeadLetterStatus;
+import dev.ordo.core.deadletter.DeadLetterStore;
+import dev.ordo.core.deadletter.InMemoryDeadLetterStore;
 import dev.ordo.core.deadletter.Origin;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
@@ -38,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcDeadLetterProjectionsContract {
 
-    private static final DeadLetterPolicy FAST = DeadLetterPolicy.builder().maxAttempts(3)
+    static final DeadLetterPolicy FAST = DeadLetterPolicy.builder().maxAttempts(3)
             .initialDelay(Duration.ofMillis(10)).multiplier(2).maxDelay(Duration.ofMillis(40)).jitter(0).build();
     private static final Origin ORIGIN = Origin.subscription("applied-events");
 
@@ -46,8 +52,8 @@ abstract class JdbcDeadLetterProjectionsContract {
     private JdbcEventStore store;
     private JdbcDeadLetterStore deadLetters;
     private Subscriptions subscriptions;
-    private JdbcProjections projections;
-    private final Set<UUID> poison = ConcurrentHashMap.newKeySet();
+    protected JdbcProjections projections;
+    protected final Set<UUID> poison = ConcurrentHashMap.newKeySet();
 
     /** A fresh, migrated, empty database. */
     abstract OrdoDatabase openDatabase() throws Exception;
@@ -77,16 +83,24 @@ abstract class JdbcDeadLetterProjectionsContract {
         release();
     }
 
-    private Subscription start(PoisonPolicy policy) {
+    protected Subscription start(PoisonPolicy policy) {
+        return start(policy, new AppliedEventsProjection(poison), deadLetters);
+    }
+
+    /** Starts the projection with its letters in a dead-letter store, closing the projections started before. */
+    protected Subscription start(PoisonPolicy policy, JdbcProjection projection, DeadLetterStore letters) {
+        if (projections != null) {
+            projections.close();
+        }
         SubscriptionOptions options = SubscriptionOptions.defaults().withPollInterval(Duration.ofHours(1))
-                .withBatchSize(3).withMaxBackoff(Duration.ofMillis(100)).withDeadLetters(policy, deadLetters, FAST);
+                .withBatchSize(3).withMaxBackoff(Duration.ofMillis(100)).withDeadLetters(policy, letters, FAST);
         projections = new JdbcProjections(database, store, subscriptions, options);
-        projections.start(new AppliedEventsProjection(poison));
+        projections.start(projection);
         return projections.subscription("applied-events").orElseThrow();
     }
 
     /** Appends one event to each cart, in order, and returns them as recorded. */
-    private List<RecordedEvent> append(String... carts) {
+    protected List<RecordedEvent> append(String... carts) {
         long from = store.headPosition() + 1;
         for (String cart : carts) {
             store.append(StreamId.of(cart), ExpectedVersion.any(), List.of(ContractEvents.itemAdded("tea", 1)));
@@ -98,8 +112,18 @@ abstract class JdbcDeadLetterProjectionsContract {
         return deadLetters.find(ORIGIN, event.eventId().toString()).orElseThrow();
     }
 
+    /** Every letter in the projection's database. */
+    protected List<DeadLetter> letters() {
+        return deadLetters.list(DeadLetterQuery.all().page(0, DeadLetterQuery.MAX_LIMIT));
+    }
+
+    /** The checkpoint of the live projection, as stored. */
+    protected long checkpoint() {
+        return JdbcCheckpointStore.create(database).load("applied-events");
+    }
+
     /** The applied positions in the order they were applied, of every cart or of one. */
-    private List<Long> applied(String cart) throws SQLException {
+    protected List<Long> applied(String cart) throws SQLException {
         List<Long> positions = new ArrayList<>();
         try (Connection connection = database.readDataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
@@ -160,5 +184,66 @@ abstract class JdbcDeadLetterProjectionsContract {
         assertThat(applied("cart-1")).containsExactly(1L, 3L, 5L, 6L);
         assertThat(applied(null)).doesNotHaveDuplicates();
         assertThat(letterOf(events.get(4)).status()).isEqualTo(DeadLetterStatus.RESOLVED);
+    }
+
+    @Test
+    void aRebuildResolvesTheLettersOfTheEventsItAppliedSoTheirStreamFlowsAgain() throws Exception {
+        List<RecordedEvent> events = append("cart-1", "cart-1", "cart-2", "cart-1");
+        RecordedEvent bad = events.get(1);
+        poison.add(bad.eventId());
+        Subscription subscription = start(PoisonPolicy.STOP_STREAM);
+        assertThat(subscription.awaitPosition(4, Duration.ofSeconds(20))).isTrue();
+        assertThat(letterOf(events.get(3)).failure().isHeldBack()).isTrue();
+        poison.clear();
+
+        projections.rebuild("applied-events").get(30, TimeUnit.SECONDS);
+
+        for (RecordedEvent covered : List.of(bad, events.get(3))) {
+            assertThat(letterOf(covered).status()).isEqualTo(DeadLetterStatus.RESOLVED);
+            assertThat(deadLetters.history(letterOf(covered).id()).getLast())
+                    .extracting(DeadLetterAction::actor, DeadLetterAction::note)
+                    .containsExactly(ORIGIN.toString(), "applied by the rebuild of applied-events to version 1");
+        }
+        assertThat(applied(null)).containsExactly(1L, 2L, 3L, 4L);
+        append("cart-1");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> applied(null).size() == 5);
+        assertThat(applied("cart-1")).containsExactly(1L, 2L, 4L, 5L);
+        assertThatThrownBy(() -> deadLetters.redrive(letterOf(bad).id(), "alice", "too late"))
+                .isInstanceOf(DeadLetterStateException.class);
+    }
+
+    @Test
+    void aRebuildResolvesAParkedLetterSoThatNoRedriveAppliesItsEventTwice() throws Exception {
+        List<RecordedEvent> events = append("cart-1", "cart-1", "cart-2");
+        RecordedEvent bad = events.get(1);
+        poison.add(bad.eventId());
+        Subscription subscription = start(PoisonPolicy.PARK_AND_CONTINUE);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> subscription.status().checkpoint() == 3);
+        poison.clear();
+
+        projections.rebuild("applied-events").get(30, TimeUnit.SECONDS);
+
+        assertThat(letterOf(bad).status()).isEqualTo(DeadLetterStatus.RESOLVED);
+        assertThat(applied(null)).containsExactly(1L, 2L, 3L);
+        assertThat(letters()).allMatch(letter -> !letter.isOpen());
+    }
+
+    @Test
+    void aRebuildResolvesTheCoveredLettersOfADeadLetterStoreElsewhere() throws Exception {
+        InMemoryDeadLetterStore elsewhere = new InMemoryDeadLetterStore();
+        List<RecordedEvent> events = append("cart-1", "cart-1", "cart-2", "cart-1");
+        RecordedEvent bad = events.get(1);
+        poison.add(bad.eventId());
+        Subscription subscription = start(PoisonPolicy.STOP_STREAM, new AppliedEventsProjection(poison), elsewhere);
+        assertThat(subscription.awaitPosition(4, Duration.ofSeconds(20))).isTrue();
+        poison.clear();
+
+        projections.rebuild("applied-events").get(30, TimeUnit.SECONDS);
+
+        assertThat(elsewhere.list(DeadLetterQuery.all())).hasSize(2)
+                .allMatch(letter -> letter.status() == DeadLetterStatus.RESOLVED);
+        append("cart-1");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> applied(null).size() == 5);
+        assertThat(applied("cart-1")).containsExactly(1L, 2L, 4L, 5L);
     }
 }

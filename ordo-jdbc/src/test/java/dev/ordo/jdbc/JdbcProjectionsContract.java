@@ -144,6 +144,63 @@ abstract class JdbcProjectionsContract {
     }
 
     @Test
+    void aCrashInTheMiddleOfAPageLeavesTheReadModelAndCheckpointAsTheyWereAndARestartAppliesEveryEventOnce()
+            throws Exception {
+        addItems("cart-1", 1, 2);
+        JdbcProjections first = projections();
+        first.start(CartItemsProjection.version1());
+        awaitCaughtUp(first);
+        first.close();
+        addItems("cart-1", 3, 4, 5);
+        CrashingProjection dying = new CrashingProjection(CartItemsProjection.version1(), e -> e.position() == 4);
+
+        JdbcProjections crashed = projections();
+        crashed.start(dying);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> dying.crashes() > 0);
+        crashed.close();
+
+        assertThat(rows()).containsExactly(Map.entry("cart-1", List.of(3L, 2L)));
+        assertThat(JdbcCheckpointStore.create(database).load("cart-items")).isEqualTo(2);
+        JdbcProjections restarted = projections();
+        restarted.start(CartItemsProjection.version1());
+        awaitCaughtUp(restarted);
+        assertThat(rows()).containsExactly(Map.entry("cart-1", List.of(15L, 5L)));
+        assertThat(JdbcCheckpointStore.create(database).load("cart-items")).isEqualTo(5);
+    }
+
+    @Test
+    void theNewCodeOfAVersionChangeIsNeverFedToTheOldTablesWhileTheyServeTheRebuild() throws Exception {
+        addItems("cart-1", 1, 2);
+        JdbcProjections first = projections();
+        first.start(CartItemsProjection.version1());
+        awaitCaughtUp(first);
+        first.close();
+        addItems("cart-2", 6);
+        CountDownLatch gate = new CountDownLatch(1);
+        CartItemsProjection version2 = new CartItemsProjection(2, e -> false, gate);
+
+        JdbcProjections second = projections();
+        second.start(version2);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !version2.appliedTo.isEmpty());
+        assertThat(second.subscription("cart-items")).isEmpty();
+        assertThat(rows()).containsExactly(Map.entry("cart-1", List.of(3L, 2L)));
+        CompletableFuture<Void> rebuilt = second.rebuild("cart-items");
+        gate.countDown();
+        rebuilt.get(30, TimeUnit.SECONDS);
+
+        assertThat(version2.appliedTo).hasSize(3).allMatch(table -> table.startsWith("cart_items__r"));
+        assertThat(rows()).containsExactly(
+                Map.entry("cart-1", List.of(3L, 2L, "sku-2")),
+                Map.entry("cart-2", List.of(6L, 1L, "sku-6")));
+        addItems("cart-2", 1);
+        awaitCaughtUp(second);
+        assertThat(version2.appliedTo.getLast()).isEqualTo("cart_items");
+        assertThat(rows()).containsExactly(
+                Map.entry("cart-1", List.of(3L, 2L, "sku-2")),
+                Map.entry("cart-2", List.of(7L, 2L, "sku-1")));
+    }
+
+    @Test
     void aNewVersionIsRebuiltFromTheFirstEventWhileTheOldReadModelServesThenSwappedIn() throws Exception {
         addItems("cart-1", 1, 2);
         addItems("cart-2", 7);

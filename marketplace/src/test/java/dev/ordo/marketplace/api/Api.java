@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -75,17 +76,28 @@ final class Api {
      * @throws UncheckedIOException when the server cannot be reached or the exchange breaks off
      */
     Response send(String method, String path, Object body, String... headers) {
+        if (body == null) {
+            return sendBytes(method, path, null, null, headers);
+        }
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return sendBytes(method, path, text.getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    }
+
+    /**
+     * Sends any bytes as the body (malformed UTF-8 too) with any content type ({@code null}: none).
+     *
+     * @throws UncheckedIOException when the server cannot be reached or the exchange breaks off
+     */
+    Response sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(text));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

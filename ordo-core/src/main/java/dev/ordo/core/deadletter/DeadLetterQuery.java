@@ -6,10 +6,11 @@ package dev.ordo.core.deadletter;
  *
  * @param origin only this origin's letters, or {@code null} for every origin
  * @param status only letters in this status, or {@code null} for every status
- * @param offset how many matching letters to skip
+ * @param offset how many matching letters to skip; a page past the last letter is empty
  * @param limit  the most letters to return, 1 to {@value #MAX_LIMIT}
+ * @throws IllegalArgumentException when the offset is negative or the limit out of range
  */
-public record DeadLetterQuery(Origin origin, DeadLetterStatus status, int offset, int limit) {
+public record DeadLetterQuery(Origin origin, DeadLetterStatus status, long offset, int limit) {
 
     /** The largest page. */
     public static final int MAX_LIMIT = 1_000;
@@ -36,11 +37,15 @@ public record DeadLetterQuery(Origin origin, DeadLetterStatus status, int offset
         return new DeadLetterQuery(origin, value, offset, limit);
     }
 
-    /** Page {@code page} (from 0) of {@code size} letters. */
+    /**
+     * Page {@code page} (from 0) of {@code size} letters; every page an {@code int} can number is a valid query.
+     *
+     * @throws IllegalArgumentException when the page is negative or the size out of range
+     */
     public DeadLetterQuery page(int page, int size) {
         if (page < 0) {
             throw new IllegalArgumentException("page must not be negative, was " + page);
         }
-        return new DeadLetterQuery(origin, status, Math.multiplyExact(page, size), size);
+        return new DeadLetterQuery(origin, status, (long) page * size, size);
     }
 }

@@ -39,6 +39,8 @@ public final class DeadLetterRecorder {
 
     /**
      * Records a failed attempt (see {@link DeadLetterStore#recordFailure}) and alerts when the letter ends up parked.
+     * Callers never record a {@linkplain dev.ordo.core.store.TransientFailures transient} failure: it is the
+     * infrastructure's, not the message's, and is retried without counting.
      *
      * @return the letter after the change
      * @throws RuntimeException whatever the store throws; then nothing was recorded and nobody was alerted

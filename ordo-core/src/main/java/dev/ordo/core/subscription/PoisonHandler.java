@@ -8,14 +8,14 @@ import dev.ordo.core.deadletter.DeadLetterStatus;
 import dev.ordo.core.deadletter.FailedMessage;
 import dev.ordo.core.deadletter.Origin;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.store.TransientFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * The reading side of a subscription's dead letters. It hands a page to the consumer without the events that are
  * already set aside; when the page fails, it hands its events over one at a time, so that only the poison event is
  * recorded, retried after the policy's delays on the subscription's thread, and finally parked, while every other
- * event is handled once. With {@link PoisonPolicy#STOP_STREAM} (when {@code blocks} is given) it holds back the later
- * events of a stream that has an open letter. Confined to the subscription's thread.
+ * event is handled once. Any throwable of the consumer counts, an {@link Error} included, except a
+ * {@linkplain TransientFailures transient} one: then the database or the network is away, not the event at fault, so
+ * the same page or event is tried again with backoff until it is back, and nothing is recorded. When the dead-letter
+ * store cannot record a failure, the event is tried again with backoff as well. With {@link PoisonPolicy#STOP_STREAM}
+ * (when {@code blocks} is given) it holds back the later events of a stream that has an open letter. Confined to the
+ * subscription's thread.
  */
 final class PoisonHandler {
 
@@ -46,14 +50,17 @@ final class PoisonHandler {
     private final Clock clock;
     private final Pause pause;
     private final Consumer<Throwable> failed;
-    private final Set<String> setAside = new HashSet<>();
+    private final Duration maxBackoff;
+    /** Events after the checkpoint that have an open letter, by event id: their position. */
+    private final Map<String, Long> setAside = new HashMap<>();
 
     /**
-     * @param blocks the stream blocks for {@link PoisonPolicy#STOP_STREAM}, or {@code null}
-     * @param failed told of every failed attempt, for the subscription's status
+     * @param blocks     the stream blocks for {@link PoisonPolicy#STOP_STREAM}, or {@code null}
+     * @param failed     told of every failed attempt, for the subscription's status
+     * @param maxBackoff the longest pause while the consumer's database or the dead-letter store is away
      */
     PoisonHandler(Origin origin, SubscriptionConsumer consumer, DeadLetterRecorder recorder, StreamBlocks blocks,
-                  Clock clock, Pause pause, Consumer<Throwable> failed) {
+                  Clock clock, Pause pause, Consumer<Throwable> failed, Duration maxBackoff) {
         this.origin = origin;
         this.consumer = consumer;
         this.recorder = recorder;
@@ -61,6 +68,7 @@ final class PoisonHandler {
         this.clock = clock;
         this.pause = pause;
         this.failed = failed;
+        this.maxBackoff = maxBackoff;
     }
 
     /**
@@ -90,7 +98,7 @@ final class PoisonHandler {
             return;
         }
         if (position > checkpoint) {
-            setAside.add(letter.message().id());
+            setAside.put(letter.message().id(), position);
         }
         if (blocks != null && letter.key() != null) {
             blocks.add(letter.key(), position, letter.id());
@@ -101,12 +109,13 @@ final class PoisonHandler {
      * Hands a page to the consumer; when that fails, its events one at a time.
      *
      * @throws InterruptedException when the subscription stops while an event waits for its next attempt
-     * @throws RuntimeException     when the dead-letter store fails; the page is then retried from the checkpoint
+     * @throws RuntimeException     when the dead-letter store cannot hold back an event of a blocked stream; the page
+     *                              is then retried from the checkpoint
      */
     void deliver(List<RecordedEvent> page) throws InterruptedException {
         List<RecordedEvent> admitted = new ArrayList<>(page.size());
         for (RecordedEvent event : page) {
-            if (setAside.remove(event.eventId().toString())) {
+            if (setAside.containsKey(event.eventId().toString())) {
                 continue;
             }
             if (isBlocked(event)) {
@@ -115,24 +124,42 @@ final class PoisonHandler {
                 admitted.add(event);
             }
         }
-        if (admitted.isEmpty()) {
-            return;
+        if (!admitted.isEmpty()) {
+            deliverPage(admitted);
         }
-        try {
-            consumer.handle(admitted);
-        } catch (Exception | LinkageError error) {
-            failed.accept(error);
-            log.info("subscription {}: a page of {} events failed ({}); handing them over one at a time", origin.name(),
-                    admitted.size(), error.toString());
-            for (RecordedEvent event : admitted) {
-                if (event.position() <= consumer.checkpoint()) {
-                    continue;
+        long last = page.getLast().position();
+        setAside.values().removeIf(position -> position <= last);
+    }
+
+    private void deliverPage(List<RecordedEvent> admitted) throws InterruptedException {
+        Backoff outage = new Backoff(maxBackoff);
+        while (true) {
+            try {
+                consumer.handle(admitted);
+                return;
+            } catch (Throwable error) {
+                stopWhenInterrupted(error);
+                failed.accept(error);
+                if (!TransientFailures.isTransient(error)) {
+                    log.info("subscription {}: a page of {} events failed ({}); handing them over one at a time",
+                            origin.name(), admitted.size(), error.toString());
+                    deliverOneByOne(admitted);
+                    return;
                 }
-                if (isBlocked(event)) {
-                    hold(event);
-                } else {
-                    deliverAlone(event);
-                }
+                waitOut(outage, "a page of " + admitted.size() + " events", error);
+            }
+        }
+    }
+
+    private void deliverOneByOne(List<RecordedEvent> admitted) throws InterruptedException {
+        for (RecordedEvent event : admitted) {
+            if (event.position() <= consumer.checkpoint()) {
+                continue;
+            }
+            if (isBlocked(event)) {
+                hold(event);
+            } else {
+                deliverAlone(event);
             }
         }
     }
@@ -140,16 +167,23 @@ final class PoisonHandler {
     /** Tries one event until it is handled or parked. */
     private void deliverAlone(RecordedEvent event) throws InterruptedException {
         DeadLetter letter = null;
+        Backoff outage = new Backoff(maxBackoff);
         while (true) {
             try {
                 consumer.handle(List.of(event));
-                if (letter != null) {
-                    resolve(letter);
-                }
-                return;
-            } catch (Exception | LinkageError error) {
+            } catch (Throwable error) {
+                stopWhenInterrupted(error);
                 failed.accept(error);
-                letter = recorder.recordFailure(origin, event.streamId().value(), FailedMessage.of(event), error);
+                if (TransientFailures.isTransient(error)) {
+                    waitOut(outage, "event " + event.eventId(), error);
+                    continue;
+                }
+                DeadLetter recorded = record(event, error, outage);
+                if (recorded == null) {
+                    continue;
+                }
+                outage.reset();
+                letter = recorded;
                 if (letter.status() != DeadLetterStatus.RETRYING) {
                     if (blocks != null) {
                         blocks.add(event.streamId().value(), event.position(), letter.id());
@@ -161,7 +195,39 @@ final class PoisonHandler {
                     throw new InterruptedException("stopped while event " + event.eventId() + " waited for attempt "
                             + (letter.attempts() + 1));
                 }
+                continue;
             }
+            if (letter != null) {
+                resolve(letter);
+            }
+            return;
+        }
+    }
+
+    /** Records a failed attempt; {@code null} (after a pause) when the dead-letter store cannot record it now. */
+    private DeadLetter record(RecordedEvent event, Throwable error, Backoff outage) throws InterruptedException {
+        try {
+            return recorder.recordFailure(origin, event.streamId().value(), FailedMessage.of(event), error);
+        } catch (RuntimeException storeFailure) {
+            failed.accept(storeFailure);
+            waitOut(outage, "the dead letter of event " + event.eventId(), storeFailure);
+            return null;
+        }
+    }
+
+    /** Pauses before another try while the infrastructure is away. */
+    private void waitOut(Backoff outage, String what, Throwable error) throws InterruptedException {
+        Duration wait = outage.next();
+        log.warn("subscription {}: {} not handled for a reason outside it ({}); trying again in {} ms",
+                origin.name(), what, error.toString(), wait.toMillis());
+        if (!pause.pause(wait)) {
+            throw new InterruptedException("stopped while " + what + " waited for the database");
+        }
+    }
+
+    private static void stopWhenInterrupted(Throwable error) throws InterruptedException {
+        if (error instanceof InterruptedException interrupted) {
+            throw interrupted;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ordo.core.deadletter.DeadLetterRecorder;
 import dev.ordo.core.deadletter.Origin;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
+import dev.ordo.core.store.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,18 +23,20 @@ import org.slf4j.LoggerFactory;
  * interval passes.
  *
  * <p>Guarantees: pages reach the consumer in position order, each event once per successful
- * {@link SubscriptionConsumer#handle}. With {@link PoisonPolicy#RETRY_FOREVER} (the default) a failing page is
- * retried with exponential backoff and never skipped, so a poison event stops the subscription until it is fixed.
+ * {@link SubscriptionConsumer#handle}. Whatever the consumer throws, an {@link Error} included, the subscription
+ * keeps running: only {@link #close()} ends it. With {@link PoisonPolicy#RETRY_FOREVER} (the default) a failing page
+ * is retried with exponential backoff and never skipped, so a poison event stops the subscription until it is fixed.
  * With another {@link PoisonPolicy} the failing page is handed over one event at a time and the poison event is
  * parked in the dead-letter store under the origin {@code subscription:<name>}; the subscription delivers its letters
  * again once they are redriven, checking for due ones at least every {@value #REDRIVE_CHECK_MILLIS} ms (see
- * {@link PoisonHandler} and {@link SubscriptionRedrive}). If the dead-letter store fails, the page is retried with
- * backoff as with {@code RETRY_FOREVER}. Thread-safe.
+ * {@link PoisonHandler} and {@link SubscriptionRedrive}). A {@linkplain TransientFailures transient} failure (the
+ * database or the network went away) is never a poison event: it is retried with backoff until the infrastructure is
+ * back, and is neither counted as an attempt nor recorded as a dead letter. If the dead-letter store fails, the event
+ * is retried with backoff as well. Thread-safe.
  */
 public final class Subscription implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Subscription.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     static final long REDRIVE_CHECK_MILLIS = 1_000;
     private static final Duration REDRIVE_CHECK = Duration.ofMillis(REDRIVE_CHECK_MILLIS);
 
@@ -78,7 +81,8 @@ public final class Subscription implements AutoCloseable {
             DeadLetterRecorder recorder = new DeadLetterRecorder(options.deadLetters(), options.deadLetterPolicy(),
                     registry);
             StreamBlocks blocks = options.poisonPolicy() == PoisonPolicy.STOP_STREAM ? new StreamBlocks() : null;
-            this.poison = new PoisonHandler(origin, consumer, recorder, blocks, clock, this::pause, this::failed);
+            this.poison = new PoisonHandler(origin, consumer, recorder, blocks, clock, this::pause, this::failed,
+                    options.maxBackoff());
             this.redrive = new SubscriptionRedrive(origin, reader, consumer, recorder, blocks, clock,
                     options.batchSize());
         } else {
@@ -128,7 +132,7 @@ public final class Subscription implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff(options.maxBackoff());
         boolean pollHead = true;
         boolean loaded = poison == null;
         while (running) {
@@ -161,21 +165,22 @@ public final class Subscription implements AutoCloseable {
                 }
                 handled(page);
                 pollHead = false;
-                backoff = FIRST_BACKOFF;
+                backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception | LinkageError e) {
+            } catch (Throwable e) {
+                // whatever a handler throws, an Error included, is one more failed attempt: only close() stops us
                 if (!running) {
                     break;
                 }
                 failed(e);
-                log.warn("subscription {} failed (attempt {}), retrying in {} ms", name, failures, backoff.toMillis(), e);
-                if (!pause(backoff)) {
+                Duration pause = backoff.next();
+                log.warn("subscription {} failed (attempt {}{}), retrying in {} ms", name, failures,
+                        TransientFailures.isTransient(e) ? ", transient" : "", pause.toMillis(), e);
+                if (!pause(pause)) {
                     break;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
-                        : backoff.multipliedBy(2);
                 pollHead = true;
             }
         }

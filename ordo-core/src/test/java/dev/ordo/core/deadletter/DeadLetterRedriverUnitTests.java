@@ -1,12 +1,15 @@
 package dev.ordo.core.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ordo.core.store.TransientFailures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +86,33 @@ class DeadLetterRedriverUnitTests {
                 .contains("origin=consumer:mailer", "key=customer-1", "message=mail-1", "attempts=2")
                 .contains("smtp still down");
         assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1);
+    }
+
+    @Test
+    void aTransientFailureOfTheHandlerIsNoAttemptAndLeavesTheLetterDue() {
+        DeadLetter letter = failOnce("mail-1");
+        SQLTransientConnectionException outage = new SQLTransientConnectionException("connection refused");
+
+        assertThatThrownBy(() -> redriver.redrive(letter, l -> {
+            throw outage;
+        })).isInstanceOf(RedriveDeferredException.class).hasCause(outage);
+
+        assertThat(store.get(letter.id()).orElseThrow()).isEqualTo(letter);
+        assertThat(store.history(letter.id())).hasSize(1);
+        assertThat(TransientFailures.isTransient(new RedriveDeferredException("deferred", outage))).isTrue();
+    }
+
+    @Test
+    void anErrorOfTheHandlerIsAnAttemptLikeAnException() {
+        DeadLetter letter = failOnce("mail-1");
+
+        DeadLetter after = redriver.redrive(letter, l -> {
+            throw new StackOverflowError("template recursion");
+        });
+
+        assertThat(after.status()).isEqualTo(DeadLetterStatus.PARKED);
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.failure().type()).isEqualTo(StackOverflowError.class.getName());
     }
 
     @Test

@@ -80,6 +80,13 @@ class DeadLetterValuesUnitTests {
     void refusesAPageBeyondTheLimit() {
         assertThatThrownBy(() -> DeadLetterQuery.all().page(0, DeadLetterQuery.MAX_LIMIT + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(DeadLetterQuery.all().page(3, 20)).extracting(DeadLetterQuery::offset).isEqualTo(60);
+        assertThat(DeadLetterQuery.all().page(3, 20)).extracting(DeadLetterQuery::offset).isEqualTo(60L);
+    }
+
+    @Test
+    void pagesAsFarAsAnIntCanCountWithoutOverflowing() {
+        assertThat(DeadLetterQuery.all().page(Integer.MAX_VALUE, DeadLetterQuery.MAX_LIMIT).offset())
+                .isEqualTo(Integer.MAX_VALUE * (long) DeadLetterQuery.MAX_LIMIT);
+        assertThatThrownBy(() -> DeadLetterQuery.all().page(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

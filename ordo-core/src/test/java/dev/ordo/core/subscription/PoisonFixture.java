@@ -12,6 +12,7 @@ import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.InMemoryEventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A subscription named {@value #NAME} over an in-memory store whose consumer handles a page all or nothing (like a
- * transaction) and fails on every event marked as poison (or a given number of times), with an in-memory dead-letter
- * store.
+ * transaction) and fails on every event marked as poison (or a given number of times), throws an {@link Error} on
+ * every event marked so, and fails every page with a lost connection while its database is {@link #down}, with an
+ * in-memory dead-letter store.
  */
 final class PoisonFixture implements AutoCloseable {
 
@@ -45,6 +49,12 @@ final class PoisonFixture implements AutoCloseable {
     final Set<UUID> poison = ConcurrentHashMap.newKeySet();
     /** Events that fail this many more times, then succeed. */
     final Map<UUID, Integer> failuresLeft = new ConcurrentHashMap<>();
+    /** Events whose handling throws an {@link Error}, as a handler's bug or exhausted stack would. */
+    final Set<UUID> errors = ConcurrentHashMap.newKeySet();
+    /** While true, every page fails as if the consumer's database could not be reached. */
+    final AtomicBoolean down = new AtomicBoolean();
+    /** Pages that failed because the database was down. */
+    final AtomicInteger outageFailures = new AtomicInteger();
 
     PoisonFixture() {
         this(new InMemoryDeadLetterStore());
@@ -62,7 +72,14 @@ final class PoisonFixture implements AutoCloseable {
 
     Subscription start(PoisonPolicy policy) {
         CheckpointedConsumer consumer = new CheckpointedConsumer(NAME, checkpoints, page -> {
+            if (down.get()) {
+                outageFailures.incrementAndGet();
+                throw new SQLTransientConnectionException("connection refused: the database is down");
+            }
             for (RecordedEvent event : page) {
+                if (errors.contains(event.eventId())) {
+                    throw new StackOverflowError("handling event " + event.eventId());
+                }
                 Integer left = failuresLeft.computeIfPresent(event.eventId(), (id, n) -> n - 1);
                 if (poison.contains(event.eventId()) || left != null && left >= 0) {
                     throw new IllegalStateException("cannot handle event " + event.eventId());

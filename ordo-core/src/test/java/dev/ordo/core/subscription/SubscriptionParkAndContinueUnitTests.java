@@ -62,6 +62,24 @@ class SubscriptionParkAndContinueUnitTests {
     }
 
     @Test
+    void parksAnEventWhoseHandlerThrowsAnErrorAndKeepsDeliveringTheOthers() {
+        List<RecordedEvent> events = f.append("order-1", "order-2", "order-1");
+        RecordedEvent overflowing = events.get(1);
+        f.errors.add(overflowing.eventId());
+
+        f.start(PoisonPolicy.PARK_AND_CONTINUE);
+
+        awaitParked(overflowing);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> f.checkpoints.load(NAME) == 3);
+        assertThat(f.receivedPositions()).containsExactly(1L, 3L);
+        assertThat(f.letterOf(overflowing).attempts()).isEqualTo(FAST.maxAttempts());
+        assertThat(f.letterOf(overflowing).failure().type()).isEqualTo(StackOverflowError.class.getName());
+        f.append("order-2");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> f.checkpoints.load(NAME) == 4);
+        assertThat(f.receivedPositions()).containsExactly(1L, 3L, 4L);
+    }
+
+    @Test
     void aParkedEventAtTheHeadDoesNotHoldBackTheSubscription() throws InterruptedException {
         List<RecordedEvent> events = f.append("order-1", "order-1");
         f.poison.add(events.get(1).eventId());

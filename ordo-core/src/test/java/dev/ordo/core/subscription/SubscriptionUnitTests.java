@@ -120,6 +120,28 @@ class SubscriptionUnitTests {
     }
 
     @Test
+    void survivesAnErrorThrownByItsHandlerAndRetriesThePageUntilItSucceeds() {
+        append("order-1", 3);
+        AtomicInteger attempts = new AtomicInteger();
+        CheckpointedConsumer failing = new CheckpointedConsumer("failing", checkpoints, page -> {
+            if (page.stream().anyMatch(e -> e.position() == 2) && attempts.incrementAndGet() <= 2) {
+                throw new AssertionError("a bug in the handler");
+            }
+            received.addAll(page);
+        });
+
+        Subscription subscription = subscriptions.start("failing", failing,
+                PUSH_ONLY.withMaxBackoff(Duration.ofMillis(200)));
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> checkpoints.load("failing") == 3);
+        append("order-1", 2);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> checkpoints.load("failing") == 5);
+        assertThat(received).extracting(RecordedEvent::position).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(subscription.status().failures()).isEqualTo(2);
+        assertThat(subscription.status().lastError()).contains("AssertionError: a bug in the handler");
+    }
+
+    @Test
     void reportsItsLagWhileBehindAndNoneOnceCaughtUp() throws InterruptedException {
         append("order-1", 8);
         CountDownLatch release = new CountDownLatch(1);

@@ -171,6 +171,15 @@ FROM ordo_dead_letters
 WHERE origin_kind = ? AND origin_name = ? AND status = 'PARKED'
 ORDER BY seq;
 
+-- name: dead_letter_lock_open_up_to
+-- The open letters of an origin whose message is at or before a position of the log (a projection's rebuild
+-- applied them).
+SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
+       error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status
+FROM ordo_dead_letters
+WHERE origin_kind = ? AND origin_name = ? AND status IN ('RETRYING', 'PARKED') AND position <= ?
+ORDER BY seq;
+
 -- name: dead_letter_insert
 -- Does nothing when a concurrent writer opened the letter of the same message first.
 INSERT INTO ordo_dead_letters (id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position,

@@ -79,6 +79,15 @@ public interface DeadLetterQueryContract {
     }
 
     @Test
+    default void aPageFarBeyondTheLastLetterIsEmpty() {
+        DeadLetterFixture f = fixture();
+        f.parked();
+        DeadLetterQuery parked = DeadLetterQuery.all().withOrigin(f.origin).withStatus(DeadLetterStatus.PARKED);
+
+        assertThat(f.store.list(parked.page(Integer.MAX_VALUE, DeadLetterQuery.MAX_LIMIT))).isEmpty();
+    }
+
+    @Test
     default void listsEveryOriginWithoutAnOriginFilter() {
         DeadLetterFixture f = fixture();
         Origin other = Origin.consumer("other-" + UUID.randomUUID());

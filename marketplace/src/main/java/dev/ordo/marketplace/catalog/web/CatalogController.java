@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -61,15 +62,28 @@ class CatalogController {
         this.clock = clock;
     }
 
+    /** The most digits of a price before the point, and after it (no ISO 4217 currency has more minor units). */
+    static final int PRICE_INTEGER_DIGITS = 9;
+    static final int PRICE_FRACTION_DIGITS = 4;
+
+    /**
+     * Registers a product. Prices are bounded here, before anything expands them ({@code 1e999999999} is a short text
+     * but a billion digits in plain form): {@value #PRICE_INTEGER_DIGITS} digits before the point, at most
+     * {@value #PRICE_FRACTION_DIGITS} after it.
+     */
     record RegisterProductRequest(@NotNull UUID producerId, @NotBlank @Size(max = 100) String producerName,
                                   @NotBlank @Size(max = 200) String name, @Size(max = 2_000) String description,
-                                  @NotNull @PositiveOrZero BigDecimal price,
+                                  @NotNull @PositiveOrZero
+                                  @Digits(integer = PRICE_INTEGER_DIGITS, fraction = PRICE_FRACTION_DIGITS)
+                                  BigDecimal price,
                                   @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR")
                                   String currency,
                                   boolean available) {
     }
 
-    record PriceRequest(@NotNull @PositiveOrZero BigDecimal price,
+    /** Changes a price, bounded as on registration. */
+    record PriceRequest(@NotNull @PositiveOrZero
+                        @Digits(integer = PRICE_INTEGER_DIGITS, fraction = PRICE_FRACTION_DIGITS) BigDecimal price,
                         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR")
                         String currency) {
     }

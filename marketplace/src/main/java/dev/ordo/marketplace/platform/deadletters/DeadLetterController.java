@@ -3,9 +3,11 @@ package dev.ordo.marketplace.platform.deadletters;
 import dev.ordo.core.deadletter.DeadLetter;
 import dev.ordo.core.deadletter.DeadLetterAction;
 import dev.ordo.core.deadletter.DeadLetterQuery;
+import dev.ordo.core.deadletter.DeadLetterStateException;
 import dev.ordo.core.deadletter.DeadLetterStatus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.deadletter.Origin;
+import dev.ordo.marketplace.platform.web.Problems;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.saga.SagaEngine;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,8 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Dead letters of every origin: events a subscription parked, compensations a saga parked. Redriving a saga's
@@ -118,21 +121,18 @@ class DeadLetterController {
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    ProblemDetail notFound(NoSuchElementException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
+    ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
         problem.setProperty("rule", "dead-letter-not-found");
-        return problem;
+        return Problems.respond(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    @ExceptionHandler({IllegalStateException.class, dev.ordo.core.deadletter.DeadLetterStateException.class})
-    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-    ProblemDetail notAllowed(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Not allowed in the letter's state");
+    @ExceptionHandler({IllegalStateException.class, DeadLetterStateException.class})
+    ResponseEntity<ProblemDetail> notAllowed(RuntimeException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation",
+                "Not allowed in the letter's state", e.getMessage());
         problem.setProperty("rule", "dead-letter-state");
-        return problem;
+        return Problems.respond(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
     private DeadLetter letter(UUID id) {

@@ -1,0 +1,19 @@
+package dev.ordo.marketplace.api;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@Import(FailingEndpoints.class)
+class SqliteBadInputIntegrationTests extends BadInputContract {
+
+    @TempDir
+    static Path folder;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.sqlite(registry, () -> folder);
+    }
+}
