@@ -92,11 +92,14 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     /**
-     * Starts a saga and drives it in the background. Starting a saga id that already exists changes nothing, so a
-     * retried start is safe.
+     * Starts a saga and drives it in the background. Starting a saga id that already exists changes nothing but
+     * driving it if it is unfinished, so a retried start is safe, also after a start whose outcome was unknown.
      *
      * @return true when this call started it
      * @throws IllegalArgumentException when the definition was not registered with the engine
+     * @throws RuntimeException         what the store or the index threw; when the outcome is unknown (a transient
+     *                                  failure), the engine also drives the saga again after a pause, so a saga that
+     *                                  was written anyway runs even when the caller gives up
      */
     public <D> boolean start(SagaDefinition<D> definition, UUID sagaId, D data, EventMetadata metadata) {
         requireRegistered(definition);
@@ -104,6 +107,9 @@ public final class SagaEngine implements AutoCloseable {
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             if (journal.state().exists()) {
+                if (!journal.state().status().isFinished()) {
+                    schedule(sagaId);
+                }
                 return false;
             }
             index.save(new SagaSummary(sagaId, definition.type(), SagaStatus.RUNNING, null, null, clock.instant()));
@@ -111,11 +117,24 @@ public final class SagaEngine implements AutoCloseable {
             metrics.saga(definition.type(), "started");
         } catch (WrongExpectedVersionException raced) {
             return false;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }
         schedule(sagaId);
         return true;
+    }
+
+    /**
+     * A write of the API failed: when it failed for a transient reason its outcome is unknown, so the saga is driven
+     * again after a pause (the drive reads what was written and goes on, or finds nothing to do).
+     */
+    private RuntimeException retryingWhenUnknown(UUID sagaId, RuntimeException failure) {
+        if (TransientFailures.isTransient(failure)) {
+            scheduler.afterTransientFailure(sagaId, failure);
+        }
+        return failure;
     }
 
     /**
@@ -147,6 +166,10 @@ public final class SagaEngine implements AutoCloseable {
                 return false;
             }
             journal.append(EventMetadata.empty(), event.apply(journal));
+        } catch (WrongExpectedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }
@@ -176,6 +199,8 @@ public final class SagaEngine implements AutoCloseable {
                 break;
             } catch (WrongExpectedVersionException changed) {
                 log.debug("saga {} changed while cancelling it; reading it again", sagaId);
+            } catch (RuntimeException e) {
+                throw retryingWhenUnknown(sagaId, e);
             }
         }
         schedule(sagaId);
@@ -200,6 +225,10 @@ public final class SagaEngine implements AutoCloseable {
                     .findFirst().orElseThrow();
             journal.append(EventMetadata.empty().withActor(actor), new CompensationRedriven(parked, actor,
                     clock.instant()));
+        } catch (WrongExpectedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }

@@ -24,7 +24,7 @@ class DurableSagaIntegrationTests {
         SagaDefinition<Data> saga = FulfilmentSaga.definition(ledger, Duration.ofSeconds(30));
         Path file = folder.resolve("ordo.db");
         UUID id = UUID.randomUUID();
-        ledger.hangOnce("ship", Ledger.Behaviour.HANG_AFTER_EFFECT);
+        ledger.once("ship", Ledger.Behaviour.HANG_AFTER_EFFECT);
 
         OrdoDatabase before = OrdoDatabase.sqlite(file);
         JdbcEventStore storeBefore = JdbcEventStore.create(before);

@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.store.EventStoreUnavailableException;
+import dev.ordo.test.faults.SimulatedCrash;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,24 +15,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A fake participant that behaves like a real idempotent service: an operation takes effect at most once per
  * invocation id; undoing it takes the effect back, or, when there is nothing to undo, leaves a fence so that a late
  * call with that id is refused. It counts calls and effects separately, and can be told to fail, to fail only a few
- * times, to fail as the infrastructure does (transiently), or to hang until interrupted. Thread-safe.
+ * times, to fail as the infrastructure does (transiently), to hang until interrupted, or to crash its caller's
+ * process. Thread-safe.
  */
 final class Ledger {
 
     /** What a named operation does when called. */
-    enum Behaviour { SUCCEED, FAIL, FAIL_NON_RETRYABLE, FAIL_AFTER_EFFECT, HANG_BEFORE_EFFECT, HANG_AFTER_EFFECT }
+    enum Behaviour {
+        SUCCEED, FAIL, FAIL_NON_RETRYABLE, FAIL_AFTER_EFFECT, HANG_BEFORE_EFFECT, HANG_AFTER_EFFECT,
+        CRASH_BEFORE_EFFECT, CRASH_AFTER_EFFECT
+    }
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> transientLeft = new ConcurrentHashMap<>();
-    private final Map<String, Queue<Behaviour>> nextHangs = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Behaviour>> nextBehaviours = new ConcurrentHashMap<>();
     private final Semaphore hangs = new Semaphore(0);
+    private volatile Function<String, ? extends Error> crash = SimulatedCrash::new;
     private final CountDownLatch never = new CountDownLatch(1);
     /** Invocation id to operation, for every effect that took place (and was maybe undone since). */
     private final Map<String, String> effects = new LinkedHashMap<>();
@@ -52,9 +59,14 @@ final class Ledger {
         transientLeft.put(operation, new AtomicInteger(times));
     }
 
-    /** The next call of the operation hangs (before or after its effect) until interrupted; once, then it succeeds. */
-    void hangOnce(String operation, Behaviour hang) {
-        nextHangs.computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>()).add(hang);
+    /** The next call of the operation behaves so (hangs until interrupted, crashes...), once; then as before. */
+    void once(String operation, Behaviour behaviour) {
+        nextBehaviours.computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>()).add(behaviour);
+    }
+
+    /** What a crash of the calling process throws (a {@code SimulatedCrash} that also tells the test rig). */
+    void crashWith(Function<String, ? extends Error> value) {
+        crash = value;
     }
 
     /** Waits until one more call hangs. */
@@ -105,13 +117,14 @@ final class Ledger {
         if (left != null && left.getAndDecrement() > 0) {
             throw new IllegalStateException(operation + " is briefly unavailable");
         }
-        Queue<Behaviour> queued = nextHangs.get(operation);
+        Queue<Behaviour> queued = nextBehaviours.get(operation);
         Behaviour once = queued == null ? null : queued.poll();
         Behaviour behaviour = once != null ? once : behaviours.getOrDefault(operation, Behaviour.SUCCEED);
         switch (behaviour) {
             case FAIL -> throw new IllegalStateException(operation + " failed");
             case FAIL_NON_RETRYABLE -> throw new NonRetryableStepException(operation + " was declined");
             case HANG_BEFORE_EFFECT -> hang();
+            case CRASH_BEFORE_EFFECT -> throw crash.apply("in " + operation + " before its effect");
             default -> { }
         }
         return behaviour;
@@ -120,6 +133,7 @@ final class Ledger {
     private void leave(String operation, Behaviour behaviour) throws InterruptedException {
         switch (behaviour) {
             case HANG_AFTER_EFFECT -> hang();
+            case CRASH_AFTER_EFFECT -> throw crash.apply("in " + operation + " after its effect");
             case FAIL_AFTER_EFFECT -> throw new NonRetryableStepException(operation + " did part of its work, then "
                     + "was declined");
             default -> { }

@@ -36,7 +36,7 @@ class SagaCrashRecoveryUnitTests {
     }
 
     private UUID crashWhile(String operation, Ledger.Behaviour hang) throws InterruptedException {
-        ledger.hangOnce(operation, hang);
+        ledger.once(operation, hang);
         SagaEngine first = engine();
         UUID id = UUID.randomUUID();
         first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
@@ -73,7 +73,7 @@ class SagaCrashRecoveryUnitTests {
         int interruptions = FulfilmentSaga.FAST.maxAttempts() + 1;
         UUID id = UUID.randomUUID();
         for (int i = 0; i < interruptions; i++) {
-            ledger.hangOnce("pay", i % 2 == 0 ? Ledger.Behaviour.HANG_AFTER_EFFECT : Ledger.Behaviour.HANG_BEFORE_EFFECT);
+            ledger.once("pay", i % 2 == 0 ? Ledger.Behaviour.HANG_AFTER_EFFECT : Ledger.Behaviour.HANG_BEFORE_EFFECT);
             SagaEngine crashing = engine();
             if (i == 0) {
                 crashing.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
@@ -100,7 +100,7 @@ class SagaCrashRecoveryUnitTests {
             throws InterruptedException {
         UUID id = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            ledger.hangOnce("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
+            ledger.once("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
             SagaEngine crashing = engine(2);
             if (i == 0) {
                 crashing.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());

@@ -219,7 +219,7 @@ class SagaEngineUnitTests {
                 .step(FulfilmentSaga.step(ledger, "reserve", true, Duration.ofSeconds(5)))
                 .step(FulfilmentSaga.step(ledger, "pay", true, Duration.ofMillis(100)))
                 .build();
-        ledger.hangOnce("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
+        ledger.once("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
         try (SagaEngine timing = SagaEngine.builder(store, index).register(slow).build()) {
             UUID id = UUID.randomUUID();
             timing.start(slow, id, new Data("o", null, null, null), EventMetadata.empty());
