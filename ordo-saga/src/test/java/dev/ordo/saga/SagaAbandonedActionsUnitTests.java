@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.store.InMemoryEventStore;
+import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import java.time.Duration;
 import java.util.Set;
@@ -28,7 +29,7 @@ class SagaAbandonedActionsUnitTests {
     @Test
     void aTimedOutStepIsCompensatedOnlyAfterItsAbandonedActionLanded() throws InterruptedException {
         CountDownLatch answer = new CountDownLatch(1);
-        SagaDefinition<Data> saga = SagaDefinition.builder("late", FulfilmentSaga.definition(new Ledger(), WAIT).codec())
+        SagaDefinition<Data> saga = SagaDefinition.builder("late", JacksonStateCodec.of(Data.class, 1))
                 .step(SagaStep.<Data>named("reserve")
                         .action(context -> {
                             // the request is on its way: an interrupt does not call it back

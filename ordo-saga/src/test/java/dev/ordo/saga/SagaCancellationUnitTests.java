@@ -43,8 +43,8 @@ class SagaCancellationUnitTests {
         AtomicBoolean raced = new AtomicBoolean();
         // the cancel has read the saga RUNNING; before its append reaches the store, the saga completes
         store.inject((when, stream, events) -> {
-            if (when == FaultyEventStore.When.BEFORE && has(events, "saga.cancel-requested") && raced.compareAndSet(false,
-                    true)) {
+            if (when == FaultyEventStore.When.BEFORE && has(events, "saga.cancel-requested")
+                    && raced.compareAndSet(false, true)) {
                 lastStep.countDown();
                 await().atMost(WAIT).until(() -> store.delegate().readStream(SagaJournal.stream(id),
                         ReadDirection.BACKWARDS, Long.MAX_VALUE, 1).getFirst().eventType().equals("saga.completed"));
@@ -76,8 +76,8 @@ class SagaCancellationUnitTests {
         SagaEngine[] engine = new SagaEngine[1];
         // the saga is about to record that its last step succeeded (and the saga completed): a cancel gets in first
         store.inject((when, stream, events) -> {
-            if (when == FaultyEventStore.When.BEFORE && has(events, "saga.completed") && raced.compareAndSet(false,
-                    true)) {
+            if (when == FaultyEventStore.When.BEFORE && has(events, "saga.completed")
+                    && raced.compareAndSet(false, true)) {
                 cancelled.set(engine[0].cancel(id, "just in time", EventMetadata.empty()));
             }
         });

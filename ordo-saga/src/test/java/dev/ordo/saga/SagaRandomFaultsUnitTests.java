@@ -207,7 +207,8 @@ class SagaRandomFaultsUnitTests {
     /** Starts the saga, asking again (the next process, once the store is back) until it is known to exist. */
     private void startAsAClientWould(UUID id) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
-                .ignoreExceptionsMatching(e -> e instanceof EventStoreUnavailableException || e instanceof SimulatedCrash)
+                .ignoreExceptionsMatching(e -> e instanceof EventStoreUnavailableException
+                        || e instanceof SimulatedCrash)
                 .until(() -> {
                     tick();
                     SagaEngine engine = processes[0].engine();

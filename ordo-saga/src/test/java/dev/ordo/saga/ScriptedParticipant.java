@@ -94,7 +94,8 @@ final class ScriptedParticipant {
         }
         apply(invocationId);
         if (fault == Fault.DECLINE_AFTER_EFFECT) {
-            throw new NonRetryableStepException("injected: " + invocationId + " did part of its work, then was declined");
+            throw new NonRetryableStepException("injected: " + invocationId + " did part of its work, then was "
+                    + "declined");
         }
         if (fault == Fault.CRASH_AFTER_EFFECT) {
             crash("in " + invocationId + " after its effect");
