@@ -6,15 +6,13 @@ import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.core.store.EventStore;
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.saga.SagaEvent.CancelRequested;
 import dev.ordo.saga.SagaEvent.CompensationRedriven;
-import dev.ordo.saga.SagaEvent.SagaCompensated;
-import dev.ordo.saga.SagaEvent.SagaCompleted;
 import dev.ordo.saga.SagaEvent.SagaStarted;
 import dev.ordo.saga.SagaEvent.StepFailed;
-import dev.ordo.saga.SagaEvent.StepStarted;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,13 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,14 +34,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs sagas: starts them, drives them step by step (parallel groups on virtual threads), waits durably for replies,
- * compensates completed steps in reverse order when a step fails, times out or the saga is cancelled, and parks a
- * compensation that keeps failing (raising an alert) until an operator redrives it.
+ * compensates every step that was attempted, in reverse order, when a step fails, times out or the saga is cancelled,
+ * and parks a compensation that keeps failing (raising an alert) until an operator redrives it.
  *
  * <p>Every transition is appended to the saga's stream before the engine goes on, so after a crash
- * {@link #resumeUnfinished()} continues each saga where it stopped; a step that may have run is run again with the
- * same invocation id, which participants use to do the work only once. A timer thread wakes sagas whose reply
- * deadline passed, across restarts (deadlines live in the {@link SagaIndex}). One drive per saga at a time in this
- * process; across processes the stream's expected version arbitrates. Thread-safe.
+ * {@link #resumeUnfinished()} continues each saga where it stopped. An attempt cut short by a crash or a shutdown is
+ * not a failed attempt: its outcome is unknown, and it is resumed as the same attempt with the same invocation id,
+ * which participants use to do the work only once (see {@link StepRunner}). A drive that fails for a transient reason
+ * (the database went away) is tried again after a growing pause, in this process, until the database is back. A
+ * timer thread wakes sagas whose reply deadline passed, across restarts (deadlines live in the {@link SagaIndex}). One
+ * drive per saga at a time in this process; across processes the stream's expected version arbitrates. Thread-safe.
  */
 public final class SagaEngine implements AutoCloseable {
 
@@ -67,9 +63,10 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaLocks locks = new SagaLocks();
     private final ReentrantLock progress = new ReentrantLock();
     private final Condition progressed = progress.newCondition();
-    private final Map<UUID, Boolean> scheduled = new ConcurrentHashMap<>();
-    private final Thread timer;
+    private final SagaScheduler scheduler;
+    private final SagaDriver driver;
     private volatile boolean running = true;
+    private volatile boolean abandoning;
 
     private SagaEngine(Builder builder) {
         this.store = builder.store;
@@ -82,8 +79,12 @@ public final class SagaEngine implements AutoCloseable {
         this.serializer = new RememberingEventSerializer(
                 JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build()),
                 REMEMBERED_EVENTS);
-        Duration poll = builder.pollInterval;
-        this.timer = Thread.ofVirtual().name("ordo-saga-timer").start(() -> wakeDueSagas(poll));
+        StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
+                builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
+                () -> abandoning);
+        this.driver = new SagaDriver(index, environment, () -> running, this::alert, this::finished);
+        this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
+                this::drive);
     }
 
     public static Builder builder(EventStore store, SagaIndex index) {
@@ -91,11 +92,14 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     /**
-     * Starts a saga and drives it in the background. Starting a saga id that already exists changes nothing, so a
-     * retried start is safe.
+     * Starts a saga and drives it in the background. Starting a saga id that already exists changes nothing but
+     * driving it if it is unfinished, so a retried start is safe, also after a start whose outcome was unknown.
      *
      * @return true when this call started it
      * @throws IllegalArgumentException when the definition was not registered with the engine
+     * @throws RuntimeException         what the store or the index threw; when the outcome is unknown (a transient
+     *                                  failure), the engine also drives the saga again after a pause, so a saga that
+     *                                  was written anyway runs even when the caller gives up
      */
     public <D> boolean start(SagaDefinition<D> definition, UUID sagaId, D data, EventMetadata metadata) {
         requireRegistered(definition);
@@ -103,6 +107,9 @@ public final class SagaEngine implements AutoCloseable {
         try {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             if (journal.state().exists()) {
+                if (!journal.state().status().isFinished()) {
+                    schedule(sagaId);
+                }
                 return false;
             }
             index.save(new SagaSummary(sagaId, definition.type(), SagaStatus.RUNNING, null, null, clock.instant()));
@@ -110,11 +117,24 @@ public final class SagaEngine implements AutoCloseable {
             metrics.saga(definition.type(), "started");
         } catch (WrongExpectedVersionException raced) {
             return false;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }
         schedule(sagaId);
         return true;
+    }
+
+    /**
+     * A write of the API failed: when it failed for a transient reason its outcome is unknown, so the saga is driven
+     * again after a pause (the drive reads what was written and goes on, or finds nothing to do).
+     */
+    private RuntimeException retryingWhenUnknown(UUID sagaId, RuntimeException failure) {
+        if (TransientFailures.isTransient(failure)) {
+            scheduler.afterTransientFailure(sagaId, failure);
+        }
+        return failure;
     }
 
     /**
@@ -146,6 +166,10 @@ public final class SagaEngine implements AutoCloseable {
                 return false;
             }
             journal.append(EventMetadata.empty(), event.apply(journal));
+        } catch (WrongExpectedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }
@@ -154,18 +178,31 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     /**
-     * Cancels a saga: it stops starting steps and compensates what was done. Does nothing for a finished saga.
+     * Cancels a running saga: it stops starting steps and compensates what was done. Does nothing for a saga that is
+     * compensating, parked or finished. The cancellation is appended at the version of the saga that was read, so it
+     * never lands after the saga completed: when the saga changed meanwhile, it is read again and the cancellation
+     * tried again (or refused, if the saga finished). It does not wait for a step under way: the drive running it
+     * records the step's outcome, finds the cancellation (its own append conflicts) and compensates.
      *
      * @return true when the cancellation was recorded
      */
     public boolean cancel(UUID sagaId, String reason, EventMetadata metadata) {
         Objects.requireNonNull(reason, "reason");
-        SagaState state = SagaJournal.open(store, serializer, sagaId).state();
-        if (!state.exists() || state.status() != SagaStatus.RUNNING) {
-            return false;
+        while (true) {
+            SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
+            SagaState state = journal.state();
+            if (!state.exists() || state.status() != SagaStatus.RUNNING) {
+                return false;
+            }
+            try {
+                journal.append(metadata, new CancelRequested(reason, clock.instant()));
+                break;
+            } catch (WrongExpectedVersionException changed) {
+                log.debug("saga {} changed while cancelling it; reading it again", sagaId);
+            } catch (RuntimeException e) {
+                throw retryingWhenUnknown(sagaId, e);
+            }
         }
-        store.append(SagaJournal.stream(sagaId), dev.ordo.core.store.ExpectedVersion.any(),
-                List.of(serializer.serialize(new CancelRequested(reason, clock.instant()), metadata)));
         schedule(sagaId);
         return true;
     }
@@ -188,6 +225,10 @@ public final class SagaEngine implements AutoCloseable {
                     .findFirst().orElseThrow();
             journal.append(EventMetadata.empty().withActor(actor), new CompensationRedriven(parked, actor,
                     clock.instant()));
+        } catch (WrongExpectedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
         } finally {
             lock.close();
         }
@@ -252,7 +293,11 @@ public final class SagaEngine implements AutoCloseable {
         }
     }
 
-    /** Runs the saga until it waits, finishes or is parked; normally called from the background scheduler. */
+    /**
+     * Runs the saga until it waits, finishes or is parked; normally called from the background scheduler. A drive
+     * that fails for a transient reason is tried again after a pause; one that meets a conflict (another process or
+     * a cancellation wrote to the saga) at once.
+     */
     public void drive(UUID sagaId) {
         SagaLocks.Held lock = locks.lock(sagaId);
         try {
@@ -267,113 +312,32 @@ public final class SagaEngine implements AutoCloseable {
                         journal.state().type());
                 return;
             }
-            driveWith(definition, journal);
+            driver.drive(definition, journal, !scheduler.recovering(sagaId));
+            scheduler.recovered(sagaId);
         } catch (WrongExpectedVersionException conflict) {
             log.debug("saga {} was changed elsewhere while driving it; looking again", sagaId);
-            if (running) {
-                schedule(sagaId);
-            }
+            schedule(sagaId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("driving saga {} failed; it will be resumed on the next start or wake-up", sagaId, e);
+            failed(sagaId, e);
+        } catch (Error e) {
+            log.error("driving saga {} stopped: {}; it is resumed when it is driven again (next start)", sagaId,
+                    e.toString());
+            throw e;
         } finally {
             lock.close();
             signalProgress();
         }
     }
 
-    private <D> void driveWith(SagaDefinition<D> definition, SagaJournal journal) throws InterruptedException {
-        EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString());
-        StepRunner<D> runner = new StepRunner<>(definition, journal, executor, clock, metadata, metrics);
-        String startRecorded = null;
-        while (running) {
-            SagaPlanner.Next<D> next = SagaPlanner.next(definition, journal.state(), clock.instant());
-            switch (next) {
-                case SagaPlanner.Next.Run<D> run when run.steps().size() == 1 -> {
-                    SagaStep<D> step = run.steps().getFirst();
-                    Optional<SagaEvent> outcome = runner.attempt(step, step.name().equals(startRecorded));
-                    startRecorded = outcome.isEmpty() ? null : recordWithWhatFollows(definition, journal, metadata,
-                            outcome.get());
-                }
-                case SagaPlanner.Next.Run<D> run -> runAll(runner, run.steps());
-                case SagaPlanner.Next.TimeOut<D> timeOut -> journal.append(metadata, new StepFailed(timeOut.step(),
-                        "no reply before the deadline " + timeOut.deadline(), true, clock.instant()));
-                case SagaPlanner.Next.Compensate<D> compensate -> runner.compensate(compensate.step()).ifPresent(this::alert);
-                case SagaPlanner.Next.Complete<D> complete -> {
-                    journal.append(metadata, new SagaCompleted(clock.instant()));
-                    metrics.saga(definition.type(), "completed");
-                }
-                case SagaPlanner.Next.FinishCompensation<D> finish -> {
-                    journal.append(metadata, new SagaCompensated(journal.state().failure(), clock.instant()));
-                    metrics.saga(definition.type(), "compensated");
-                }
-                case SagaPlanner.Next.Wait<D> wait -> {
-                    SagaState state = journal.state();
-                    SagaSummary summary = new SagaSummary(state.sagaId(), state.type(), state.status(), wait.until(),
-                            state.failure(), clock.instant());
-                    index.save(summary);
-                    if (state.status().isFinished()) {
-                        finished(summary);
-                    }
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * Records a step's outcome in one append with what it leads to, when that is certain: the start of the next
-     * (single) step, or the saga's completion. Halves the commits of a sequential saga; a crash after the append
-     * simply finds the next step started, which is run again with the same invocation id.
-     *
-     * @return the step whose first attempt's start was recorded, or {@code null}
-     */
-    private <D> String recordWithWhatFollows(SagaDefinition<D> definition, SagaJournal journal, EventMetadata metadata,
-                                             SagaEvent outcome) {
-        SagaState state = journal.state();
-        SagaState after = state.evolve(outcome, state.version() + 1);
-        SagaPlanner.Next<D> following = SagaPlanner.next(definition, after, clock.instant());
-        if (following instanceof SagaPlanner.Next.Run<D> run && run.steps().size() == 1
-                && after.step(run.steps().getFirst().name()).attempts() == 0) {
-            String step = run.steps().getFirst().name();
-            journal.append(metadata, outcome, new StepStarted(step, 1, StepRunner.invocationId(after, step),
-                    clock.instant()));
-            return step;
-        }
-        if (following instanceof SagaPlanner.Next.Complete<D>) {
-            journal.append(metadata, outcome, new SagaCompleted(clock.instant()));
-            metrics.saga(definition.type(), "completed");
-            return null;
-        }
-        journal.append(metadata, outcome);
-        return null;
-    }
-
-    private <D> void runAll(StepRunner<D> runner, List<SagaStep<D>> steps) throws InterruptedException {
-        if (steps.size() == 1) {
-            runner.run(steps.getFirst());
-            return;
-        }
-        List<Future<?>> running = new ArrayList<>();
-        for (SagaStep<D> step : steps) {
-            running.add(executor.submit(() -> {
-                runner.run(step);
-                return null;
-            }));
-        }
-        RuntimeException first = null;
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime && first == null) {
-                    first = runtime;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
+    private void failed(UUID sagaId, RuntimeException e) {
+        if (!running) {
+            log.debug("driving saga {} stopped with the engine: {}", sagaId, e.toString());
+        } else if (TransientFailures.isTransient(e)) {
+            scheduler.afterTransientFailure(sagaId, e);
+        } else {
+            log.error("driving saga {} failed; it will be resumed on the next start or wake-up", sagaId, e);
         }
     }
 
@@ -402,26 +366,7 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     private void schedule(UUID sagaId) {
-        if (!running || scheduled.putIfAbsent(sagaId, Boolean.TRUE) != null) {
-            return;
-        }
-        executor.submit(() -> {
-            scheduled.remove(sagaId);
-            drive(sagaId);
-        });
-    }
-
-    private void wakeDueSagas(Duration poll) {
-        while (running) {
-            try {
-                index.due(clock.instant(), 1_000).forEach(this::schedule);
-                TimeUnit.MILLISECONDS.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("looking for sagas whose deadline passed failed; trying again", e);
-            }
-        }
+        scheduler.now(sagaId);
     }
 
     private void signalProgress() {
@@ -446,19 +391,26 @@ public final class SagaEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the timer and waits up to {@code grace} for running drives, then interrupts them. A step interrupted
-     * this way was recorded as started: the next engine runs it again with the same invocation id.
+     * Stops: no step or compensation attempt starts any more, and the timer and retries stop. Attempts under way get
+     * up to {@code grace} to finish, and their outcomes are recorded; then they are interrupted, and nothing at all is
+     * recorded for them: they stay open in their sagas (their outcome is unknown), and the next engine resumes them as
+     * the same attempts, with the same invocation ids.
      */
     public void shutdown(Duration grace) {
         running = false;
-        timer.interrupt();
+        scheduler.stop();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                abandoning = true;
                 executor.shutdownNow();
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("some saga steps did not stop within 5 s of being interrupted");
+                }
             }
         } catch (InterruptedException e) {
+            abandoning = true;
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -470,6 +422,9 @@ public final class SagaEngine implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meters;
         private Duration pollInterval = Duration.ofMillis(500);
+        private int resumptionLimit = 10;
+        private Duration abandonedActionWait = Duration.ofSeconds(30);
+        private Backoff transientBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         private final Map<String, SagaDefinition<?>> definitions = new java.util.LinkedHashMap<>();
         private final List<Consumer<ParkedCompensation>> parkingListeners = new ArrayList<>();
         private final List<Consumer<SagaSummary>> finishListeners = new ArrayList<>();
@@ -500,6 +455,43 @@ public final class SagaEngine implements AutoCloseable {
         /** How often the timer looks for sagas whose deadline passed. */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Objects.requireNonNull(value, "pollInterval");
+            return this;
+        }
+
+        /**
+         * How many times in a row an attempt cut short (a crash or shutdown during it) is resumed before its outcome
+         * is given up as unknown: the step is then compensated, or, for a compensation, parked. Bounds a step that
+         * crashes its process every time. Default 10.
+         */
+        public Builder resumptionLimit(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("resumptionLimit must be at least 1, was " + value);
+            }
+            this.resumptionLimit = value;
+            return this;
+        }
+
+        /**
+         * How long a compensation waits for its step's action to stop when this engine abandoned it (the attempt
+         * timed out and was interrupted, but the call may still land). Past it, the compensation runs anyway and the
+         * participant's fence must refuse the late action. Default 30 seconds.
+         */
+        public Builder abandonedActionWait(Duration value) {
+            Objects.requireNonNull(value, "abandonedActionWait");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("abandonedActionWait must not be negative, was " + value);
+            }
+            this.abandonedActionWait = value;
+            return this;
+        }
+
+        /**
+         * The pauses after transient failures (the database or a participant's infrastructure away), of a drive or
+         * of a step's action or compensation: from {@code initial}, doubling with jitter, up to {@code max}, for as
+         * long as the failures last. They never count as attempts. Default 100 ms to 10 s.
+         */
+        public Builder transientBackoff(Duration initial, Duration max) {
+            this.transientBackoff = new Backoff(initial, max);
             return this;
         }
 

@@ -17,6 +17,16 @@ public sealed interface SagaEvent {
     record StepStarted(String step, int attempt, String invocationId, Instant at) implements SagaEvent {
     }
 
+    /**
+     * A drive found an attempt recorded as started and never finished (the process stopped or crashed, or the
+     * outcome could not be recorded) and runs it again, as the same attempt with the same invocation id.
+     *
+     * @param resumption how many times in a row this attempt was resumed, from 1
+     */
+    @EventType("saga.step-resumed")
+    record StepResumed(String step, int attempt, int resumption, String invocationId, Instant at) implements SagaEvent {
+    }
+
     @EventType("saga.step-attempt-failed")
     record StepAttemptFailed(String step, int attempt, String error, Instant retryAt, Instant at) implements SagaEvent {
     }
@@ -34,12 +44,26 @@ public sealed interface SagaEvent {
     record StepFailed(String step, String error, boolean timedOut, Instant at) implements SagaEvent {
     }
 
+    /**
+     * The step's outcome is unknown for good: its attempt was cut short too many times in a row (a step that crashes
+     * its process every time). The saga compensates, this step included.
+     */
+    @EventType("saga.step-outcome-unknown")
+    record StepOutcomeUnknown(String step, String reason, Instant at) implements SagaEvent {
+    }
+
     @EventType("saga.cancel-requested")
     record CancelRequested(String reason, Instant at) implements SagaEvent {
     }
 
     @EventType("saga.compensation-started")
     record CompensationStarted(String step, int attempt, String invocationId, Instant at) implements SagaEvent {
+    }
+
+    /** Like {@link StepResumed}, for a compensation attempt cut short. */
+    @EventType("saga.compensation-resumed")
+    record CompensationResumed(String step, int attempt, int resumption, String invocationId, Instant at)
+            implements SagaEvent {
     }
 
     @EventType("saga.compensation-attempt-failed")

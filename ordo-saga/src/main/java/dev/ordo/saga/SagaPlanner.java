@@ -1,6 +1,5 @@
 package dev.ordo.saga;
 
-import dev.ordo.saga.SagaState.StepState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,8 +66,9 @@ final class SagaPlanner {
                         earliest = earliest == null || s.deadline().isBefore(earliest) ? s.deadline() : earliest;
                         open = true;
                     }
-                    default -> throw new IllegalStateException("saga " + state.sagaId() + " is running but step "
-                            + step.name() + " is " + s.state());
+                    case FAILED, TIMED_OUT, UNKNOWN, COMPENSATING, COMPENSATED, COMPENSATION_PARKED ->
+                            throw new IllegalStateException("saga " + state.sagaId() + " is running but step "
+                                    + step.name() + " is " + s.state());
                 }
             }
             if (!runnable.isEmpty()) {
@@ -82,18 +82,17 @@ final class SagaPlanner {
     }
 
     /**
-     * Undo every step that may have had an effect: first the ones whose outcome is unknown (started and never
-     * answered, or timed out: the call may still have gone through; compensations are idempotent and must accept
-     * "nothing to undo"), latest in the definition first; then the succeeded ones in reverse order of completion.
-     * A step whose action reported failure had no effect and is not compensated.
+     * Undo every step that was attempted: first the ones that did not succeed (their action failed, timed out, was
+     * cut short or waits for a reply: whatever part of it took effect must go), latest in the definition first; then
+     * the succeeded ones in reverse order of completion. A step's action may have done part of its work before it
+     * failed, and an answer that was not heard is not a failure, so the rule does not ask how a step ended:
+     * compensations are idempotent and accept "nothing to undo".
      */
     private static <D> Next<D> backwards(SagaDefinition<D> definition, SagaState state) {
         List<SagaStep<D>> all = definition.groups().stream().flatMap(List::stream).toList();
         for (int i = all.size() - 1; i >= 0; i--) {
             SagaStep<D> step = all.get(i);
-            SagaState.Step s = state.step(step.name());
-            if (step.compensation() != null && s.attempts() > 0 && !state.completed().contains(step.name())
-                    && needsUndo(s.state())) {
+            if (!state.completed().contains(step.name()) && needsUndo(step, state.step(step.name()))) {
                 return new Next.Compensate<>(step);
             }
         }
@@ -102,17 +101,20 @@ final class SagaPlanner {
         for (String name : reversed) {
             SagaStep<D> step = definition.step(name).orElseThrow(() -> new IllegalStateException("saga "
                     + state.sagaId() + " completed step " + name + " that its definition no longer has"));
-            if (step.compensation() != null && needsUndo(state.step(name).state())) {
+            if (needsUndo(step, state.step(name))) {
                 return new Next.Compensate<>(step);
             }
         }
         return new Next.FinishCompensation<>();
     }
 
-    private static boolean needsUndo(StepState state) {
-        return switch (state) {
-            case STARTED, AWAITING_REPLY, SUCCEEDED, TIMED_OUT, COMPENSATING -> true;
-            case PENDING, FAILED, COMPENSATED, COMPENSATION_PARKED -> false;
+    private static boolean needsUndo(SagaStep<?> step, SagaState.Step s) {
+        if (step.compensation() == null || !s.attempted()) {
+            return false;
+        }
+        return switch (s.state()) {
+            case STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING -> true;
+            case PENDING, COMPENSATED, COMPENSATION_PARKED -> false;
         };
     }
 }

@@ -1,37 +1,53 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
 import dev.ordo.saga.SagaEvent.CompensationParked;
+import dev.ordo.saga.SagaEvent.CompensationResumed;
 import dev.ordo.saga.SagaEvent.CompensationStarted;
 import dev.ordo.saga.SagaEvent.StepAttemptFailed;
 import dev.ordo.saga.SagaEvent.StepAwaitingReply;
 import dev.ordo.saga.SagaEvent.StepCompensated;
 import dev.ordo.saga.SagaEvent.StepFailed;
+import dev.ordo.saga.SagaEvent.StepOutcomeUnknown;
+import dev.ordo.saga.SagaEvent.StepResumed;
 import dev.ordo.saga.SagaEvent.StepStarted;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one step's action or compensation with its time limit and retry policy, recording every attempt in the
  * saga's journal before and after it runs, so that a restart knows exactly where it stopped. The saga's data is
  * decoded once per encoding it has: the steps of one drive share the decoded instance (saga data is immutable, see
  * {@link SagaDefinition}), and data a step produced is not decoded again.
+ *
+ * <p>What counts as an attempt: only an action (or compensation) that answered with a failure. An attempt cut short
+ * (the process crashed or shut down, or its outcome could not be recorded) has an unknown outcome: it is resumed as
+ * the same attempt, with the same invocation id, and recorded as resumed; only when that happened more than the
+ * engine's resumption limit in a row is the outcome given up as unknown (the step is then compensated; a compensation
+ * is parked). A transient failure of the infrastructure (see {@link TransientFailures}) is not an attempt either: the
+ * same attempt is tried again after a growing pause until the infrastructure is back. While the engine interrupts
+ * what runs (a shutdown past its grace), nothing is recorded at all, and an {@link Error} thrown by an action or a
+ * compensation unwinds without a record, as a process death would.
  */
 final class StepRunner<D> {
+
+    private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
     /** The saga's data and the encoding it was read from or written to. */
     private record Decoded<D>(String encoded, D data) {
@@ -39,24 +55,30 @@ final class StepRunner<D> {
 
     private final SagaDefinition<D> definition;
     private final SagaJournal journal;
-    private final ExecutorService executor;
-    private final Clock clock;
     private final EventMetadata metadata;
-    private final SagaMetrics metrics;
+    private final StepEnvironment env;
+    private final boolean countResumptions;
     private volatile Decoded<D> decoded;
 
-    StepRunner(SagaDefinition<D> definition, SagaJournal journal, ExecutorService executor, Clock clock,
-               EventMetadata metadata, SagaMetrics metrics) {
+    /**
+     * @param countResumptions false when the attempts left open were cut short by this engine's own last drive of the
+     *                         saga, which failed for a transient reason: resuming them is no sign of a crash loop
+     */
+    StepRunner(SagaDefinition<D> definition, SagaJournal journal, EventMetadata metadata, StepEnvironment env,
+               boolean countResumptions) {
         this.definition = definition;
         this.journal = journal;
-        this.executor = executor;
-        this.clock = clock;
         this.metadata = metadata;
-        this.metrics = metrics;
+        this.env = env;
+        this.countResumptions = countResumptions;
     }
 
     static String invocationId(SagaState state, String step) {
         return state.sagaId() + ":" + step;
+    }
+
+    private static String compensationId(SagaState state, String step) {
+        return invocationId(state, step) + ":compensate";
     }
 
     /** A step's final outcome: an event, or a success whose update applies to the data current when it is recorded. */
@@ -87,7 +109,7 @@ final class StepRunner<D> {
      * that runs alone: its success's data is computed from the data as it is now.
      *
      * @param startRecorded whether the first attempt's start was already recorded by the caller
-     * @return the outcome to record, or empty when the saga stopped running meanwhile
+     * @return the outcome to record, or empty when the saga stopped running or the engine is stopping
      */
     Optional<SagaEvent> attempt(SagaStep<D> step, boolean startRecorded) throws InterruptedException {
         return result(step, startRecorded).map(result -> event(result, journal.state()));
@@ -102,29 +124,41 @@ final class StepRunner<D> {
     }
 
     private Optional<Result<D>> result(SagaStep<D> step, boolean startRecorded) throws InterruptedException {
-        int attempt = journal.state().step(step.name()).attempts();
-        boolean recorded = startRecorded;
+        SagaState.Step known = journal.state().step(step.name());
+        int attempt = known.attempts();
+        boolean open = startRecorded || known.open();
+        if (open && !startRecorded && countResumptions) {
+            int resumption = known.resumptions() + 1;
+            if (resumption > env.resumptionLimit()) {
+                return outcome(new StepOutcomeUnknown(step.name(), "attempt " + attempt + " was cut short "
+                        + resumption + " times in a row (a crash or shutdown each time)", now()));
+            }
+            log.info("resuming step {} of saga {}: attempt {} was cut short, its outcome is unknown", step.name(),
+                    journal.state().sagaId(), attempt);
+            journal.append(metadata, new StepResumed(step.name(), attempt, resumption,
+                    invocationId(journal.state(), step.name()), now()));
+        }
+        int transientFailures = 0;
         while (true) {
             SagaState state = journal.state();
-            if (state.status() != SagaStatus.RUNNING) {
+            if (state.status() != SagaStatus.RUNNING || env.stopping()) {
                 return Optional.empty();
             }
             String invocationId = invocationId(state, step.name());
-            if (!recorded) {
+            if (!open) {
                 attempt++;
-                if (attempt > step.retry().maxAttempts()) {
-                    return outcome(new StepFailed(step.name(), "gave up after " + (attempt - 1)
-                            + " attempts, the last of which was interrupted", false, now()));
-                }
                 journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
+                open = true;
             }
-            recorded = false;
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
                     attempt, data(state.data()));
             long started = System.nanoTime();
             try {
-                StepOutcome<D> outcome = withTimeout(() -> step.action().run(context), step.timeout());
-                metrics.step(definition.type(), step.name(), "success", started);
+                StepOutcome<D> outcome = call(invocationId, () -> step.action().run(context), step.timeout(), true);
+                if (env.interrupted()) {
+                    return Optional.empty();
+                }
+                metrics(step, "success", started);
                 return switch (outcome) {
                     case StepOutcome.Done<D> done when done.update() != null ->
                             Optional.of(new Result.Updated<>(step.name(), done.update()));
@@ -133,64 +167,128 @@ final class StepRunner<D> {
                             now().plus(await.deadline()), now()));
                 };
             } catch (TimeoutException e) {
-                metrics.step(definition.type(), step.name(), "timeout", started);
+                if (env.interrupted()) {
+                    return Optional.empty();
+                }
+                metrics(step, "timeout", started);
                 return outcome(new StepFailed(step.name(), "no result within " + step.timeout(), true, now()));
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                metrics.step(definition.type(), step.name(), "failure", started);
+                Throwable cause = unlessError(e);
+                if (env.interrupted()) {
+                    return Optional.empty();
+                }
+                if (TransientFailures.isTransient(cause)) {
+                    metrics(step, "transient", started);
+                    pauseAfterTransientFailure(state, step.name(), ++transientFailures, cause);
+                    continue;
+                }
+                metrics(step, "failure", started);
                 if (!step.retry().retryable().test(cause) || attempt >= step.retry().maxAttempts()) {
                     return outcome(new StepFailed(step.name(), describe(cause), false, now()));
                 }
                 Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
                 journal.append(metadata, new StepAttemptFailed(step.name(), attempt, describe(cause), retryAt, now()));
+                open = false;
                 pauseUntil(retryAt);
             }
         }
     }
 
     /**
-     * Runs the step's compensation until it succeeds or its attempts run out.
+     * Runs the step's compensation until it succeeds or its attempts run out; first waits (bounded) for the step's
+     * action to stop if this engine abandoned it, so that what a late action did is undone too.
      *
-     * @return the parked compensation when it kept failing
+     * @return the parked compensation when it kept failing; empty when it succeeded or the engine is stopping
      */
     Optional<ParkedCompensation> compensate(SagaStep<D> step) throws InterruptedException {
-        int attempt = journal.state().step(step.name()).compensationAttempts();
+        SagaState state = journal.state();
+        String actionId = invocationId(state, step.name());
+        if (!env.abandoned().awaitStopped(actionId, env.abandonedActionWait())) {
+            log.warn("compensating step {} of saga {} while its abandoned action still runs after {}: the participant "
+                    + "must refuse it when it lands (a fence for {})", step.name(), state.sagaId(),
+                    env.abandonedActionWait(), actionId);
+        }
+        SagaState.Step known = state.step(step.name());
+        String invocationId = compensationId(state, step.name());
+        int attempt = known.compensationAttempts();
+        boolean open = known.state() == SagaState.StepState.COMPENSATING && known.open();
+        if (open && countResumptions) {
+            int resumption = known.resumptions() + 1;
+            if (resumption > env.resumptionLimit()) {
+                String error = "compensation attempt " + attempt + " was cut short " + resumption
+                        + " times in a row (a crash or shutdown each time)";
+                return Optional.of(park(step, invocationId, attempt, error, "no stack trace: " + error));
+            }
+            log.info("resuming the compensation of step {} of saga {}: attempt {} was cut short", step.name(),
+                    state.sagaId(), attempt);
+            journal.append(metadata, new CompensationResumed(step.name(), attempt, resumption, invocationId, now()));
+        }
+        int transientFailures = 0;
         while (true) {
-            attempt++;
-            SagaState state = journal.state();
-            String invocationId = invocationId(state, step.name()) + ":compensate";
-            journal.append(metadata, new CompensationStarted(step.name(), attempt, invocationId, now()));
+            if (env.stopping()) {
+                return Optional.empty();
+            }
+            if (!open) {
+                attempt++;
+                journal.append(metadata, new CompensationStarted(step.name(), attempt, invocationId, now()));
+                open = true;
+            }
+            state = journal.state();
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
                     attempt, data(state.data()));
             long started = System.nanoTime();
             Throwable failure;
             try {
-                D result = withTimeout(() -> step.compensation().compensate(context), step.timeout());
+                D result = call(invocationId, () -> step.compensation().compensate(context), step.timeout(), false);
+                if (env.interrupted()) {
+                    return Optional.empty();
+                }
                 journal.append(metadata, new StepCompensated(step.name(), result == null ? null : encode(result),
                         now()));
-                metrics.step(definition.type(), step.name() + ":compensate", "success", started);
+                metrics(step, ":compensate", "success", started);
                 return Optional.empty();
             } catch (TimeoutException e) {
                 failure = new TimeoutException("compensation gave no result within " + step.timeout());
             } catch (ExecutionException e) {
-                failure = e.getCause();
+                failure = unlessError(e);
             }
-            metrics.step(definition.type(), step.name() + ":compensate", "failure", started);
-            if (attempt < step.retry().maxAttempts()) {
-                Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
-                journal.append(metadata, new CompensationAttemptFailed(step.name(), attempt, describe(failure), retryAt,
-                        now()));
-                pauseUntil(retryAt);
-            } else {
-                journal.append(metadata, new CompensationParked(step.name(), attempt, describe(failure), now()));
-                return Optional.of(new ParkedCompensation(state.sagaId(), definition.type(), step.name(), invocationId,
-                        attempt, describe(failure), stackTrace(failure), now()));
+            if (env.interrupted()) {
+                return Optional.empty();
             }
+            if (TransientFailures.isTransient(failure)) {
+                metrics(step, ":compensate", "transient", started);
+                pauseAfterTransientFailure(state, step.name() + " (compensation)", ++transientFailures, failure);
+                continue;
+            }
+            metrics(step, ":compensate", "failure", started);
+            if (attempt >= step.retry().maxAttempts()) {
+                return Optional.of(park(step, invocationId, attempt, describe(failure), stackTrace(failure)));
+            }
+            Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
+            journal.append(metadata, new CompensationAttemptFailed(step.name(), attempt, describe(failure), retryAt,
+                    now()));
+            open = false;
+            pauseUntil(retryAt);
         }
+    }
+
+    private ParkedCompensation park(SagaStep<D> step, String invocationId, int attempts, String error,
+                                    String stackTrace) {
+        journal.append(metadata, new CompensationParked(step.name(), attempts, error, now()));
+        return new ParkedCompensation(journal.state().sagaId(), definition.type(), step.name(), invocationId, attempts,
+                error, stackTrace, now());
     }
 
     private static <D> Optional<Result<D>> outcome(SagaEvent event) {
         return Optional.of(new Result.Event<>(event));
+    }
+
+    /** The failure of a call; an {@link Error} is thrown on: the process is in trouble, and records nothing. */
+    private static Throwable unlessError(ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e.getCause();
     }
 
     /** The saga's data from its encoding, decoded only when the encoding changed since the last call. */
@@ -210,15 +308,42 @@ final class StepRunner<D> {
         return encoded;
     }
 
-    private <T> T withTimeout(Callable<T> call, Duration timeout)
+    /**
+     * Runs the call on the engine's executor and waits for it up to {@code timeout}. A call that times out is
+     * interrupted and, for an action, remembered as abandoned until its thread really stops.
+     */
+    private <T> T call(String invocationId, Callable<T> work, Duration timeout, boolean action)
             throws TimeoutException, ExecutionException, InterruptedException {
-        Future<T> future = executor.submit(call);
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        Future<T> future = env.executor().submit(() -> {
+            try {
+                return work.call();
+            } finally {
+                stopped.complete(null);
+            }
+        });
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | InterruptedException e) {
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            if (action) {
+                env.abandoned().abandoned(invocationId, stopped);
+            }
+            throw e;
+        } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         }
+    }
+
+    private void pauseAfterTransientFailure(SagaState state, String step, int failures, Throwable cause)
+            throws InterruptedException {
+        Duration pause = env.transientBackoff().after(failures);
+        if (failures == 1 || failures % 10 == 0) {
+            log.warn("step {} of saga {} met a transient failure ({} in a row: {}); trying the same attempt again in "
+                    + "{} ms", step, state.sagaId(), failures, describe(cause), pause.toMillis());
+        }
+        TimeUnit.MILLISECONDS.sleep(pause.toMillis());
     }
 
     private void pauseUntil(Instant when) throws InterruptedException {
@@ -228,8 +353,16 @@ final class StepRunner<D> {
         }
     }
 
+    private void metrics(SagaStep<D> step, String outcome, long started) {
+        env.metrics().step(definition.type(), step.name(), outcome, started);
+    }
+
+    private void metrics(SagaStep<D> step, String suffix, String outcome, long started) {
+        env.metrics().step(definition.type(), step.name() + suffix, outcome, started);
+    }
+
     private Instant now() {
-        return clock.instant();
+        return env.clock().instant();
     }
 
     static String describe(Throwable error) {

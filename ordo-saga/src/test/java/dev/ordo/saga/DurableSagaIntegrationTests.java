@@ -9,7 +9,6 @@ import dev.ordo.saga.FulfilmentSaga.Data;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +24,13 @@ class DurableSagaIntegrationTests {
         SagaDefinition<Data> saga = FulfilmentSaga.definition(ledger, Duration.ofSeconds(30));
         Path file = folder.resolve("ordo.db");
         UUID id = UUID.randomUUID();
-        ledger.set("ship", Ledger.Behaviour.HANG_AFTER_EFFECT);
+        ledger.once("ship", Ledger.Behaviour.HANG_AFTER_EFFECT);
 
         OrdoDatabase before = OrdoDatabase.sqlite(file);
         JdbcEventStore storeBefore = JdbcEventStore.create(before);
         SagaEngine first = SagaEngine.builder(storeBefore, JdbcSagaIndex.create(before)).register(saga).build();
         first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
-        assertThat(ledger.hung.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(ledger.awaitHang()).isTrue();
         first.shutdown(Duration.ZERO);
         storeBefore.close();
         before.close();

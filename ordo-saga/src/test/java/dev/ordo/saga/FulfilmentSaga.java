@@ -41,7 +41,7 @@ final class FulfilmentSaga {
                 .retry(FAST);
         if (undoable) {
             builder.compensation(context -> {
-                ledger.call("undo-" + name, context.invocationId());
+                ledger.undo(name, "undo-" + name, context.invocationId());
                 return context.data().with(name, null);
             });
         }

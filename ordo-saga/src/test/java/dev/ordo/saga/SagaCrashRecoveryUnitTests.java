@@ -3,17 +3,19 @@ package dev.ordo.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The engine is stopped hard in the middle of a step (before or after the participant's effect) or of a
- * compensation; a new engine on the same store resumes the saga, and no participant effect happens twice.
+ * compensation; a new engine on the same store resumes the saga, and no participant effect happens twice. A step cut
+ * short this way is not a failed attempt: its outcome is unknown, and it is resumed as the same attempt.
  */
 class SagaCrashRecoveryUnitTests {
 
@@ -28,12 +30,17 @@ class SagaCrashRecoveryUnitTests {
         return SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20)).build();
     }
 
+    private SagaEngine engine(int resumptionLimit) {
+        return SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .resumptionLimit(resumptionLimit).build();
+    }
+
     private UUID crashWhile(String operation, Ledger.Behaviour hang) throws InterruptedException {
-        ledger.set(operation, hang);
+        ledger.once(operation, hang);
         SagaEngine first = engine();
         UUID id = UUID.randomUUID();
         first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
-        assertThat(ledger.hung.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(ledger.awaitHang()).isTrue();
         first.shutdown(Duration.ZERO);
         return id;
     }
@@ -55,7 +62,64 @@ class SagaCrashRecoveryUnitTests {
             assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
             assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
             assertThat(ledger.calls(step)).isEqualTo(2);
-            assertThat(state.step(step).attempts()).isGreaterThanOrEqualTo(2);
+            assertThat(state.step(step).attempts()).as("the interrupted attempt is resumed, not counted as failed")
+                    .isEqualTo(1);
+            assertThat(types(second, id)).doesNotContain("saga.step-attempt-failed").contains("saga.step-resumed");
+        }
+    }
+
+    @Test
+    void aStepInterruptedMoreOftenThanItHasAttemptsIsResumedEachTimeAndTheSagaCompletes() throws InterruptedException {
+        int interruptions = FulfilmentSaga.FAST.maxAttempts() + 1;
+        UUID id = UUID.randomUUID();
+        for (int i = 0; i < interruptions; i++) {
+            ledger.once("pay", i % 2 == 0 ? Ledger.Behaviour.HANG_AFTER_EFFECT : Ledger.Behaviour.HANG_BEFORE_EFFECT);
+            SagaEngine crashing = engine();
+            if (i == 0) {
+                crashing.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            } else {
+                crashing.resumeUnfinished();
+            }
+            assertThat(ledger.awaitHang()).isTrue();
+            crashing.shutdown(Duration.ZERO);
+        }
+
+        try (SagaEngine last = engine()) {
+            last.resumeUnfinished();
+            SagaState state = last.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+
+            assertThat(state.status()).as(state.failure()).isEqualTo(SagaStatus.COMPLETED);
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+            assertThat(ledger.calls("pay")).isEqualTo(interruptions + 1);
+            assertThat(state.step("pay").attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStepCutShortMoreOftenThanTheResumptionLimitEndsWithAnUnknownOutcomeAndIsCompensatedToo()
+            throws InterruptedException {
+        UUID id = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            ledger.once("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
+            SagaEngine crashing = engine(2);
+            if (i == 0) {
+                crashing.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            } else {
+                crashing.resumeUnfinished();
+            }
+            assertThat(ledger.awaitHang()).isTrue();
+            crashing.shutdown(Duration.ZERO);
+        }
+
+        try (SagaEngine last = engine(2)) {
+            last.resumeUnfinished();
+            SagaState state = last.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+            assertThat(state.failure()).startsWith("step pay has an unknown outcome: attempt 1 was cut short 3 times");
+            assertThat(types(last, id)).contains("saga.step-outcome-unknown").doesNotContain("saga.step-failed");
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "undo-pay", "undo-reserve");
+            assertThat(ledger.outstanding()).isEmpty();
         }
     }
 
@@ -72,6 +136,12 @@ class SagaCrashRecoveryUnitTests {
 
             assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
             assertThat(ledger.effects()).containsExactly("reserve", "pay", "undo-pay", "undo-reserve");
+            assertThat(state.step(step).compensationAttempts()).as("the interrupted compensation is resumed")
+                    .isEqualTo(1);
         }
+    }
+
+    private static java.util.List<String> types(SagaEngine engine, UUID id) {
+        return engine.history(id).stream().map(RecordedEvent::eventType).toList();
     }
 }

@@ -79,7 +79,7 @@ class SagaEngineUnitTests {
             "pay, undo-reserve",
             "ship, undo-pay undo-reserve",
             "confirm, undo-ship undo-pay undo-reserve"})
-    void eachFailingStepCompensatesExactlyTheCompletedStepsInReverseOrder(String failing, String undone)
+    void eachFailingStepIsCompensatedWithTheStepsBeforeItInReverseOrder(String failing, String undone)
             throws InterruptedException {
         ledger.set(failing, Ledger.Behaviour.FAIL_NON_RETRYABLE);
 
@@ -95,6 +95,20 @@ class SagaEngineUnitTests {
         assertThat(ledger.effects()).containsExactlyElementsOf(expected);
         assertThat(state.failure()).contains("step " + failing + " failed");
         assertThat(ledger.calls(failing)).isEqualTo(1);
+        assertThat(ledger.calls("undo-" + failing)).as("a failed step is compensated too, with nothing to undo")
+                .isEqualTo(failing.equals("confirm") ? 0 : 1);
+    }
+
+    @Test
+    void aStepThatFailsAfterDoingPartOfItsWorkIsCompensatedToo() throws InterruptedException {
+        ledger.set("pay", Ledger.Behaviour.FAIL_AFTER_EFFECT);
+
+        SagaState state = run();
+
+        assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(state.step("pay").state()).isEqualTo(SagaState.StepState.COMPENSATED);
+        assertThat(ledger.effects()).containsExactly("reserve", "pay", "undo-pay", "undo-reserve");
+        assertThat(ledger.outstanding()).isEmpty();
     }
 
     @Test
@@ -205,7 +219,7 @@ class SagaEngineUnitTests {
                 .step(FulfilmentSaga.step(ledger, "reserve", true, Duration.ofSeconds(5)))
                 .step(FulfilmentSaga.step(ledger, "pay", true, Duration.ofMillis(100)))
                 .build();
-        ledger.set("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
+        ledger.once("pay", Ledger.Behaviour.HANG_AFTER_EFFECT);
         try (SagaEngine timing = SagaEngine.builder(store, index).register(slow).build()) {
             UUID id = UUID.randomUUID();
             timing.start(slow, id, new Data("o", null, null, null), EventMetadata.empty());
@@ -230,7 +244,7 @@ class SagaEngineUnitTests {
             assertThat(p.step()).isEqualTo("pay");
             assertThat(p.attempts()).isEqualTo(3);
             assertThat(p.error()).contains("undo-pay failed");
-            assertThat(p.stackTrace()).contains("Ledger.call");
+            assertThat(p.stackTrace()).contains("Ledger.undo");
         });
         assertThat(meters.get("ordo.sagas").tag("event", "parked").counter().count()).isEqualTo(1);
         assertThat(ledger.effects()).containsExactly("reserve", "pay");

@@ -32,7 +32,7 @@ class SagaRepliesUnitTests {
                             return StepOutcome.awaitReply(deadline);
                         })
                         .compensation(context -> {
-                            ledger.call("cancel-carrier", context.invocationId());
+                            ledger.undo("book-carrier", "cancel-carrier", context.invocationId());
                             return null;
                         })
                         .build())

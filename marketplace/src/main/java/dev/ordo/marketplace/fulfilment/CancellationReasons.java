@@ -13,6 +13,8 @@ public final class CancellationReasons {
     private static final Pattern FAILED = Pattern.compile("step ([a-z0-9-]+) failed: (?:[A-Za-z0-9_$.]+: )?(.*)",
             Pattern.DOTALL);
     private static final Pattern TIMED_OUT = Pattern.compile("step ([a-z0-9-]+) timed out: (.*)", Pattern.DOTALL);
+    private static final Pattern UNKNOWN = Pattern.compile("step ([a-z0-9-]+) has an unknown outcome: (.*)",
+            Pattern.DOTALL);
     private static final int MAX_LENGTH = 500;
 
     private CancellationReasons() {
@@ -26,6 +28,7 @@ public final class CancellationReasons {
         String reason;
         Matcher failed = FAILED.matcher(failure);
         Matcher timedOut = TIMED_OUT.matcher(failure);
+        Matcher unknown = UNKNOWN.matcher(failure);
         if (failure.startsWith("cancelled: ")) {
             reason = "fulfilment cancelled: " + failure.substring("cancelled: ".length());
         } else if (failed.matches()) {
@@ -33,6 +36,8 @@ public final class CancellationReasons {
                     : failed.group(2);
         } else if (timedOut.matches()) {
             reason = "order fulfilment timed out at step " + timedOut.group(1) + ": " + timedOut.group(2);
+        } else if (unknown.matches()) {
+            reason = "order fulfilment gave up at step " + unknown.group(1) + ": " + unknown.group(2);
         } else {
             reason = "order fulfilment failed: " + failure;
         }

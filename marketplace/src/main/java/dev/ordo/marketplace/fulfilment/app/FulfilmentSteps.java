@@ -19,8 +19,10 @@ import dev.ordo.marketplace.notifications.SendNotification;
 import dev.ordo.marketplace.notifications.app.NotificationRequest;
 import dev.ordo.marketplace.payments.PaymentDeclinedException;
 import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
+import dev.ordo.marketplace.payments.PaymentStatus;
 import dev.ordo.marketplace.payments.app.Charge;
 import dev.ordo.marketplace.payments.app.PaymentService;
+import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.marketplace.shipping.Shipment;
 import dev.ordo.marketplace.shipping.ShipmentCommand.CancelShipment;
 import dev.ordo.marketplace.shipping.ShipmentCommand.CreateShipment;
@@ -39,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The actions and compensations of the fulfilment saga that involve stock, payment, shipping and notifications
  * (the order's own steps are in {@link OrderSteps}). Each is idempotent by the step's invocation id, which is the
  * reservation, payment, shipment or notification id, so a retried or resumed step never reserves, charges, ships or
- * notifies twice. An action that reports failure first undoes what it did itself (a failed step is not compensated).
- * Thread-safe.
+ * notifies twice. An action never undoes its own work when it fails: the saga compensates every step it attempted
+ * (ADR 16), so each compensation accepts "nothing to undo" (a release of a reservation that was never made, a refund
+ * of a payment that was never taken, a cancellation of a shipment never booked) and leaves the participant's fence
+ * for the id, so that an action arriving late with it is refused. Thread-safe.
  */
 final class FulfilmentSteps {
 
@@ -65,36 +69,35 @@ final class FulfilmentSteps {
         this.failureOf = failureOf;
     }
 
-    /** Reserves every line under one reservation id; refuses the whole order when a product runs short. */
+    /**
+     * Reserves every line under one reservation id; refuses the whole order when a product runs short. Lines reserved
+     * before a shortage stay reserved until the step's compensation releases them.
+     */
     StepOutcome<FulfilmentData> reserveStock(StepContext<FulfilmentData> context) {
         String reservation = context.invocationId();
-        FulfilmentData data = context.data();
-        try {
-            for (FulfilmentData.Line line : data.lines()) {
-                try {
-                    commands.dispatch(new StockRequest(line.productId(), new ReserveStock(reservation,
-                            line.quantity(), clock.instant())), metadata(context));
-                } catch (InventoryRuleViolation v) {
-                    if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
-                        throw v;
-                    }
-                    throw new NonRetryableStepException("insufficient stock for " + line.productName() + ": "
-                            + (v.available() == null ? 0 : v.available()) + " available, " + line.quantity()
-                            + " requested");
+        for (FulfilmentData.Line line : context.data().lines()) {
+            try {
+                commands.dispatch(new StockRequest(line.productId(), new ReserveStock(reservation,
+                        line.quantity(), clock.instant())), metadata(context));
+            } catch (InventoryRuleViolation v) {
+                if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
+                    throw v;
                 }
+                throw new NonRetryableStepException("insufficient stock for " + line.productName() + ": "
+                        + (v.available() == null ? 0 : v.available()) + " available, " + line.quantity()
+                        + " requested");
             }
-        } catch (RuntimeException e) {
-            if (e instanceof NonRetryableStepException || context.attempt() >= FulfilmentSaga.RETRY.maxAttempts()) {
-                releaseQuietly(context, reservation);
-            }
-            throw e;
         }
         return StepOutcome.done(d -> d.reserved(reservation));
     }
 
-    /** Releases the reservation on every line (releasing what was never reserved changes nothing). */
+    /** Releases the reservation on every line; releasing what was never reserved (or was released) changes nothing. */
     FulfilmentData releaseStock(StepContext<FulfilmentData> context) {
-        release(context, actionInvocationId(context.invocationId()));
+        String reservation = actionInvocationId(context.invocationId());
+        for (FulfilmentData.Line line : context.data().lines()) {
+            commands.dispatch(new StockRequest(line.productId(), new ReleaseReservation(reservation, clock.instant())),
+                    metadata(context));
+        }
         return null;
     }
 
@@ -107,19 +110,39 @@ final class FulfilmentSteps {
             return StepOutcome.done(d -> d.paid(paymentId, charge.reference()));
         } catch (PaymentDeclinedException declined) {
             throw new NonRetryableStepException("payment declined: " + declined.getMessage(), declined);
-        } catch (PaymentProviderUnavailableException unavailable) {
-            if (context.attempt() >= FulfilmentSaga.PAYMENT_RETRY.maxAttempts()) {
-                refundQuietly(context, paymentId);
-            }
-            throw unavailable;
         }
     }
 
-    /** Refunds the payment, or voids its authorization. */
+    /**
+     * Refunds the payment, or voids it at the provider when nothing was captured. When the provider cannot be reached
+     * and the payment was never recorded as authorized, nothing was taken (the payment service asks for a capture
+     * only after it recorded the authorization, and the saga engine waits for an abandoned charge to stop before it
+     * compensates), so there is nothing to give back; an authorization the provider may hold lapses there.
+     *
+     * @throws PaymentProviderUnavailableException when the provider cannot be reached and money may have been taken:
+     *                                             retried, then parked for an operator
+     */
     FulfilmentData refundPayment(StepContext<FulfilmentData> context) {
-        payments.refund(context.data().orderId(), actionInvocationId(context.invocationId()), metadata(context))
-                .ifPresent(amount -> log.info("refunded {} for order {}", amount, context.data().orderId()));
+        OrderId orderId = context.data().orderId();
+        String paymentId = actionInvocationId(context.invocationId());
+        try {
+            payments.refund(orderId, paymentId, metadata(context))
+                    .ifPresent(amount -> log.info("refunded {} for order {}", amount, orderId));
+        } catch (PaymentProviderUnavailableException unavailable) {
+            if (mayHoldMoney(orderId, paymentId)) {
+                throw unavailable;
+            }
+            log.warn("payment {} of order {} holds no money and the provider cannot be reached to void it ({}): "
+                    + "nothing to refund", paymentId, orderId, unavailable.getMessage());
+        }
         return null;
+    }
+
+    /** Whether the payment was recorded as authorized or captured (and not refunded since). */
+    private boolean mayHoldMoney(OrderId orderId, String paymentId) {
+        return payments.load(orderId).state().payment(paymentId)
+                .map(p -> p.status() == PaymentStatus.AUTHORIZED || p.status() == PaymentStatus.CAPTURED)
+                .orElse(false);
     }
 
     /** Books the parcel; the carrier and tracking number follow from the shipment. */
@@ -165,30 +188,5 @@ final class FulfilmentSteps {
     static EventMetadata metadata(StepContext<FulfilmentData> context) {
         return EventMetadata.empty().withCorrelationId(context.sagaId().toString())
                 .withCausationId(context.invocationId()).withActor("saga:" + context.sagaType());
-    }
-
-    private void release(StepContext<FulfilmentData> context, String reservation) {
-        for (FulfilmentData.Line line : context.data().lines()) {
-            commands.dispatch(new StockRequest(line.productId(), new ReleaseReservation(reservation, clock.instant())),
-                    metadata(context));
-        }
-    }
-
-    private void releaseQuietly(StepContext<FulfilmentData> context, String reservation) {
-        try {
-            release(context, reservation);
-        } catch (RuntimeException e) {
-            log.warn("could not release reservation {} after a failed reservation; it stays until released by hand",
-                    reservation, e);
-        }
-    }
-
-    private void refundQuietly(StepContext<FulfilmentData> context, String paymentId) {
-        try {
-            payments.refund(context.data().orderId(), paymentId, metadata(context));
-        } catch (RuntimeException e) {
-            log.warn("could not void payment {} after its last attempt failed; an uncaptured authorization lapses at "
-                    + "the provider", paymentId, e);
-        }
     }
 }

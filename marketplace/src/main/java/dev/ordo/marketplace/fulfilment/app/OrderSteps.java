@@ -62,18 +62,30 @@ final class OrderSteps {
                 details.total(), details.shippingAddress()));
     }
 
-    /** Cancels the order, saying why the fulfilment failed; an order already cancelled or delivered is left alone. */
+    /**
+     * Cancels the order, saying why the fulfilment failed; an order already cancelled or delivered is left alone. Like
+     * every compensation it may run although its step's action failed: an order this saga never accepted is
+     * cancelled only while it is still PENDING (an order accepted elsewhere, paid or shipped by hand, is not this
+     * saga's to cancel).
+     */
     FulfilmentData cancel(StepContext<FulfilmentData> context) {
+        FulfilmentData data = context.data();
+        boolean accepted = data.customerId() != null;
+        if (!accepted && !(orders.load(data.orderId()).state() instanceof Order.Pending)) {
+            log.info("order {} was not accepted by its fulfilment and is not pending: nothing to cancel",
+                    data.orderId());
+            return null;
+        }
         String reason = CancellationReasons.from(failureOf.apply(context.sagaId()));
         try {
-            commands.dispatch(new OrderRequest(context.data().orderId(), new CancelOrder(reason, clock.instant()),
-                    null), metadata(context));
-            log.info("cancelled order {}: {}", context.data().orderId(), reason);
+            commands.dispatch(new OrderRequest(data.orderId(), new CancelOrder(reason, clock.instant()), null),
+                    metadata(context));
+            log.info("cancelled order {}: {}", data.orderId(), reason);
         } catch (OrderRuleViolation v) {
             if (!NOTHING_TO_CANCEL.contains(v.rule())) {
                 throw v;
             }
-            log.info("order {} needs no cancellation: {}", context.data().orderId(), v.getMessage());
+            log.info("order {} needs no cancellation: {}", data.orderId(), v.getMessage());
         }
         return null;
     }

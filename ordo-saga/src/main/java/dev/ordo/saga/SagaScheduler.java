@@ -1,0 +1,125 @@
+package dev.ordo.saga;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When an engine drives its sagas: at once (start, reply, cancel, redrive, resume), when their wake-up time in the
+ * {@link SagaIndex} is due (a timer polls it), and again after a pause when a drive failed for a transient reason
+ * (the database went away): the pause grows with each consecutive transient failure of that saga's drives, and the
+ * saga is driven again until the database is back, in this process, without waiting for a restart. At most one drive
+ * of a saga is pending at a time. After {@link #stop()} nothing is scheduled any more. Thread-safe.
+ */
+final class SagaScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaScheduler.class);
+
+    private final ExecutorService executor;
+    private final SagaIndex index;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Consumer<UUID> drive;
+    private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries;
+    private final Thread timer;
+    private volatile boolean running = true;
+
+    SagaScheduler(ExecutorService executor, SagaIndex index, Clock clock, Duration poll, Backoff backoff,
+                  Consumer<UUID> drive) {
+        this.executor = executor;
+        this.index = index;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.drive = drive;
+        ScheduledThreadPoolExecutor delayed = new ScheduledThreadPoolExecutor(1,
+                Thread.ofVirtual().name("ordo-saga-retries").factory());
+        delayed.setRemoveOnCancelPolicy(true);
+        this.retries = delayed;
+        this.timer = Thread.ofVirtual().name("ordo-saga-timer").start(() -> wakeDueSagas(poll));
+    }
+
+    /** Drives the saga in the background as soon as possible (once, however often it is asked before it runs). */
+    void now(UUID sagaId) {
+        if (!running || pending.putIfAbsent(sagaId, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            executor.submit(() -> {
+                pending.remove(sagaId);
+                drive.accept(sagaId);
+            });
+        } catch (RejectedExecutionException stopped) {
+            pending.remove(sagaId);
+        }
+    }
+
+    /**
+     * The saga's drive failed for a transient reason: drives it again after a pause that grows with each consecutive
+     * transient failure of its drives.
+     */
+    void afterTransientFailure(UUID sagaId, RuntimeException failure) {
+        int failures = transientFailures.merge(sagaId, 1, Integer::sum);
+        Duration pause = backoff.after(failures);
+        if (failures == 1 || failures % 10 == 0) {
+            log.warn("driving saga {} failed for a transient reason ({} in a row: {}); trying again in {} ms",
+                    sagaId, failures, failure.toString(), pause.toMillis());
+        }
+        if (!running) {
+            return;
+        }
+        try {
+            retries.schedule(() -> now(sagaId), pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            log.debug("not retrying saga {}: the engine is stopping", sagaId);
+        }
+    }
+
+    /** The saga's drive went through: the next transient failure starts the backoff again from the shortest pause. */
+    void recovered(UUID sagaId) {
+        if (transientFailures.remove(sagaId) != null) {
+            log.info("saga {} is driven again after transient failures", sagaId);
+        }
+    }
+
+    /** True when the saga's last drive failed for a transient reason (and none went through since). */
+    boolean recovering(UUID sagaId) {
+        return transientFailures.containsKey(sagaId);
+    }
+
+    /** Stops the timer and drops pending retries; drives already submitted run on. */
+    void stop() {
+        running = false;
+        timer.interrupt();
+        retries.shutdownNow();
+    }
+
+    private void wakeDueSagas(Duration poll) {
+        while (running) {
+            try {
+                index.due(clock.instant(), 1_000).forEach(this::now);
+                TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("looking for sagas whose deadline passed failed; trying again", e);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+}

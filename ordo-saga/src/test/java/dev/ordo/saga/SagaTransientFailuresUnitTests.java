@@ -1,0 +1,84 @@
+package dev.ordo.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.store.EventStoreUnavailableException;
+import dev.ordo.core.store.InMemoryEventStore;
+import dev.ordo.saga.FulfilmentSaga.Data;
+import dev.ordo.test.faults.FaultyEventStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away for a while: sagas wait for it with backoff, in the running process, and finish once it is
+ * back; a step whose participant meets the same outage is tried again as the same attempt.
+ */
+class SagaTransientFailuresUnitTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final FaultyEventStore store = FaultyEventStore.wrap(new InMemoryEventStore());
+    private final InMemorySagaIndex index = new InMemorySagaIndex();
+    private final Ledger ledger = new Ledger();
+    private final SagaDefinition<Data> saga = FulfilmentSaga.definition(ledger, WAIT);
+
+    private SagaEngine engine() {
+        return SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .transientBackoff(Duration.ofMillis(5), Duration.ofMillis(50)).build();
+    }
+
+    @Test
+    void sagasWhoseDatabaseWentAwayInTheMiddleOfAStepFinishWithoutARestartOnceItIsBack() throws InterruptedException {
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        AtomicBoolean wentDown = new AtomicBoolean();
+        // the database goes away as the last saga's payment outcome is written: that outcome is unknown
+        store.inject((when, stream, events) -> {
+            if (when == FaultyEventStore.When.AFTER && stream.equals(SagaJournal.stream(ids.getLast()))
+                    && events.stream().anyMatch(e -> e.eventType().equals("saga.step-succeeded")
+                    && e.payload().contains("\"pay\"")) && wentDown.compareAndSet(false, true)) {
+                store.down(true);
+                throw new EventStoreUnavailableException("injected: the connection broke after the commit");
+            }
+        });
+        try (SagaEngine engine = engine()) {
+            for (UUID id : ids) {
+                engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            }
+            await().atMost(WAIT).until(wentDown::get);
+            await("the sagas keep trying while the database is down").atMost(WAIT)
+                    .until(() -> store.injected() >= 4);
+
+            store.heal();
+
+            for (UUID id : ids) {
+                SagaState state = engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED,
+                        SagaStatus.PARKED);
+                assertThat(state.status()).as("saga %s: %s", id, state.failure()).isEqualTo(SagaStatus.COMPLETED);
+                assertThat(state.steps().values()).allSatisfy(step -> assertThat(step.attempts()).isEqualTo(1));
+            }
+            assertThat(ledger.effects()).hasSize(4 * ids.size());
+            assertThat(ledger.outstanding()).hasSize(4 * ids.size());
+        }
+    }
+
+    @Test
+    void aStepWhoseParticipantMeetsAnOutageIsTriedAgainAsTheSameAttemptUntilItIsBack() throws InterruptedException {
+        ledger.failTransientlyTimes("pay", FulfilmentSaga.FAST.maxAttempts() + 1);
+        try (SagaEngine engine = engine()) {
+            UUID id = UUID.randomUUID();
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+
+            SagaState state = engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+
+            assertThat(state.status()).as(state.failure()).isEqualTo(SagaStatus.COMPLETED);
+            assertThat(state.step("pay").attempts()).isEqualTo(1);
+            assertThat(ledger.calls("pay")).isEqualTo(FulfilmentSaga.FAST.maxAttempts() + 2);
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+        }
+    }
+}
