@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,7 @@ final class CrashRun {
     private static CrashReport run(String name, Store.Backend backend, FaultInjector.Kind faults,
                                    CrashSettings settings) throws IOException, SQLException, InterruptedException {
         Path folder = Path.of("target", "crash", name).toAbsolutePath();
+        deleteRecursively(folder);
         Files.createDirectories(folder);
         log.info("crash run {}: {} orders by {} customers, {} faults of kind {}, {}", name, settings.orders(),
                 settings.clients(), settings.faultCount(), faults, settings.faults());
@@ -122,6 +125,18 @@ final class CrashRun {
             }
             ReadModelRebuild.check(store.appArgs(), violations);
             return report.finish(violations, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** A run with the same name (the same seed) starts from nothing, not from the data its predecessor left. */
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

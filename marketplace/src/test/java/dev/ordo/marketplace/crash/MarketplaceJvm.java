@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * The marketplace as a real child process: the built jar on the JDK that runs the test ({@code java.home}), on a port
  * and with application arguments of the test's choosing, its output appended to one log file per start. It can be
  * killed with SIGKILL ({@link #kill()}: {@link Process#destroyForcibly()}, which is SIGKILL on Linux; the exit status
- * 137 = 128 + 9 proves it) and started again on the same port and data, as often as a test likes. Not thread-safe:
- * one owner starts, kills and stops it.
+ * 137 = 128 + 9 proves it) and started again on the same port and data, as often as a test likes. A shutdown hook
+ * kills it if the test's JVM ends first (a build stopped with Ctrl-C). Not thread-safe: one owner starts, kills and
+ * stops it.
  */
 final class MarketplaceJvm implements AutoCloseable {
 
@@ -42,7 +43,8 @@ final class MarketplaceJvm implements AutoCloseable {
     private final int port;
     private final List<String> appArgs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    private final Thread killer = new Thread(this::killQuietly, "marketplace-killer");
+    private volatile Process process;
     private int starts;
 
     /**
@@ -59,6 +61,7 @@ final class MarketplaceJvm implements AutoCloseable {
         this.logs = logs;
         this.appArgs = List.copyOf(appArgs);
         this.port = freePort();
+        Runtime.getRuntime().addShutdownHook(killer);
     }
 
     /** The application's root URL, the same across restarts. */
@@ -173,12 +176,22 @@ final class MarketplaceJvm implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.destroyForcibly();
-            waitFor(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already and kills the process
+        }
+        killQuietly();
+        http.close();
+    }
+
+    private void killQuietly() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+            waitFor(running);
             process = null;
         }
-        http.close();
     }
 
     private static int waitFor(Process process) {
