@@ -5,6 +5,7 @@ import dev.ordo.marketplace.payments.fake.PaymentLedger;
 import dev.ordo.marketplace.shared.OrderId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,7 +83,7 @@ record EndState(List<Exchange> history, EventLog log, Set<String> orderIds, Map<
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the end state", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("could not read the end state: " + e.getCause().getMessage(),
                     e.getCause());
         }
@@ -93,7 +95,7 @@ record EndState(List<Exchange> history, EventLog log, Set<String> orderIds, Map<
             client.read("sagas?status=" + status + "&limit=500").orElseThrow()
                     .forEach(summary -> indexed.put(summary.get("sagaId").asString(), status));
         }
-        List<JsonNode> deadLetters = new java.util.ArrayList<>();
+        List<JsonNode> deadLetters = new ArrayList<>();
         client.read("dead-letters?size=1000").orElseThrow().forEach(deadLetters::add);
         return new EndState(List.copyOf(history), log, Set.copyOf(orderIds), Map.copyOf(views), Map.copyOf(folded),
                 Map.copyOf(sagas), stock, Map.copyOf(stockBefore), indexed, List.copyOf(deadLetters), ledger);

@@ -3,6 +3,7 @@ package dev.ordo.marketplace.crash;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.test.faults.SeededFaults;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +147,7 @@ final class FaultInjector implements Runnable {
                 health.add(jvm.healthStatus(HEALTH_ANSWER));
                 return System.nanoTime() - started >= length.toNanos();
             });
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not take the database away or give it back", e);
         }
         long back = System.nanoTime();

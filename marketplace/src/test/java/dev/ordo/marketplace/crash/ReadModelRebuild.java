@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,7 +84,7 @@ final class ReadModelRebuild {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : tables) {
             rows.put(table, jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
-                    .map(row -> new java.util.TreeMap<>(row).toString()).sorted().toList());
+                    .map(row -> new TreeMap<>(row).toString()).sorted().toList());
         }
         return rows;
     }
