@@ -136,6 +136,8 @@ final class FaultInjector implements Runnable {
         return new Injected(Kind.KILL, at, started, System.nanoTime(), List.of(), true);
     }
 
+    /** The outage is held open (unreferenced) for its length; closing it gives the database back. */
+    @SuppressWarnings("try")
     private Injected outage(Duration length) {
         int at = placements.get();
         List<Integer> health = new CopyOnWriteArrayList<>();
