@@ -27,7 +27,32 @@ public final class PostgresHarness {
 
     /** Creates a new, empty database on the shared server. */
     public static PostgresDatabase newDatabase() {
-        EmbeddedPostgres pg = server();
+        return createDatabase(server());
+    }
+
+    /** The shared server, started on first call. */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = configured(EmbeddedPostgres.builder()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+            }
+        }
+        return server;
+    }
+
+    /** The settings every test server runs with: durable commits as in production, room for many connections. */
+    static EmbeddedPostgres.Builder configured(EmbeddedPostgres.Builder builder) {
+        return builder.setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC");
+    }
+
+    /** A new empty database, named uniquely in this JVM, on the given server. */
+    static PostgresDatabase createDatabase(EmbeddedPostgres pg) {
         String name = "ordo_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection connection = pg.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -36,23 +61,5 @@ public final class PostgresHarness {
             throw new IllegalStateException("could not create test database " + name, e);
         }
         return new PostgresDatabase(name, "localhost", pg.getPort(), USER, "");
-    }
-
-    /** The shared server, started on first call. */
-    public static synchronized EmbeddedPostgres server() {
-        if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder()
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("timezone", "UTC")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
-            }
-        }
-        return server;
     }
 }
