@@ -214,7 +214,7 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
                     }
                 }
                 dialect.commit(connection);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 dialect.rollback(connection);
                 throw e;
             }

@@ -146,7 +146,7 @@ public final class OrdoDatabase implements AutoCloseable {
                 T result = work.run(connection);
                 dialect.commit(connection);
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 dialect.rollback(connection);
                 throw e;
             }

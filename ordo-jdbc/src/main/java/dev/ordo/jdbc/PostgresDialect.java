@@ -87,7 +87,7 @@ final class PostgresDialect extends Dialect {
                 if (done) {
                     return plan;
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 if (pessimistic) {
                     rollback(connection);
                 }

@@ -13,7 +13,8 @@ final class SqlErrors {
 
     /**
      * The typed error for a failed append of the given stream: the store's own errors as they are, a payload PostgreSQL
-     * cannot parse as {@link InvalidAppendException}, and everything else (a connection lost or refused, the pool
+     * cannot parse or a value it cannot store (SQL state class {@code 22}, such as a NUL character) as
+     * {@link InvalidAppendException}, the request's own fault and not transient, and everything else (a connection lost or refused, the pool
      * timing out, a busy SQLite file, a server shutting down) as {@link EventStoreUnavailableException}.
      *
      * @param mayHaveWritten whether an attempt to commit the append got no answer, so that it may have been written;
@@ -27,6 +28,10 @@ final class SqlErrors {
         if (sql != null && "22P02".equals(sql.getSQLState())) {
             return new InvalidAppendException("an event of the append to " + stream
                     + " has a payload that is not valid JSON: " + firstLine(sql.getMessage()));
+        }
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return new InvalidAppendException("an event of the append to " + stream
+                    + " has a value the database cannot store: " + firstLine(sql.getMessage()));
         }
         if (mayHaveWritten) {
             return new EventStoreUnavailableException("could not learn whether the append to " + stream

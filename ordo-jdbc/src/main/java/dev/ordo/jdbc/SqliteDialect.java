@@ -60,7 +60,7 @@ final class SqliteDialect extends Dialect {
                 return null;
             });
             return plan;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             rollback(connection);
             throw e;
         }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventStoreException;
 import dev.ordo.core.store.EventStoreUnavailableException;
+import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.InvalidAppendException;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.store.WrongExpectedVersionException;
-import dev.ordo.core.store.ExpectedVersion;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -63,5 +63,15 @@ class SqlErrorsUnitTests {
                 false)).isInstanceOf(InvalidAppendException.class)
                 .hasMessage("an event of the append to order-1 has a payload that is not valid JSON: "
                         + "invalid input syntax for type json");
+    }
+
+    @Test
+    void mapsAValueTheDatabaseCannotStoreToAnInvalidAppendThatIsNotTransient() {
+        EventStoreException refused = SqlErrors.append("order-1",
+                new SQLException("unsupported Unicode escape sequence", "22P05"), false);
+
+        assertThat(refused).isInstanceOf(InvalidAppendException.class)
+                .hasMessageContaining("has a value the database cannot store: unsupported Unicode escape sequence");
+        assertThat(TransientFailures.isTransient(refused)).isFalse();
     }
 }

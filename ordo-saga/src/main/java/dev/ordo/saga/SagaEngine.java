@@ -65,6 +65,7 @@ public final class SagaEngine implements AutoCloseable {
     private final Condition progressed = progress.newCondition();
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
+    private final Backoff transientBackoff;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
@@ -83,6 +84,7 @@ public final class SagaEngine implements AutoCloseable {
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
                 () -> abandoning);
         this.driver = new SagaDriver(index, environment, () -> running, this::alert, this::finished);
+        this.transientBackoff = builder.transientBackoff;
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
                 this::drive);
     }
@@ -260,14 +262,47 @@ public final class SagaEngine implements AutoCloseable {
         return index;
     }
 
-    /** Drives every saga that was running or compensating, in the background; call once after a start. */
+    /**
+     * Drives every saga that was running or compensating, in the background; call once after a start. When the index
+     * cannot be read for a transient reason (the database is down), it keeps trying in the background with backoff
+     * until it can or the engine stops, and returns 0.
+     *
+     * @return how many sagas it resumed now
+     */
     public int resumeUnfinished() {
+        try {
+            return resumeNow();
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("cannot list the unfinished sagas yet ({}); trying again in the background", e.toString());
+            Thread.ofVirtual().name("ordo-saga-resume").start(this::resumeWhenReachable);
+            return 0;
+        }
+    }
+
+    private int resumeNow() {
         List<UUID> unfinished = index.unfinished(100_000);
         unfinished.forEach(this::schedule);
         if (!unfinished.isEmpty()) {
             log.info("resuming {} unfinished sagas", unfinished.size());
         }
         return unfinished.size();
+    }
+
+    private void resumeWhenReachable() {
+        for (int failures = 1; running; failures++) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(transientBackoff.after(failures).toMillis());
+                resumeNow();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.debug("still cannot list the unfinished sagas: {}", e.toString());
+            }
+        }
     }
 
     /**

@@ -8,8 +8,11 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import dev.ordo.test.faults.FaultyEventStore;
+import dev.ordo.test.faults.SimulatedCrash;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,79 @@ class SagaTransientFailuresUnitTests {
             assertThat(state.step("pay").attempts()).isEqualTo(1);
             assertThat(ledger.calls("pay")).isEqualTo(FulfilmentSaga.FAST.maxAttempts() + 2);
             assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+        }
+    }
+
+    @Test
+    void resumingAfterAStartWhileTheDatabaseIsDownWaitsForItInsteadOfFailingTheStart() throws InterruptedException {
+        UUID id = UUID.randomUUID();
+        try (SagaEngine first = engine()) {
+            store.inject((when, stream, events) -> {
+                if (events.stream().anyMatch(e -> e.eventType().equals("saga.step-succeeded"))) {
+                    throw new SimulatedCrash("before the first step's outcome");
+                }
+            });
+            first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            await().atMost(WAIT).until(() -> store.injected() > 0);
+        }
+        store.heal();
+        AtomicBoolean indexDown = new AtomicBoolean(true);
+        SagaIndex flaky = new DelegatingIndex(index) {
+            @Override
+            public List<UUID> unfinished(int limit) {
+                if (indexDown.get()) {
+                    throw new EventStoreUnavailableException("injected: the database is down");
+                }
+                return super.unfinished(limit);
+            }
+        };
+        try (SagaEngine restarted = SagaEngine.builder(store, flaky).register(saga).pollInterval(Duration.ofMillis(20))
+                .transientBackoff(Duration.ofMillis(5), Duration.ofMillis(50)).build()) {
+            assertThat(restarted.resumeUnfinished()).isZero();
+            indexDown.set(false);
+
+            SagaState state = restarted.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED,
+                    SagaStatus.PARKED);
+            assertThat(state.status()).as(state.failure()).isEqualTo(SagaStatus.COMPLETED);
+        }
+    }
+
+    /** An index that passes everything on; tests override what should fail. */
+    private static class DelegatingIndex implements SagaIndex {
+        private final SagaIndex delegate;
+
+        DelegatingIndex(SagaIndex delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void save(SagaSummary summary) {
+            delegate.save(summary);
+        }
+
+        @Override
+        public Optional<SagaSummary> get(UUID sagaId) {
+            return delegate.get(sagaId);
+        }
+
+        @Override
+        public List<SagaSummary> list(SagaStatus status, String type, int limit) {
+            return delegate.list(status, type, limit);
+        }
+
+        @Override
+        public List<UUID> unfinished(int limit) {
+            return delegate.unfinished(limit);
+        }
+
+        @Override
+        public List<UUID> due(Instant now, int limit) {
+            return delegate.due(now, limit);
+        }
+
+        @Override
+        public void delete(UUID sagaId) {
+            delegate.delete(sagaId);
         }
     }
 }

@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param amount   the amount, normalised to the currency's fraction digits
  * @param currency the ISO 4217 currency; only currencies with a fixed number of fraction digits are accepted
  * @throws NullPointerException     when amount or currency is null
- * @throws IllegalArgumentException when the amount has more decimals than the currency allows, or the currency has
+ * @throws IllegalArgumentException when the amount has more decimals than the currency allows, more than
+ *                                  {@value #MAX_INTEGER_DIGITS} digits before the decimal point, or the currency has
  *                                  no fixed number of fraction digits (such as XAU, gold)
  */
 public record Money(BigDecimal amount, Currency currency) {
+
+    /** The most digits before the decimal point an amount may have: far beyond any price, a guard against absurd input. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    /** The most decimals an amount is even looked at with; more can never fit a currency without rounding. */
+    private static final int MAX_SCALE = 100;
 
     public Money {
         Objects.requireNonNull(amount, "amount is required");
@@ -114,6 +120,15 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     private static BigDecimal normalise(BigDecimal amount, int digits, Currency currency) {
+        // checked before anything expands the number: 1e999999999 is short to write and huge to lay out
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount " + amount + " has more than " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
+        if (amount.scale() > MAX_SCALE) {
+            throw new IllegalArgumentException("amount " + amount + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + digits + "); Money never rounds");
+        }
         try {
             return amount.setScale(digits, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {

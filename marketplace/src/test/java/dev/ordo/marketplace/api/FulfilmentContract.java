@@ -150,6 +150,22 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     }
 
     @Test
+    void aRetriedDeliveryWithItsIdempotencyKeyAddsTheUnitsOnce() {
+        Product product = plentiful(7);
+        String deliveries = "/inventory/" + product.id() + "/deliveries";
+        String key = "delivery-" + newId();
+        Api.Response first = api.post(deliveries, Map.of("quantity", 40), "Idempotency-Key", key).expect(200);
+
+        Api.Response retry = api.post(deliveries, Map.of("quantity", 40), "Idempotency-Key", key).expect(200);
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json()).isEqualTo(first.json());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stock(product).get("version").asLong())
+                .isEqualTo(first.json().get("version").asLong()));
+        assertThat(stock(product).get("available").asInt()).isEqualTo(first.json().get("available").asInt());
+    }
+
+    @Test
     void aDeliveryAddsUnitsThatTheInventoryShowsAndBadDeliveriesAreRefusedSayingWhy() {
         Product product = plentiful(6);
         String deliveries = "/inventory/" + product.id() + "/deliveries";

@@ -30,6 +30,15 @@ class MoneyUnitTests {
     }
 
     @Test
+    void refusesAbsurdExponentsQuicklyWithoutLayingTheNumberOut() {
+        assertThatThrownBy(() -> Money.of("1e999999999", "EUR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 18 digits before the decimal point");
+        assertThatThrownBy(() -> Money.of("1e-999999999", "EUR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more decimals than EUR allows");
+        assertThat(Money.of("999999999999999999", "EUR").amount().precision()).isEqualTo(20);
+    }
+
+    @Test
     void refusesAmountsThatWouldNeedRounding() {
         assertThatThrownBy(() -> Money.of("12.505", "EUR"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Folds a stream's events into its decider state, starting from the latest valid snapshot when there is one.
  *
  * <p>A snapshot is used only when its schema version equals the codec's, the stream is active, has reached the
- * snapshot's version, and is not truncated beyond it (which would leave a gap); otherwise it is ignored and the state is rebuilt from the events. A stream's history
+ * snapshot's version, and is not truncated beyond it (which would leave a gap), and when it can be decoded; otherwise it
+ * is ignored and the state is rebuilt from the events. A stream's history
  * is its visible events: after a truncation (or a soft delete and a revival), a fold without a snapshot starts
  * from the initial state at the first visible event, as EventStoreDB does.
  *
@@ -113,9 +114,17 @@ public final class StateLoader<S, E> {
 
     private Loaded<S> fold(StreamId stream, long upTo) {
         Optional<Snapshot> snapshot = usableSnapshot(stream, upTo);
-        S state = snapshot.map(s -> codec.decode(s.state())).orElseGet(decider::initialState);
-        long version = snapshot.map(Snapshot::version).orElse(0L);
-        return foldFrom(stream, state, version, upTo, 0, snapshot.isPresent());
+        if (snapshot.isPresent()) {
+            try {
+                S state = codec.decode(snapshot.get().state());
+                return foldFrom(stream, state, snapshot.get().version(), upTo, 0, true);
+            } catch (RuntimeException unreadable) {
+                // a snapshot is derived data: one that cannot be read (corrupt, or written by other code) is rebuilt
+                log.warn("ignoring snapshot of {} at version {}: it cannot be decoded ({}); folding the events",
+                        stream, snapshot.get().version(), unreadable.toString());
+            }
+        }
+        return foldFrom(stream, decider.initialState(), 0, upTo, 0, false);
     }
 
     /** Folds the events after {@code version} into {@code state}, up to {@code upTo}. */

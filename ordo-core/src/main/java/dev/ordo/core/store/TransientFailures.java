@@ -1,5 +1,6 @@
 package dev.ordo.core.store;
 
+import dev.ordo.core.bus.command.LockTimeoutException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -30,7 +31,8 @@ public final class TransientFailures {
     }
 
     /**
-     * True when the failure, or any of its causes, is one of: {@link EventStoreUnavailableException}; a JDBC
+     * True when the failure, or any of its causes, is one of: {@link EventStoreUnavailableException}; a command
+     * that could not get its key's lock in time ({@link LockTimeoutException}: other work holds it); a JDBC
      * transient or recoverable exception or a lost connection; a SQL state of class {@code 08} (connection),
      * {@code 53} (insufficient resources), {@code 57P} (server shutting down or starting), {@code 40001}/{@code 40P01}
      * (serialization failure, deadlock), {@code 55P03} (a lock not obtained within {@code lock_timeout}),
@@ -40,6 +42,7 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EventStoreUnavailableException
+                    || t instanceof LockTimeoutException
                     || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException

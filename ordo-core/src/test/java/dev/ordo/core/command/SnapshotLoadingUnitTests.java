@@ -90,6 +90,17 @@ class SnapshotLoadingUnitTests {
     }
 
     @Test
+    void ignoresASnapshotThatCannotBeDecodedAndFoldsTheEvents() {
+        CommandHandler<Counter.Command, State, Counter.Event> handler = handler(snapshots, 1, SnapshotPolicy.never());
+        addAll(handler, 1, 2, 3);
+        snapshots.save(new Snapshot(STREAM, 2, 1, "not a counter", NOW));
+
+        Loaded<State> loaded = handler.load(STREAM);
+
+        assertThat(loaded).isEqualTo(new Loaded<>(STREAM, new State(6, 3), 3, 3, false));
+    }
+
+    @Test
     void ignoresASnapshotAheadOfTheStream() {
         CommandHandler<Counter.Command, State, Counter.Event> handler = handler(snapshots, 1, SnapshotPolicy.never());
         addAll(handler, 1, 2);

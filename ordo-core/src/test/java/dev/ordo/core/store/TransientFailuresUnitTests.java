@@ -2,9 +2,11 @@ package dev.ordo.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordo.core.bus.command.LockTimeoutException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TransientFailuresUnitTests {
@@ -16,6 +18,8 @@ class TransientFailuresUnitTests {
         assertThat(TransientFailures.isTransient(new SQLException("refused", "08001"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new LockTimeoutException("order-1",
+                Duration.ofSeconds(5)))).isTrue();
         assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
                 new ConnectException("Connection refused")))).isTrue();
     }

@@ -14,7 +14,9 @@ import dev.ordo.marketplace.inventory.Stock;
 import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockDecider;
 import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.ProductId;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +28,11 @@ import org.springframework.stereotype.Service;
 public class InventoryService {
 
     private final CommandHandler<StockCommand, Stock, StockEvent> handler;
+    private final EventStore store;
 
     public InventoryService(EventStore store, EventSerializer serializer, SnapshotStore snapshots,
                             SnapshotPolicy policy, StateCodec<Stock> codec) {
+        this.store = store;
         this.handler = CommandHandler.builder(new StockDecider(), StockEvent.class, store, serializer)
                 .snapshots(snapshots, codec, policy)
                 .retryOnConflict(command -> true, 5)
@@ -48,6 +52,16 @@ public class InventoryService {
         return request.expectedVersion() == null
                 ? handler.handle(stream, request.command(), metadata)
                 : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    }
+
+    /** The stock as it was right after the event with the given version; empty when it never got there. */
+    public Optional<Loaded<Stock>> loadAt(ProductId productId, long version) {
+        return handler.loadAt(stream(productId), version);
+    }
+
+    /** The version of the stock's latest event written by a request with this Idempotency-Key, if any. */
+    public Optional<Long> versionWrittenWith(ProductId productId, String idempotencyKey) {
+        return KeyedEvents.versionWrittenWith(store, stream(productId), idempotencyKey);
     }
 
     /** The stock as it is now. */

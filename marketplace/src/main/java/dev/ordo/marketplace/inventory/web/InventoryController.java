@@ -12,9 +12,12 @@ import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.Stock;
 import dev.ordo.marketplace.inventory.StockDecider;
 import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.inventory.app.StockRequest;
 import dev.ordo.marketplace.inventory.readmodel.InventoryQueries;
 import dev.ordo.marketplace.inventory.readmodel.StockView;
+import dev.ordo.marketplace.platform.idempotency.Idempotency;
+import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.shared.ProductId;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,12 +51,17 @@ class InventoryController {
     private final InventoryQueries queries;
     private final CatalogService catalog;
     private final CommandBus commands;
+    private final InventoryService inventory;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    InventoryController(InventoryQueries queries, CatalogService catalog, CommandBus commands, Clock clock) {
+    InventoryController(InventoryQueries queries, CatalogService catalog, CommandBus commands,
+                        InventoryService inventory, Idempotency idempotency, Clock clock) {
         this.queries = queries;
         this.catalog = catalog;
         this.commands = commands;
+        this.inventory = inventory;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -84,17 +93,28 @@ class InventoryController {
             + "product's units would exceed " + StockDecider.MAX_UNITS + ". Send an Idempotency-Key to make a retry "
             + "safe.")
     ResponseEntity<StockState> deliver(@PathVariable UUID productId, @Valid @RequestBody DeliveryRequest body,
+                                       @RequestHeader(name = RequestMetadata.IDEMPOTENCY_KEY, required = false)
+                                       String key,
                                        HttpServletRequest request) {
         ProductId id = ProductId.of(productId);
-        if (!(catalog.load(id).state() instanceof Product.Registered)) {
-            throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
-                    "product " + productId + " does not exist");
-        }
-        CommandResult<Stock, StockEvent> result = commands.dispatch(
-                new StockRequest(id, new AddStock(id, body.quantity(), clock.instant())),
-                RequestMetadata.of(request, "idempotency-key"));
-        Stock.Stocked stock = (Stock.Stocked) result.state();
-        return ResponseEntity.ok().eTag(IfMatch.etag(result.version())).body(new StockState(productId.toString(),
-                stock.available(), stock.reserved(), result.version()));
+        return idempotency.run(key, () -> idempotency.fingerprint(request.getMethod(), request.getRequestURI(), body),
+                StockState.class, () -> {
+                    if (!(catalog.load(id).state() instanceof Product.Registered)) {
+                        throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
+                                "product " + productId + " does not exist");
+                    }
+                    CommandResult<Stock, StockEvent> result = commands.dispatch(
+                            new StockRequest(id, new AddStock(id, body.quantity(), clock.instant())),
+                            RequestMetadata.of(request, KeyedEvents.METADATA));
+                    return response(id, result.state(), result.version());
+                }, () -> inventory.versionWrittenWith(id, key)
+                        .flatMap(version -> inventory.loadAt(id, version))
+                        .map(loaded -> response(id, loaded.state(), loaded.version())));
+    }
+
+    private static ResponseEntity<StockState> response(ProductId productId, Stock state, long version) {
+        Stock.Stocked stock = (Stock.Stocked) state;
+        return ResponseEntity.ok().eTag(IfMatch.etag(version)).body(new StockState(productId.value().toString(),
+                stock.available(), stock.reserved(), version));
     }
 }

@@ -11,11 +11,11 @@ import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.core.store.EventStore;
-import dev.ordo.core.store.ReadDirection;
 import dev.ordo.marketplace.ordering.Order;
 import dev.ordo.marketplace.ordering.OrderCommand;
 import dev.ordo.marketplace.ordering.OrderDecider;
 import dev.ordo.marketplace.ordering.OrderEvent;
+import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.OrderId;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 public class OrderService {
 
     /** The metadata header that carries a request's Idempotency-Key onto its events. */
-    public static final String IDEMPOTENCY_KEY = "idempotency-key";
+    public static final String IDEMPOTENCY_KEY = KeyedEvents.METADATA;
 
     private final CommandHandler<OrderCommand, Order, OrderEvent> handler;
     private final EventStore store;
@@ -89,11 +89,6 @@ public class OrderService {
      * recent events; empty when no such event is found.
      */
     public Optional<Long> versionWrittenWith(OrderId orderId, String idempotencyKey) {
-        for (RecordedEvent event : store.readStream(stream(orderId), ReadDirection.BACKWARDS, Long.MAX_VALUE, 200)) {
-            if (idempotencyKey.equals(event.metadata().extra().get(IDEMPOTENCY_KEY))) {
-                return Optional.of(event.streamVersion());
-            }
-        }
-        return Optional.empty();
+        return KeyedEvents.versionWrittenWith(store, stream(orderId), idempotencyKey);
     }
 }

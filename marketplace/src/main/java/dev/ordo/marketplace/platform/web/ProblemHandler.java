@@ -4,6 +4,7 @@ import dev.ordo.core.bus.command.CommandValidationException;
 import dev.ordo.core.bus.command.LockTimeoutException;
 import dev.ordo.core.event.InvalidStreamIdException;
 import dev.ordo.core.store.EventStoreUnavailableException;
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.marketplace.platform.idempotency.IdempotencyConflictException;
 import dev.ordo.marketplace.shared.RuleViolation;
@@ -174,8 +175,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(EventStoreUnavailableException.class)
     ResponseEntity<Object> unavailable(EventStoreUnavailableException ex) {
+        return unavailable((Exception) ex);
+    }
+
+    /** The database (of the store, or of the marketplace's own tables) is down or busy: retry later. */
+    private ResponseEntity<Object> unavailable(Exception ex) {
         String correlationId = Problems.correlationId();
-        log.error("event store unavailable (correlation id {})", correlationId, ex);
+        log.warn("the database is unavailable (correlation id {})", correlationId, ex);
         return Problems.respond(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
                         "the event store cannot be reached; retry later (correlation id " + correlationId + ")"));
@@ -184,6 +190,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Anything else is a bug or an outage nobody planned for: logged in full, answered with nothing of it. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        if (TransientFailures.isTransient(ex)) {
+            return unavailable(ex);
+        }
         String correlationId = Problems.correlationId();
         log.error("unexpected failure of {} {} (correlation id {})", request.getMethod(), request.getRequestURI(),
                 correlationId, ex);
@@ -227,7 +236,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty(Problems.CORRELATION_ID, correlationId);
         return problem;
     }
-
 
     private static ResponseEntity<Object> badRequest(String detail, List<FieldError> errors) {
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
