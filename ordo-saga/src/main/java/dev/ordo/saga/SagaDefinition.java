@@ -21,11 +21,13 @@ public final class SagaDefinition<D> {
     private final String type;
     private final StateCodec<D> codec;
     private final List<List<SagaStep<D>>> groups;
+    private final String pointOfNoReturn;
 
-    private SagaDefinition(String type, StateCodec<D> codec, List<List<SagaStep<D>>> groups) {
+    private SagaDefinition(String type, StateCodec<D> codec, List<List<SagaStep<D>>> groups, String pointOfNoReturn) {
         this.type = type;
         this.codec = codec;
         this.groups = groups;
+        this.pointOfNoReturn = pointOfNoReturn;
     }
 
     /**
@@ -49,6 +51,19 @@ public final class SagaDefinition<D> {
         return groups;
     }
 
+    /**
+     * Whether a cancellation may still be recorded for a saga in this state: always, unless the definition names a
+     * point of no return ({@link Builder#cancellableUntil}) and that step has started.
+     */
+    public boolean cancellable(SagaState state) {
+        return pointOfNoReturn == null || state.step(pointOfNoReturn).attempts() == 0;
+    }
+
+    /** The step from whose start on the saga can no longer be cancelled, if there is one. */
+    public Optional<String> pointOfNoReturn() {
+        return Optional.ofNullable(pointOfNoReturn);
+    }
+
     /** The step of that name. */
     public Optional<SagaStep<D>> step(String name) {
         return groups.stream().flatMap(List::stream).filter(s -> s.name().equals(name)).findFirst();
@@ -59,6 +74,7 @@ public final class SagaDefinition<D> {
         private final String type;
         private final StateCodec<D> codec;
         private final List<List<SagaStep<D>>> groups = new ArrayList<>();
+        private String pointOfNoReturn;
 
         private Builder(String type, StateCodec<D> codec) {
             this.type = Objects.requireNonNull(type, "type");
@@ -85,7 +101,19 @@ public final class SagaDefinition<D> {
         }
 
         /**
-         * @throws IllegalArgumentException when there are no steps or two steps share a name
+         * Makes a step the point of no return: once it has started, a cancellation is refused (the saga still
+         * compensates when a step fails). For effects that cannot be undone by a compensation, such as goods that
+         * left the warehouse: without it, a cancellation racing such a step would compensate around an effect that
+         * stays.
+         */
+        public Builder<D> cancellableUntil(String step) {
+            this.pointOfNoReturn = Objects.requireNonNull(step, "step");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when there are no steps, two steps share a name, or the point of no return
+         *                                  is not one of the steps
          */
         public SagaDefinition<D> build() {
             if (groups.isEmpty()) {
@@ -97,7 +125,11 @@ public final class SagaDefinition<D> {
                     throw new IllegalArgumentException("saga " + type + " has two steps named " + step.name());
                 }
             });
-            return new SagaDefinition<>(type, codec, List.copyOf(groups));
+            if (pointOfNoReturn != null && !names.contains(pointOfNoReturn)) {
+                throw new IllegalArgumentException("saga " + type + " has no step " + pointOfNoReturn
+                        + " to be its point of no return");
+            }
+            return new SagaDefinition<>(type, codec, List.copyOf(groups), pointOfNoReturn);
         }
     }
 }

@@ -181,7 +181,7 @@ public final class SagaEngine implements AutoCloseable {
 
     /**
      * Cancels a running saga: it stops starting steps and compensates what was done. Does nothing for a saga that is
-     * compensating, parked or finished. The cancellation is appended at the version of the saga that was read, so it
+     * compensating, parked or finished, or past its definition's point of no return. The cancellation is appended at the version of the saga that was read, so it
      * never lands after the saga completed: when the saga changed meanwhile, it is read again and the cancellation
      * tried again (or refused, if the saga finished). It does not wait for a step under way: the drive running it
      * records the step's outcome, finds the cancellation (its own append conflicts) and compensates.
@@ -194,6 +194,10 @@ public final class SagaEngine implements AutoCloseable {
             SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
             SagaState state = journal.state();
             if (!state.exists() || state.status() != SagaStatus.RUNNING) {
+                return false;
+            }
+            SagaDefinition<?> definition = definitions.get(state.type());
+            if (definition != null && !definition.cancellable(state)) {
                 return false;
             }
             try {

@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventData;
@@ -64,6 +65,47 @@ class SagaCancellationUnitTests {
                     .doesNotContain("saga.cancel-requested", "saga.compensation-started");
             assertThat(ledger.effects()).containsExactly("reserve");
         }
+    }
+
+    @Test
+    void aCancelAfterTheSagaStartedItsPointOfNoReturnIsRefusedAndTheSagaCompletes() throws InterruptedException {
+        CountDownLatch shipping = new CountDownLatch(1);
+        SagaDefinition<Data> saga = SagaDefinition.builder("shipping", FulfilmentSaga.definition(ledger, WAIT).codec())
+                .step(FulfilmentSaga.step(ledger, "reserve", true, WAIT))
+                .step(SagaStep.<Data>named("ship").action(context -> {
+                    if (!shipping.await(20, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("never released");
+                    }
+                    return StepOutcome.done();
+                }).timeout(WAIT).build())
+                .cancellableUntil("ship")
+                .build();
+        UUID id = UUID.randomUUID();
+        try (SagaEngine engine = SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .build()) {
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            await().atMost(WAIT).until(() -> engine.state(id).step("ship").state() == SagaState.StepState.STARTED);
+
+            boolean cancelled = engine.cancel(id, "changed my mind", EventMetadata.empty());
+            shipping.countDown();
+
+            assertThat(cancelled).isFalse();
+            assertThat(engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED).status())
+                    .isEqualTo(SagaStatus.COMPLETED);
+            assertThat(engine.history(id).stream().map(RecordedEvent::eventType))
+                    .doesNotContain("saga.cancel-requested");
+            assertThat(ledger.outstanding()).containsExactly("reserve");
+        }
+    }
+
+    @Test
+    void aPointOfNoReturnMustBeOneOfTheSteps() {
+        SagaDefinition.Builder<Data> builder = SagaDefinition.builder("shipping",
+                FulfilmentSaga.definition(ledger, WAIT).codec()).step(FulfilmentSaga.step(ledger, "reserve", true, WAIT))
+                .cancellableUntil("ship");
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step ship");
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.time.Duration;
  *   <li>{@code ship-order}: {@code ShipOrder} with the tracking number and carrier.</li>
  *   <li>{@code confirm}: notify the customer.</li>
  * </ol>
- * Every id a participant sees is the step's invocation id, so retries and restarts never do anything twice.
+ * Every id a participant sees is the step's invocation id, so retries and restarts never do anything twice. Once
+ * {@code ship-order} has started the fulfilment can no longer be cancelled (the parcel is on its way); a failure after
+ * it still compensates.
  */
 final class FulfilmentSaga {
 
@@ -53,6 +55,8 @@ final class FulfilmentSaga {
                         .retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("confirm").action(steps::confirm)
                         .retry(RETRY).timeout(stepTimeout).build())
+                // once the order is shipped the parcel is on its way: a cancellation now is refused, not compensated
+                .cancellableUntil("ship-order")
                 .build();
     }
 }

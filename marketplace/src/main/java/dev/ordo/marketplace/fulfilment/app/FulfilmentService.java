@@ -11,6 +11,7 @@ import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
 import dev.ordo.saga.SagaState;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,16 @@ public class FulfilmentService {
     /**
      * Cancels the order's running fulfilment: it compensates and the order is cancelled with the reason.
      *
-     * @return false when there is no running fulfilment (none, finished, or compensating already)
+     * @return false when there is no running fulfilment (none, finished, or compensating already), or it is past its
+     *         {@linkplain #pointOfNoReturn() point of no return}
      */
     public boolean cancel(CancelFulfilment command, EventMetadata metadata) {
         return engine.cancel(sagaId(command.orderId()), command.reason(), metadata);
+    }
+
+    /** The step from whose start on a fulfilment can no longer be cancelled. */
+    public Optional<String> pointOfNoReturn() {
+        return saga.pointOfNoReturn();
     }
 
     /** The state of the order's fulfilment; {@link SagaState#exists()} is false when it has none. */

@@ -9,6 +9,7 @@ import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.saga.SagaEngine;
 import dev.ordo.saga.SagaState;
+import dev.ordo.saga.SagaStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An order's fulfilment over HTTP: its saga (the same view as {@code GET /sagas/{id}}), and cancelling it while it
  * runs (through the command bus; the saga compensates and cancels the order with the reason). 404 when the order has
- * no fulfilment, 422 when it is not running any more.
+ * no fulfilment, 422 when it is not running any more or has shipped the order (its point of no return).
  */
 @RestController
 @RequestMapping("/orders/{orderId}/fulfilment")
@@ -68,7 +69,12 @@ class FulfilmentController {
         boolean cancelled = commands.dispatch(new CancelFulfilment(id, body.reason()),
                 RequestMetadata.of(request, "idempotency-key"));
         if (!cancelled) {
-            throw SagaRuleViolation.notRunning(fulfilment.sagaId(id), fulfilment.state(id).status());
+            SagaState now = fulfilment.state(id);
+            if (now.status() == SagaStatus.RUNNING) {
+                throw SagaRuleViolation.pastPointOfNoReturn(fulfilment.sagaId(id),
+                        fulfilment.pointOfNoReturn().orElseThrow());
+            }
+            throw SagaRuleViolation.notRunning(fulfilment.sagaId(id), now.status());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }

@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * A request about a saga that cannot be served: {@code saga-not-found} (404), {@code saga-not-parked} (redrive of a
- * saga that is not parked) or {@code saga-not-running} (cancelling a saga that already finished or compensates),
- * both 422 with the saga's {@code currentStatus}.
+ * saga that is not parked), {@code saga-not-running} (cancelling a saga that already finished or compensates) or
+ * {@code saga-past-point-of-no-return} (cancelling a saga after the step from which it cannot be cancelled started),
+ * all 422 with the saga's {@code currentStatus}.
  */
 public final class SagaRuleViolation extends RuleViolation {
 
@@ -32,6 +33,11 @@ public final class SagaRuleViolation extends RuleViolation {
     public static SagaRuleViolation notRunning(UUID sagaId, SagaStatus status) {
         return new SagaRuleViolation("saga-not-running", status, "only a running saga can be cancelled, saga "
                 + sagaId + " is not");
+    }
+
+    public static SagaRuleViolation pastPointOfNoReturn(UUID sagaId, String step) {
+        return new SagaRuleViolation("saga-past-point-of-no-return", SagaStatus.RUNNING, "saga " + sagaId
+                + " has started step " + step + ", after which it can no longer be cancelled");
     }
 
     @Override
