@@ -24,8 +24,9 @@ public record SagaView(String sagaId, String type, String status, JsonNode data,
     /**
      * One step.
      *
-     * @param state                where it is: STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, COMPENSATING,
-     *                             COMPENSATED or COMPENSATION_PARKED
+     * @param state                where it is: STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN (cut
+     *                             short more often than the engine resumes it: compensated as if it took effect),
+     *                             COMPENSATING, COMPENSATED or COMPENSATION_PARKED
      * @param attempts             attempts of its action
      * @param compensationAttempts attempts of its compensation
      * @param lastError            the last failure of the action or the compensation
