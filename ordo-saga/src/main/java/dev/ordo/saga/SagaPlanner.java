@@ -86,7 +86,8 @@ final class SagaPlanner {
      * cut short or waits for a reply: whatever part of it took effect must go), latest in the definition first; then
      * the succeeded ones in reverse order of completion. A step's action may have done part of its work before it
      * failed, and an answer that was not heard is not a failure, so the rule does not ask how a step ended:
-     * compensations are idempotent and accept "nothing to undo".
+     * compensations are idempotent and accept "nothing to undo". A step marked
+     * {@link SagaStep#compensatedIfNeverRun()} is undone even when it never ran.
      */
     private static <D> Next<D> backwards(SagaDefinition<D> definition, SagaState state) {
         List<SagaStep<D>> all = definition.groups().stream().flatMap(List::stream).toList();
@@ -109,12 +110,13 @@ final class SagaPlanner {
     }
 
     private static boolean needsUndo(SagaStep<?> step, SagaState.Step s) {
-        if (step.compensation() == null || !s.attempted()) {
+        if (step.compensation() == null || (!s.attempted() && !step.compensatedIfNeverRun())) {
             return false;
         }
         return switch (s.state()) {
             case STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING -> true;
-            case PENDING, COMPENSATED, COMPENSATION_PARKED -> false;
+            case PENDING -> step.compensatedIfNeverRun();
+            case COMPENSATED, COMPENSATION_PARKED -> false;
         };
     }
 }

@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param compensation how to undo it, or {@code null} when there is nothing to undo
  * @param timeout      the longest an attempt may take; a timeout fails the step without retry, and the saga compensates
  * @param retry        how failed attempts (and compensations) are tried again
+ * @param compensatedIfNeverRun whether a compensating saga undoes this step even when its action never ran (a saga
+ *                              cancelled before it got there): for a step whose compensation looks after something
+ *                              that exists before the saga does, such as the order a fulfilment was started for
  * @param <D> the saga's data type
  */
 public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D> compensation, Duration timeout,
-                          StepRetry retry) {
+                          StepRetry retry, boolean compensatedIfNeverRun) {
 
     public SagaStep {
         Objects.requireNonNull(name, "name");
@@ -26,6 +29,10 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("step " + name + " needs a positive timeout, was " + timeout);
+        }
+        if (compensatedIfNeverRun && compensation == null) {
+            throw new IllegalArgumentException("step " + name + " is compensated even if never run, but has no "
+                    + "compensation");
         }
     }
 
@@ -40,6 +47,7 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
         private SagaCompensation<D> compensation;
         private Duration timeout = Duration.ofSeconds(30);
         private StepRetry retry = StepRetry.ofDefaults();
+        private boolean compensatedIfNeverRun;
 
         private Builder(String name) {
             this.name = name;
@@ -65,8 +73,14 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
             return this;
         }
 
+        /** Compensates the step also when the saga compensates before its action ever ran. */
+        public Builder<D> compensatedIfNeverRun() {
+            this.compensatedIfNeverRun = true;
+            return this;
+        }
+
         public SagaStep<D> build() {
-            return new SagaStep<>(name, action, compensation, timeout, retry);
+            return new SagaStep<>(name, action, compensation, timeout, retry, compensatedIfNeverRun);
         }
     }
 }

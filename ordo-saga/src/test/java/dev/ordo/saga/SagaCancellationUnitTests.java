@@ -13,7 +13,9 @@ import dev.ordo.saga.FulfilmentSaga.Data;
 import dev.ordo.test.faults.FaultyEventStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,6 +101,43 @@ class SagaCancellationUnitTests {
     }
 
     @Test
+    void aCancelBeforeTheFirstStepRanStillUndoesAStepCompensatedEvenIfNeverRun() throws InterruptedException {
+        List<String> undone = new CopyOnWriteArrayList<>();
+        SagaDefinition<Data> saga = SagaDefinition.builder("early", FulfilmentSaga.definition(ledger, WAIT).codec())
+                .step(SagaStep.<Data>named("accept").action(context -> StepOutcome.done())
+                        .compensation(context -> {
+                            undone.add("accept");
+                            return null;
+                        }).compensatedIfNeverRun().timeout(WAIT).build())
+                .step(FulfilmentSaga.step(ledger, "reserve", true, WAIT))
+                .build();
+        UUID id = UUID.randomUUID();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicBoolean held = new AtomicBoolean();
+        // the drive is about to record the first step's start when the customer cancels
+        store.inject((when, stream, events) -> {
+            if (when == FaultyEventStore.When.BEFORE && has(events, "saga.step-started")
+                    && held.compareAndSet(false, true)) {
+                await().atMost(WAIT).until(() -> cancelled.getCount() == 0);
+            }
+        });
+        try (SagaEngine engine = SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .build()) {
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            await().atMost(WAIT).until(held::get);
+
+            assertThat(engine.cancel(id, "changed my mind", EventMetadata.empty())).isTrue();
+            cancelled.countDown();
+
+            SagaState state = engine.await(id, WAIT, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+            assertThat(state.step("accept").attempts()).isZero();
+            assertThat(undone).containsExactly("accept");
+            assertThat(ledger.effects()).isEmpty();
+        }
+    }
+
+    @Test
     void aPointOfNoReturnMustBeOneOfTheSteps() {
         SagaDefinition.Builder<Data> builder = SagaDefinition.builder("shipping",
                 FulfilmentSaga.definition(ledger, WAIT).codec()).step(FulfilmentSaga.step(ledger, "reserve", true, WAIT))
@@ -157,7 +196,7 @@ class SagaCancellationUnitTests {
         assertThat(after.version()).isEqualTo(5);
     }
 
-    private static boolean has(java.util.List<EventData> events, String type) {
+    private static boolean has(List<EventData> events, String type) {
         return events.stream().anyMatch(e -> e.eventType().equals(type));
     }
 }

@@ -96,6 +96,13 @@ final class StockChecks {
                     fold.open.remove(reservation);
                     fold.settled.put(reservation, "released");
                 }
+                case "stock.reservation-fenced" -> {
+                    if (fold.open.containsKey(reservation)) {
+                        violations.add(Invariant.NOTHING_RESERVED_AT_REST, "reservation " + reservation,
+                                "fenced at version " + event.version() + " while it held units of " + productId);
+                    }
+                    fold.settled.put(reservation, "fenced");
+                }
                 case "stock.reservation-shipped" -> {
                     fold.shipped += quantity;
                     fold.reserved -= quantity;
@@ -124,7 +131,7 @@ final class StockChecks {
             String status = sagas.get(reservation);
             boolean agrees = status == null || switch (status) {
                 case "COMPLETED" -> how.equals("shipped");
-                case "COMPENSATED" -> how.equals("released");
+                case "COMPENSATED" -> how.equals("released") || how.equals("fenced");
                 default -> true;
             };
             if (!agrees) {

@@ -12,7 +12,8 @@ import java.time.Duration;
  * The order fulfilment saga, step by step (each undone in reverse order when a later one fails):
  * <ol>
  *   <li>{@code accept-order}: the order must be PENDING; its lines, total and address are taken. Undo: cancel the
- *       order with the reason the saga failed. It is the first step, so this is always the last compensation.</li>
+ *       order with the reason the saga failed, also when the saga was cancelled before this step ran. It is the first
+ *       step, so this is always the last compensation.</li>
  *   <li>{@code reserve-stock}: every line, under one reservation id. Undo: release it.</li>
  *   <li>{@code take-payment}: authorize and capture the total. A decline fails the step at once. Undo: refund.</li>
  *   <li>{@code record-payment}: {@code PayOrder} with the provider's reference.</li>
@@ -42,7 +43,8 @@ final class FulfilmentSaga {
                                                      FulfilmentSteps steps, Duration stepTimeout) {
         return SagaDefinition.builder(FulfilmentIds.SAGA_TYPE, codec)
                 .step(SagaStep.<FulfilmentData>named("accept-order").action(order::accept)
-                        .compensation(order::cancel).retry(UNDO_RETRY).timeout(stepTimeout).build())
+                        .compensation(order::cancel).compensatedIfNeverRun().retry(UNDO_RETRY).timeout(stepTimeout)
+                        .build())
                 .step(SagaStep.<FulfilmentData>named("reserve-stock").action(steps::reserveStock)
                         .compensation(steps::releaseStock).retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("take-payment").action(steps::takePayment)
