@@ -6,6 +6,7 @@ import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.deadletter.FailedMessage;
 import dev.ordo.core.deadletter.Failure;
 import dev.ordo.core.deadletter.Origin;
+import dev.ordo.test.fixture.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class DeadLetterFixture {
             .initialDelay(Duration.ofSeconds(1)).multiplier(2).maxDelay(Duration.ofSeconds(3)).jitter(0).build();
     static final String KEY = "order-1";
 
-    final ContractClock clock = new ContractClock(T0);
+    final MovableClock clock = new MovableClock(T0);
     final DeadLetterStore store;
     final Origin origin = Origin.subscription("contract-" + UUID.randomUUID());
 

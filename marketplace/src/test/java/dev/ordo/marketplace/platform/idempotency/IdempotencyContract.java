@@ -7,11 +7,9 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.marketplace.ordering.app.OrderRequestRejected;
 import dev.ordo.marketplace.platform.MarketplaceSchema;
-import java.time.Clock;
+import dev.ordo.test.fixture.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class IdempotencyContract {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T12:00:00Z"));
     private final JsonMapper json = JsonMapper.builder().build();
     private OrdoDatabase database;
     private ProcessEpoch epoch;
@@ -215,30 +213,6 @@ abstract class IdempotencyContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Stands still until moved. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-04T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
