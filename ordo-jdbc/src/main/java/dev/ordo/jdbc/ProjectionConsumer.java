@@ -11,6 +11,10 @@ import java.util.Map;
  * Applies pages of events to a projection's tables and stores its checkpoint, in one transaction per page: whatever
  * the projection throws (an {@link Error} included) rolls the whole page back with its checkpoint. A redriven dead
  * letter (one event behind the checkpoint) is applied in its own transaction and leaves the checkpoint as it is.
+ *
+ * <p>A commit whose answer was lost (the connection broke while the database committed) is not applied twice: each
+ * transaction first reads the stored checkpoint, and the events between the checkpoint this consumer last heard of
+ * and the stored one are skipped, because that unheard commit already applied them.
  */
 final class ProjectionConsumer implements SubscriptionConsumer {
 
@@ -39,13 +43,17 @@ final class ProjectionConsumer implements SubscriptionConsumer {
     @Override
     public void handle(List<RecordedEvent> page) throws SQLException {
         Dialect dialect = database.dialect();
+        long heard = checkpoint;
         long last = page.getLast().position();
         try (Connection connection = database.writeDataSource().getConnection()) {
             dialect.beginDerivedWrite(connection);
             try {
+                long stored = checkpoints.load(connection, checkpointName);
                 ProjectionContext context = new ProjectionContext(connection, database, tables);
                 for (RecordedEvent event : page) {
-                    projection.apply(context, event);
+                    if (event.position() <= heard || event.position() > stored) {
+                        projection.apply(context, event);
+                    }
                 }
                 checkpoints.write(connection, "save_checkpoint", checkpointName, last);
                 dialect.commit(connection);

@@ -10,6 +10,9 @@ import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
 import dev.ordo.test.contract.ContractEvents;
+import dev.ordo.test.faults.FaultyDataSource;
+import dev.ordo.test.faults.FaultyDataSource.Call;
+import dev.ordo.test.faults.FaultyDataSource.When;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,6 +59,10 @@ abstract class JdbcProjectionsContract {
     }
 
     private JdbcProjections projections() {
+        return projections(database);
+    }
+
+    private JdbcProjections projections(OrdoDatabase database) {
         HeadSignal signal = new HeadSignal();
         store.onCommit(signal::advance);
         Subscriptions subscriptions = new Subscriptions(store, signal, null, Clock.systemUTC());
@@ -141,6 +148,25 @@ abstract class JdbcProjectionsContract {
         awaitCaughtUp(second);
 
         assertThat(rows()).containsExactly(Map.entry("cart-1", List.of(13L, 3L)));
+    }
+
+    @Test
+    void aPageWhoseCommitAnswerWasLostIsNotAppliedAgainWhenTheSubscriptionRetriesIt() throws Exception {
+        addItems("cart-1", 1, 2);
+        FaultyDataSource writes = FaultyDataSource.wrap(database.writeDataSource());
+        JdbcProjections projections = projections(database.withWriter(writes));
+        projections.start(CartItemsProjection.version1());
+        awaitCaughtUp(projections);
+
+        writes.fail(When.AFTER, Call::commits, 1, () -> FaultyDataSource.connectionLost("after the commit"));
+        addItems("cart-1", 10, 20);
+        awaitCaughtUp(projections);
+        addItems("cart-1", 100);
+        awaitCaughtUp(projections);
+
+        assertThat(writes.injected()).isEqualTo(1);
+        assertThat(projections.subscription("cart-items").orElseThrow().status().failures()).isEqualTo(1);
+        assertThat(rows()).containsExactly(Map.entry("cart-1", List.of(133L, 5L)));
     }
 
     @Test
