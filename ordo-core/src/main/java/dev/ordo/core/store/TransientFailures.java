@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 
 /**
@@ -53,6 +54,27 @@ public final class TransientFailures {
                 return true;
             }
             if (t instanceof SQLException sql && isTransientSql(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the failure, or any of its causes, says the database could not be reached at all: no connection
+     * within the pool's timeout ({@link SQLTransientConnectionException}), a refused or lost connection, a SQL state
+     * of class {@code 08} or {@code 57P} (the server is shutting down or starting). Whoever meets one should not ask
+     * the database anything else before answering: that would only wait for the same timeout again. A busy lock or
+     * a conflict is transient but not this: the database is there.
+     */
+    public static boolean isDatabaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

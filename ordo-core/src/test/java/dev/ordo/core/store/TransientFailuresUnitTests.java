@@ -48,4 +48,21 @@ class TransientFailuresUnitTests {
                 dev.ordo.core.event.StreamId.of("order", "1"), ExpectedVersion.noStream(), 3))).isFalse();
         assertThat(TransientFailures.isTransient(null)).isFalse();
     }
+
+    @Test
+    void tellsAnUnreachableDatabaseFromOneThatIsOnlyBusy() {
+        assertThat(TransientFailures.isDatabaseUnreachable(new EventStoreUnavailableException("could not append",
+                new SQLTransientConnectionException("Connection is not available, request timed out")))).isTrue();
+        assertThat(TransientFailures.isDatabaseUnreachable(new SQLException("refused", "08001"))).isTrue();
+        assertThat(TransientFailures.isDatabaseUnreachable(new SQLException("shutting down", "57P01"))).isTrue();
+        assertThat(TransientFailures.isDatabaseUnreachable(new IllegalStateException("wrapped",
+                new ConnectException("Connection refused")))).isTrue();
+
+        assertThat(TransientFailures.isDatabaseUnreachable(new LockTimeoutException("order-1",
+                Duration.ofSeconds(5)))).isFalse();
+        assertThat(TransientFailures.isDatabaseUnreachable(new SQLException("[SQLITE_BUSY] database is locked", null,
+                5))).isFalse();
+        assertThat(TransientFailures.isDatabaseUnreachable(new SQLException("deadlock", "40P01"))).isFalse();
+        assertThat(TransientFailures.isDatabaseUnreachable(new EventStoreUnavailableException("down"))).isFalse();
+    }
 }

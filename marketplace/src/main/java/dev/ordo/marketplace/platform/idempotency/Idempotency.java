@@ -7,6 +7,7 @@ import dev.ordo.core.store.DuplicateEventIdException;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InvalidAppendException;
 import dev.ordo.core.store.StreamDeletedException;
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.marketplace.shared.RuleViolation;
 import java.net.URI;
@@ -154,12 +155,28 @@ public class Idempotency {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            settle(key, claim, wroteNothing(e));
+            settleUnlessAway(key, claim, e, wroteNothing(e));
             throw e;
         } catch (Error e) {
             settle(key, claim, false);
             throw e;
         }
+    }
+
+    /**
+     * Settles the key now, unless the failure says the database cannot be reached: then asking it again would only
+     * keep the client waiting for another timeout, so the key is left for {@link #settleLeftovers} to mark unknown once it is
+     * back (a retry in this process takes it over anyway, as its request no longer runs).
+     */
+    private void settleUnlessAway(String key, IdempotencyStore.Claim claim, RuntimeException failure,
+                                  boolean release) {
+        if (TransientFailures.isDatabaseUnreachable(failure)) {
+            log.warn("the request with Idempotency-Key '{}' failed while the database was away ({}); its key will be "
+                    + "marked unknown once the database is back", key, failure.toString());
+            unsettled.add(new Unsettled(key, claim));
+            return;
+        }
+        settle(key, claim, release);
     }
 
     private void settle(String key, IdempotencyStore.Claim claim, boolean release) {
@@ -207,7 +224,7 @@ public class Idempotency {
                 log.warn("Idempotency-Key '{}' was taken over while its request ran; its response is not stored", key);
             }
         } catch (RuntimeException e) {
-            settle(key, claim, false);
+            settleUnlessAway(key, claim, e, false);
             throw e;
         }
         return response;
