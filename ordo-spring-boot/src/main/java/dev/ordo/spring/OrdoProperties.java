@@ -148,9 +148,10 @@ public class OrdoProperties {
 
         /**
          * How long a caller waits for a pooled connection before failing with a transient error (503 over HTTP):
-         * while the database is down, requests fail in this time instead of piling up.
+         * while the database is down, requests fail in this time instead of piling up. A request may wait this long
+         * a few times (its key, its append, the append's settlement) when the database flaps, so keep it short.
          */
-        private Duration connectionTimeout = Duration.ofSeconds(5);
+        private Duration connectionTimeout = Duration.ofSeconds(2);
 
         /**
          * How long a statement may wait on the network for the server before its connection counts as lost (the

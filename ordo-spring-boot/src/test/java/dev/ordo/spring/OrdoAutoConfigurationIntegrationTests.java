@@ -161,10 +161,10 @@ class OrdoAutoConfigurationIntegrationTests {
         PostgresDatabase db = PostgresHarness.newDatabase();
         runner.withPropertyValues("ordo.store.type=postgres", "ordo.store.postgres.url=" + db.jdbcUrl(),
                         "ordo.store.postgres.username=" + db.user(), "ordo.store.postgres.password=" + db.password(),
-                        "ordo.store.postgres.connection-timeout=2s", "ordo.store.postgres.socket-timeout=20s")
+                        "ordo.store.postgres.connection-timeout=3s", "ordo.store.postgres.socket-timeout=20s")
                 .run(context -> {
                     HikariDataSource pool = context.getBean(HikariDataSource.class);
-                    assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
+                    assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
                     assertThat(pool.getDataSourceProperties()).containsEntry("socketTimeout", 20L)
                             .containsEntry("tcpKeepAlive", true);
                 });
