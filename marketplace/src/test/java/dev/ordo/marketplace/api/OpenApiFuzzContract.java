@@ -65,6 +65,8 @@ abstract class OpenApiFuzzContract extends MarketplaceApiTests {
             root.detachAppender(logged);
         }
 
+        LoggerFactory.getLogger(getClass()).info("bad input: {} generated requests sent for {} operations ({})", sent,
+                requests.operations().size(), random);
         assertThat(failures).as("%d requests from %s", sent, random).isEmpty();
         assertThat(logged.list).as("log lines at ERROR or with an Error, %s", random)
                 .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || hasError(e.getThrowableProxy()))
