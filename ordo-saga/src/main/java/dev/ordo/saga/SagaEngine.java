@@ -361,8 +361,9 @@ public final class SagaEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             failed(sagaId, e);
         } catch (Error e) {
-            log.error("driving saga {} stopped: {}; it is resumed when it is driven again (next start)", sagaId,
-                    e.toString());
+            log.error("driving saga {} was cut short by an error; it is driven again in a while, and the step that ran "
+                    + "is resumed", sagaId, e);
+            scheduler.afterError(sagaId);
             throw e;
         } finally {
             lock.close();

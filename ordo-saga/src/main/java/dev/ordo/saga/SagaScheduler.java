@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
  * When an engine drives its sagas: at once (start, reply, cancel, redrive, resume), when their wake-up time in the
  * {@link SagaIndex} is due (a timer polls it), and again after a pause when a drive failed for a transient reason
  * (the database went away): the pause grows with each consecutive transient failure of that saga's drives, and the
- * saga is driven again until the database is back, in this process, without waiting for a restart. At most one drive
+ * saga is driven again until the database is back, in this process, without waiting for a restart; a drive cut short
+ * by an {@link Error} is tried again after a longer pause. At most one drive
  * of a saga is pending at a time. After {@link #stop()} nothing is scheduled any more. Thread-safe.
  */
 final class SagaScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(SagaScheduler.class);
+    private static final long ERROR_PAUSE_SECONDS = 1;
 
     private final ExecutorService executor;
     private final SagaIndex index;
@@ -32,6 +34,7 @@ final class SagaScheduler {
     private final Consumer<UUID> drive;
     private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> errors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries;
     private final Thread timer;
     private volatile boolean running = true;
@@ -86,8 +89,28 @@ final class SagaScheduler {
         }
     }
 
+    /**
+     * The saga's drive was cut short by an {@link Error} (nothing was recorded for the step that ran, as if the process
+     * had died there): drives it again after a pause, as a restarted process would, from {@value #ERROR_PAUSE_SECONDS}
+     * s doubling with each consecutive one up to about a minute. The cut attempt is then resumed and counts against
+     * the engine's resumption limit, so an Error that keeps coming ends with the step's outcome given up as unknown.
+     */
+    void afterError(UUID sagaId) {
+        int count = errors.merge(sagaId, 1, Integer::sum);
+        long pauseSeconds = ERROR_PAUSE_SECONDS << Math.min(count - 1, 6);
+        if (!running) {
+            return;
+        }
+        try {
+            retries.schedule(() -> now(sagaId), pauseSeconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopped) {
+            log.debug("not driving saga {} again: the engine is stopping", sagaId);
+        }
+    }
+
     /** The saga's drive went through: the next transient failure starts the backoff again from the shortest pause. */
     void recovered(UUID sagaId) {
+        errors.remove(sagaId);
         if (transientFailures.remove(sagaId) != null) {
             log.info("saga {} is driven again after transient failures", sagaId);
         }

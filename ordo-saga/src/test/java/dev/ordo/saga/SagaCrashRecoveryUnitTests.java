@@ -69,6 +69,24 @@ class SagaCrashRecoveryUnitTests {
     }
 
     @Test
+    void aStepCutShortByAnErrorIsResumedByTheSameEngineWithoutWaitingForARestart() throws InterruptedException {
+        ledger.crashWith(IncompatibleClassChangeError::new);
+        ledger.once("pay", Ledger.Behaviour.CRASH_AFTER_EFFECT);
+        UUID id = UUID.randomUUID();
+
+        try (SagaEngine engine = engine()) {
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            SagaState state = engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+            assertThat(ledger.effects()).containsExactly("reserve", "pay", "ship", "confirm");
+            assertThat(ledger.calls("pay")).isEqualTo(2);
+            assertThat(state.step("pay").attempts()).isEqualTo(1);
+            assertThat(types(engine, id)).doesNotContain("saga.step-attempt-failed").contains("saga.step-resumed");
+        }
+    }
+
+    @Test
     void aStepInterruptedMoreOftenThanItHasAttemptsIsResumedEachTimeAndTheSagaCompletes() throws InterruptedException {
         int interruptions = FulfilmentSaga.FAST.maxAttempts() + 1;
         UUID id = UUID.randomUUID();
