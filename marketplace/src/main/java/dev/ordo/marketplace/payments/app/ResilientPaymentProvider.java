@@ -121,8 +121,10 @@ public final class ResilientPaymentProvider implements PaymentProvider, AutoClos
         } catch (PaymentProviderUnavailableException e) {
             throw new PaymentProviderUnavailableException("payment service unavailable: " + e.getMessage(), e);
         } catch (CallNotPermittedException e) {
-            throw new PaymentProviderUnavailableException("payment service unavailable: the circuit breaker is "
-                    + breaker.getState() + ", calls fail fast", e);
+            // the exception names the breaker's state; reading it again here threw IncompatibleClassChangeError
+            // from CircuitBreakerStateMachine.getState under load (Resilience4j 2.4.0, JDK 25), cutting sagas short
+            throw new PaymentProviderUnavailableException("payment service unavailable: " + e.getMessage()
+                    + ", calls fail fast", e);
         } catch (TimeoutException e) {
             throw new PaymentProviderUnavailableException("payment service unavailable: " + what + " gave no answer "
                     + "within " + limiter.getTimeLimiterConfig().getTimeoutDuration(), e);

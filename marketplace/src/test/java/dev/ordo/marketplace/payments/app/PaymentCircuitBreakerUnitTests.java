@@ -51,7 +51,7 @@ class PaymentCircuitBreakerUnitTests {
             assertThatThrownBy(() -> payments.authorize("p-open", TEN, "CARD"))
                     .isInstanceOf(PaymentProviderUnavailableException.class)
                     .hasCauseInstanceOf(CallNotPermittedException.class)
-                    .hasMessageContaining("circuit breaker is OPEN");
+                    .hasMessageContaining("is OPEN and does not permit further calls");
         }
         assertThat(fake.calls()).as("calls that reached the provider while the breaker was open")
                 .isEqualTo(callsWhenOpened);
