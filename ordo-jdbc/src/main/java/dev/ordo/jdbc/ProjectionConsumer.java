@@ -12,9 +12,9 @@ import java.util.Map;
  * the projection throws (an {@link Error} included) rolls the whole page back with its checkpoint. A redriven dead
  * letter (one event behind the checkpoint) is applied in its own transaction and leaves the checkpoint as it is.
  *
- * <p>A commit whose answer was lost (the connection broke while the database committed) is not applied twice: each
- * transaction first reads the stored checkpoint, and the events between the checkpoint this consumer last heard of
- * and the stored one are skipped, because that unheard commit already applied them.
+ * <p>A commit whose answer was lost (the connection broke while the database committed) is not applied twice: after a
+ * failed page, the next transaction first reads the stored checkpoint, and the events between the checkpoint this
+ * consumer last heard of and the stored one are skipped, because that unheard commit already applied them.
  */
 final class ProjectionConsumer implements SubscriptionConsumer {
 
@@ -24,6 +24,8 @@ final class ProjectionConsumer implements SubscriptionConsumer {
     private final String checkpointName;
     private final Map<String, String> tables;
     private volatile long checkpoint;
+    /** Whether the last page failed, so that its commit may have happened unheard. */
+    private volatile boolean inDoubt;
 
     ProjectionConsumer(OrdoDatabase database, JdbcCheckpointStore checkpoints, JdbcProjection projection,
                        String checkpointName, Map<String, String> tables) {
@@ -48,7 +50,7 @@ final class ProjectionConsumer implements SubscriptionConsumer {
         try (Connection connection = database.writeDataSource().getConnection()) {
             dialect.beginDerivedWrite(connection);
             try {
-                long stored = checkpoints.load(connection, checkpointName);
+                long stored = inDoubt ? checkpoints.load(connection, checkpointName) : heard;
                 ProjectionContext context = new ProjectionContext(connection, database, tables);
                 for (RecordedEvent event : page) {
                     if (event.position() <= heard || event.position() > stored) {
@@ -58,11 +60,13 @@ final class ProjectionConsumer implements SubscriptionConsumer {
                 checkpoints.write(connection, "save_checkpoint", checkpointName, last);
                 dialect.commit(connection);
             } catch (Throwable e) {
+                inDoubt = true;
                 // an Error too: the page must leave nothing behind, and the connection no open transaction
                 dialect.rollback(connection);
                 throw e;
             }
         }
         checkpoint = Math.max(checkpoint, last);
+        inDoubt = false;
     }
 }
