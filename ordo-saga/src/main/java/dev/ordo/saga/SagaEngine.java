@@ -86,7 +86,7 @@ public final class SagaEngine implements AutoCloseable {
         this.driver = new SagaDriver(index, environment, () -> running, this::alert, this::finished);
         this.transientBackoff = builder.transientBackoff;
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
-                this::drive);
+                builder.maxConcurrentDrives, this::drive);
     }
 
     public static Builder builder(EventStore store, SagaIndex index) {
@@ -463,6 +463,7 @@ public final class SagaEngine implements AutoCloseable {
         private MeterRegistry meters;
         private Duration pollInterval = Duration.ofMillis(500);
         private int resumptionLimit = 10;
+        private int maxConcurrentDrives = 32;
         private Duration abandonedActionWait = Duration.ofSeconds(30);
         private Backoff transientBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         private final Map<String, SagaDefinition<?>> definitions = new java.util.LinkedHashMap<>();
@@ -508,6 +509,19 @@ public final class SagaEngine implements AutoCloseable {
                 throw new IllegalArgumentException("resumptionLimit must be at least 1, was " + value);
             }
             this.resumptionLimit = value;
+            return this;
+        }
+
+        /**
+         * How many sagas are driven at once; the others wait their turn (oldest request first) without being touched,
+         * so a step is resumed after a crash only when its saga's turn comes. Steps of a parallel group run within
+         * their saga's drive. Default 32.
+         */
+        public Builder maxConcurrentDrives(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConcurrentDrives must be at least 1, was " + value);
+            }
+            this.maxConcurrentDrives = value;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * (the database went away): the pause grows with each consecutive transient failure of that saga's drives, and the
  * saga is driven again until the database is back, in this process, without waiting for a restart; a drive cut short
  * by an {@link Error} is tried again after a longer pause. At most one drive
- * of a saga is pending at a time. After {@link #stop()} nothing is scheduled any more. Thread-safe.
+ * of a saga is pending at a time, and at most a bounded number of drives run at once: the others wait their turn, in
+ * the order they were asked for, without touching their sagas. So a process that resumes a backlog of sagas after a
+ * crash finishes them a few at a time instead of starting every one and finishing none before the next crash (each
+ * resumption of a step counts against the engine's resumption limit). After {@link #stop()} nothing is scheduled any
+ * more. Thread-safe.
  */
 final class SagaScheduler {
 
@@ -32,6 +37,7 @@ final class SagaScheduler {
     private final Clock clock;
     private final Backoff backoff;
     private final Consumer<UUID> drive;
+    private final Semaphore drives;
     private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> errors = new ConcurrentHashMap<>();
@@ -40,8 +46,9 @@ final class SagaScheduler {
     private volatile boolean running = true;
 
     SagaScheduler(ExecutorService executor, SagaIndex index, Clock clock, Duration poll, Backoff backoff,
-                  Consumer<UUID> drive) {
+                  int maxConcurrentDrives, Consumer<UUID> drive) {
         this.executor = executor;
+        this.drives = new Semaphore(maxConcurrentDrives, true);
         this.index = index;
         this.clock = clock;
         this.backoff = backoff;
@@ -53,18 +60,35 @@ final class SagaScheduler {
         this.timer = Thread.ofVirtual().name("ordo-saga-timer").start(() -> wakeDueSagas(poll));
     }
 
-    /** Drives the saga in the background as soon as possible (once, however often it is asked before it runs). */
+    /**
+     * Drives the saga in the background as soon as a drive is free (once, however often it is asked before its drive
+     * begins).
+     */
     void now(UUID sagaId) {
         if (!running || pending.putIfAbsent(sagaId, Boolean.TRUE) != null) {
             return;
         }
         try {
-            executor.submit(() -> {
-                pending.remove(sagaId);
-                drive.accept(sagaId);
-            });
+            executor.submit(() -> driveInTurn(sagaId));
         } catch (RejectedExecutionException stopped) {
             pending.remove(sagaId);
+        }
+    }
+
+    private void driveInTurn(UUID sagaId) {
+        try {
+            drives.acquire();
+        } catch (InterruptedException stopping) {
+            pending.remove(sagaId);
+            return;
+        }
+        try {
+            pending.remove(sagaId);
+            if (running) {
+                drive.accept(sagaId);
+            }
+        } finally {
+            drives.release();
         }
     }
 
@@ -121,7 +145,7 @@ final class SagaScheduler {
         return transientFailures.containsKey(sagaId);
     }
 
-    /** Stops the timer and drops pending retries; drives already submitted run on. */
+    /** Stops the timer and drops pending retries; drives under way run on, those waiting for their turn never begin. */
     void stop() {
         running = false;
         timer.interrupt();

@@ -45,6 +45,8 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
         registry.add("marketplace.payments.resilience.sliding-window-size", () -> "4");
         registry.add("marketplace.payments.resilience.minimum-calls", () -> "4");
         registry.add("marketplace.payments.resilience.wait-in-open-state", () -> "60s");
+        registry.add("marketplace.fulfilment.payment.attempts", () -> "3");
+        registry.add("marketplace.fulfilment.payment.first-pause", () -> "500ms");
     }
 
     @AfterEach

@@ -47,15 +47,17 @@ public class FulfilmentConfiguration {
                                                   StateCodec<FulfilmentData> codec, ObjectProvider<SagaEngine> engine) {
         Function<UUID, String> failureOf = sagaId -> engine.getObject().state(sagaId).failure();
         return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock, failureOf),
-                new FulfilmentSteps(commands, payments, clock, failureOf), properties.stepTimeout());
+                new FulfilmentSteps(commands, payments, clock, failureOf), properties.stepTimeout(),
+                properties.payment());
     }
 
     /** Shut down by {@link FulfilmentRuntime}, with the configured grace. */
     @Bean(destroyMethod = "")
     SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
-                          MeterRegistry meters, ParkedCompensations parked) {
+                          MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties) {
         return SagaEngine.builder(store, JdbcSagaIndex.create(database))
                 .register(fulfilmentSaga)
+                .maxConcurrentDrives(properties.maxConcurrentDrives())
                 .meterRegistry(meters)
                 .onParked(compensation -> {
                     log.error("ALERT: order fulfilment saga {} is parked: compensation of step {} failed {} times ({});"

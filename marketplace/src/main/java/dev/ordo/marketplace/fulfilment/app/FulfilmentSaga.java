@@ -29,9 +29,6 @@ final class FulfilmentSaga {
 
     /** Most steps: 3 attempts, 200 ms then 400 ms (±50 %). */
     static final StepRetry RETRY = StepRetry.ofDefaults();
-    /** Taking the payment: the provider calls are retried inside each attempt too, so 3 attempts from 500 ms. */
-    static final StepRetry PAYMENT_RETRY = StepRetry.ofDefaults().withBackoff(Duration.ofMillis(500), 2,
-            Duration.ofSeconds(5));
     /** Compensations must not give up easily: 6 attempts, up to 30 s apart, then the saga is parked. */
     static final StepRetry UNDO_RETRY = StepRetry.ofDefaults().withMaxAttempts(6).withBackoff(Duration.ofMillis(200),
             3, Duration.ofSeconds(30));
@@ -40,7 +37,11 @@ final class FulfilmentSaga {
     }
 
     static SagaDefinition<FulfilmentData> definition(StateCodec<FulfilmentData> codec, OrderSteps order,
-                                                     FulfilmentSteps steps, Duration stepTimeout) {
+                                                     FulfilmentSteps steps, Duration stepTimeout,
+                                                     FulfilmentProperties.Payment payment) {
+        // the provider calls are retried inside each attempt too; the attempts outlast an open breaker
+        StepRetry paymentRetry = StepRetry.ofDefaults().withMaxAttempts(payment.attempts())
+                .withBackoff(payment.firstPause(), 2, payment.longestPause());
         return SagaDefinition.builder(FulfilmentIds.SAGA_TYPE, codec)
                 .step(SagaStep.<FulfilmentData>named("accept-order").action(order::accept)
                         .compensation(order::cancel).compensatedIfNeverRun().retry(UNDO_RETRY).timeout(stepTimeout)
@@ -48,7 +49,7 @@ final class FulfilmentSaga {
                 .step(SagaStep.<FulfilmentData>named("reserve-stock").action(steps::reserveStock)
                         .compensation(steps::releaseStock).retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("take-payment").action(steps::takePayment)
-                        .compensation(steps::refundPayment).retry(PAYMENT_RETRY).timeout(stepTimeout).build())
+                        .compensation(steps::refundPayment).retry(paymentRetry).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("record-payment").action(order::recordPayment)
                         .retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("create-shipment").action(steps::createShipment)
