@@ -9,6 +9,7 @@
 #   bench/crash-run.sh [--orders 10000] [--kills 50] [--outage-orders 2000] [--outages 10] [--clients 16]
 #                      [--backends sqlite,postgres] [--only kills|outages|bad-input] [--answer-within 90]
 #                      [--settle-within 300] [--requests-per-operation 200] [--decoder-mutations 2000] [--seed N]
+#                      [--app-args "--marketplace.x=1 --marketplace.y=2"]   (more arguments for the marketplace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,9 +25,10 @@ settle_within=300
 requests_per_operation=200
 decoder_mutations=2000
 seed=$(( (RANDOM << 30) | (RANDOM << 15) | RANDOM ))
+app_args=""
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
     --requests-per-operation) requests_per_operation="$2"; shift 2 ;;
     --decoder-mutations) decoder_mutations="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
+    --app-args) app_args="$2"; shift 2 ;;
     -h|--help) usage 0 ;;
     *) echo "unknown option: $1" >&2; usage 2 ;;
   esac
@@ -79,7 +82,7 @@ if [ -n "$tests" ]; then
     -Dordo.faults.seed="$seed" -Dordo.crash.orders="$orders" -Dordo.crash.kills="$kills" \
     -Dordo.crash.outage-orders="$outage_orders" -Dordo.crash.outages="$outages" -Dordo.crash.clients="$clients" \
     -Dordo.crash.backends="$backends" -Dordo.crash.answer-within-seconds="$answer_within" \
-    -Dordo.crash.settle-within-seconds="$settle_within" || status=$?
+    -Dordo.crash.settle-within-seconds="$settle_within" -Dordo.crash.app-args="$app_args" || status=$?
 
   for report in marketplace/target/crash/*-"$seed"/report.txt; do
     [ -f "$report" ] && { echo; cat "$report"; }

@@ -50,6 +50,9 @@ record CrashReport(String name, long seed, String summary, Violations violations
                  Map<String, Integer> providerRequests) {
             line("seed", settings.seed() + " (replay with -Dordo.faults.seed=" + settings.seed() + ")");
             line("customers", settings.clients() + ", " + settings.orders() + " placements planned");
+            if (!settings.appArgs().isEmpty()) {
+                line("app arguments", String.join(" ", settings.appArgs()));
+            }
             line("faults", faults.size() + " injected: " + faults.stream().map(f -> f.kind() + " at placement "
                     + f.atPlacement() + " (" + f.duration().toMillis() + " ms)").collect(Collectors.joining(", ")));
             line("marketplace starts", String.valueOf(starts));

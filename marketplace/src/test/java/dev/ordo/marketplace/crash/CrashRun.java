@@ -84,6 +84,7 @@ final class CrashRun {
                     // generous against a loaded machine: a hung provider call still ends, and its retry is the fault
                     "--marketplace.payments.http.request-timeout=4s",
                     "--marketplace.payments.resilience.call-timeout=6s", "--spring.main.banner-mode=off"));
+            appArgs.addAll(settings.appArgs());
             CrashReport.Builder report = new CrashReport.Builder(name, settings, folder);
             try (MarketplaceJvm jvm = new MarketplaceJvm(JAR, folder.resolve("logs"), appArgs);
                  MarketplaceClient client = new MarketplaceClient(jvm.base(), settings.answerWithin())) {

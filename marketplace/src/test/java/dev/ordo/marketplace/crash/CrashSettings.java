@@ -3,6 +3,7 @@ package dev.ordo.marketplace.crash;
 import dev.ordo.test.faults.SeededFaults;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,9 +23,11 @@ import java.util.stream.Collectors;
  * @param settleWithin how long every saga may take to finish once the customers are done
  *                     ({@code -Dordo.crash.settle-within-seconds})
  * @param backends     the backends to run on ({@code -Dordo.crash.backends=sqlite,postgres}, both by default)
+ * @param appArgs      more arguments for the marketplace, to try a setting under faults
+ *                     ({@code -Dordo.crash.app-args="--a=1 --b=2"}, none by default)
  */
 record CrashSettings(SeededFaults faults, int orders, int clients, int faultCount, Duration answerWithin,
-                     Duration settleWithin, Set<Store.Backend> backends) {
+                     Duration settleWithin, Set<Store.Backend> backends, List<String> appArgs) {
 
     CrashSettings {
         if (orders < 1 || clients < 1 || faultCount < 0) {
@@ -52,7 +55,9 @@ record CrashSettings(SeededFaults faults, int orders, int clients, int faultCoun
                 Duration.ofSeconds(Integer.getInteger("ordo.crash.settle-within-seconds", 120)),
                 Arrays.stream(System.getProperty("ordo.crash.backends", "sqlite,postgres").split(","))
                         .map(name -> Store.Backend.valueOf(name.strip().toUpperCase(Locale.ROOT)))
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                Arrays.stream(System.getProperty("ordo.crash.app-args", "").split("\\s+"))
+                        .filter(arg -> !arg.isBlank()).toList());
     }
 
     /** Whether runs on this backend were asked for. */
