@@ -463,7 +463,7 @@ public final class SagaEngine implements AutoCloseable {
         private MeterRegistry meters;
         private Duration pollInterval = Duration.ofMillis(500);
         private int resumptionLimit = 10;
-        private int maxConcurrentDrives = 32;
+        private int maxConcurrentDrives = 256;
         private Duration abandonedActionWait = Duration.ofSeconds(30);
         private Backoff transientBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         private final Map<String, SagaDefinition<?>> definitions = new java.util.LinkedHashMap<>();
@@ -515,7 +515,8 @@ public final class SagaEngine implements AutoCloseable {
         /**
          * How many sagas are driven at once; the others wait their turn (oldest request first) without being touched,
          * so a step is resumed after a crash only when its saga's turn comes. Steps of a parallel group run within
-         * their saga's drive. Default 32.
+         * their saga's drive. Default 256: enough for drives that mostly wait (on a provider, a lock, a pooled
+         * connection) to keep the database busy, few enough that a backlog does not starve every drive of connections.
          */
         public Builder maxConcurrentDrives(int value) {
             if (value < 1) {

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("marketplace.fulfilment")
 public record FulfilmentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration stepTimeout,
                                    @DefaultValue("5s") Duration shutdownGrace, @DefaultValue Payment payment,
-                                   @DefaultValue("32") int maxConcurrentDrives) {
+                                   @DefaultValue("256") int maxConcurrentDrives) {
 
     /**
      * {@code marketplace.fulfilment.payment.*}: the attempts of the take-payment step and of its refund. The pauses

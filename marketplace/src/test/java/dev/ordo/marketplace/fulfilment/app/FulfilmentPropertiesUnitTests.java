@@ -42,6 +42,6 @@ class FulfilmentPropertiesUnitTests {
         assertThat(properties.payment()).isEqualTo(new FulfilmentProperties.Payment(3, Duration.ofMillis(500),
                 Duration.ofSeconds(10)));
         assertThat(properties.maxConcurrentDrives()).isEqualTo(4);
-        assertThat(bound(Map.of()).maxConcurrentDrives()).isEqualTo(32);
+        assertThat(bound(Map.of()).maxConcurrentDrives()).isEqualTo(256);
     }
 }
