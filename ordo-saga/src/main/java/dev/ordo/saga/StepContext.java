@@ -12,7 +12,16 @@ import java.util.UUID;
  *                     participants use it to recognise a repeated call and do the work only once
  * @param attempt      1 for the first attempt, then 2, 3...
  * @param data         the saga's data as the previous steps left it
+ * @param failure      for a compensation, why the saga compensates (the step that failed and its error, or the
+ *                     cancellation and its reason), so that it can tell the parties involved without asking the
+ *                     engine; null for an action
  * @param <D> the saga's data type
  */
-public record StepContext<D>(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data) {
+public record StepContext<D>(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data,
+                             String failure) {
+
+    /** The context of an action (no failure). */
+    public StepContext(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data) {
+        this(sagaId, sagaType, step, invocationId, attempt, data, null);
+    }
 }

@@ -235,7 +235,7 @@ final class StepRunner<D> {
             }
             state = journal.state();
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, data(state.data()));
+                    attempt, data(state.data()), state.failure());
             long started = System.nanoTime();
             Throwable failure;
             try {

@@ -268,4 +268,36 @@ class SagaEngineUnitTests {
         assertThat(engine.await(id, WAIT, SagaStatus.COMPLETED).status()).isEqualTo(SagaStatus.COMPLETED);
         assertThat(ledger.calls("reserve")).isEqualTo(1);
     }
+
+    @Test
+    void aCompensationIsToldWhyTheSagaCompensatesAndAnActionIsToldNothing() throws InterruptedException {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        SagaDefinition<Data> failing = SagaDefinition.builder("told", saga.codec())
+                .step(SagaStep.<Data>named("first")
+                        .action(context -> {
+                            told.add("action: " + context.failure());
+                            return StepOutcome.done();
+                        })
+                        .compensation(context -> {
+                            told.add("compensation: " + context.failure());
+                            return null;
+                        })
+                        .build())
+                .step(SagaStep.<Data>named("second")
+                        .action(context -> {
+                            throw new NonRetryableStepException("card declined");
+                        })
+                        .build())
+                .build();
+        try (SagaEngine own = SagaEngine.builder(store, index).register(failing).build()) {
+            UUID id = UUID.randomUUID();
+            own.start(failing, id, new Data("o", null, null, null), EventMetadata.empty());
+
+            SagaState state = own.await(id, WAIT, SagaStatus.COMPENSATED);
+
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
+            assertThat(told).containsExactly("action: null", "compensation: " + state.failure());
+            assertThat(state.failure()).contains("second").contains("card declined");
+        }
+    }
 }

@@ -15,11 +15,8 @@ import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +41,9 @@ public class FulfilmentConfiguration {
     @Bean
     SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentService payments,
                                                   Clock clock, FulfilmentProperties properties,
-                                                  StateCodec<FulfilmentData> codec, ObjectProvider<SagaEngine> engine) {
-        Function<UUID, String> failureOf = sagaId -> engine.getObject().state(sagaId).failure();
-        return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock, failureOf),
-                new FulfilmentSteps(commands, payments, clock, failureOf), properties.stepTimeout(),
+                                                  StateCodec<FulfilmentData> codec) {
+        return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock),
+                new FulfilmentSteps(commands, payments, clock), properties.stepTimeout(),
                 properties.payment());
     }
 

@@ -33,7 +33,6 @@ import dev.ordo.saga.StepContext;
 import dev.ordo.saga.StepOutcome;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +55,11 @@ final class FulfilmentSteps {
     private final CommandBus commands;
     private final PaymentService payments;
     private final Clock clock;
-    private final Function<UUID, String> failureOf;
 
-    /**
-     * @param failureOf why a saga compensates, by saga id (the saga engine's state), for the reasons recorded by
-     *                  compensations
-     */
-    FulfilmentSteps(CommandBus commands, PaymentService payments, Clock clock, Function<UUID, String> failureOf) {
+    FulfilmentSteps(CommandBus commands, PaymentService payments, Clock clock) {
         this.commands = commands;
         this.payments = payments;
         this.clock = clock;
-        this.failureOf = failureOf;
     }
 
     /**
@@ -162,7 +155,7 @@ final class FulfilmentSteps {
     FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
         UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
         commands.dispatch(new ShipmentRequest(shipmentId, new CancelShipment(
-                CancellationReasons.from(failureOf.apply(context.sagaId())), clock.instant())), metadata(context));
+                CancellationReasons.from(context.failure()), clock.instant())), metadata(context));
         return null;
     }
 

@@ -20,8 +20,6 @@ import dev.ordo.saga.StepContext;
 import dev.ordo.saga.StepOutcome;
 import java.time.Clock;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +38,11 @@ final class OrderSteps {
     private final CommandBus commands;
     private final OrderService orders;
     private final Clock clock;
-    private final Function<UUID, String> failureOf;
 
-    OrderSteps(CommandBus commands, OrderService orders, Clock clock, Function<UUID, String> failureOf) {
+    OrderSteps(CommandBus commands, OrderService orders, Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.clock = clock;
-        this.failureOf = failureOf;
     }
 
     /** Takes the order's lines, total and address as they are now; only a PENDING order is fulfilled. */
@@ -76,7 +72,7 @@ final class OrderSteps {
                     data.orderId());
             return null;
         }
-        String reason = CancellationReasons.from(failureOf.apply(context.sagaId()));
+        String reason = CancellationReasons.from(context.failure());
         try {
             commands.dispatch(new OrderRequest(data.orderId(), new CancelOrder(reason, clock.instant()), null),
                     metadata(context));

@@ -43,8 +43,7 @@ class FulfilmentStepsUnitTests {
     private final PaymentService payments = new PaymentService(resilient, new InMemoryEventStore(),
             JacksonEventSerializer.builder(EventTypeRegistry.builder().registerSealed(PaymentEvent.class).build())
                     .mapper(EventJson.mapper()).build(), Clock.systemUTC());
-    private final FulfilmentSteps steps = new FulfilmentSteps(null, payments, Clock.systemUTC(),
-            sagaId -> "step take-payment failed");
+    private final FulfilmentSteps steps = new FulfilmentSteps(null, payments, Clock.systemUTC());
     private final UUID sagaId = UUID.randomUUID();
     private final OrderId orderId = OrderId.of(UUID.randomUUID());
     private final String paymentId = sagaId + ":take-payment";
@@ -91,6 +90,7 @@ class FulfilmentStepsUnitTests {
 
     private StepContext<FulfilmentData> compensation() {
         FulfilmentData data = FulfilmentData.of(orderId).accepted(null, List.of(), TOTAL, null);
-        return new StepContext<>(sagaId, "order-fulfilment", "take-payment", paymentId + ":compensate", 1, data);
+        return new StepContext<>(sagaId, "order-fulfilment", "take-payment", paymentId + ":compensate", 1, data,
+                "step take-payment failed");
     }
 }
