@@ -141,6 +141,42 @@ class SagaCrashRecoveryUnitTests {
         }
     }
 
+    @Test
+    void aStepPastThePointOfNoReturnIsNeverGivenUpHoweverOftenItIsCutShort() throws InterruptedException {
+        Duration timeout = Duration.ofSeconds(30);
+        SagaDefinition<Data> shipping = SagaDefinition.builder("shipping", saga.codec())
+                .step(FulfilmentSaga.step(ledger, "reserve", true, timeout))
+                .step(FulfilmentSaga.step(ledger, "ship", false, timeout))
+                .step(FulfilmentSaga.step(ledger, "confirm", false, timeout))
+                .cancellableUntil("ship")
+                .build();
+        UUID id = UUID.randomUUID();
+        for (int i = 0; i < 4; i++) {
+            ledger.once("confirm", Ledger.Behaviour.HANG_AFTER_EFFECT);
+            SagaEngine crashing = SagaEngine.builder(store, index).register(shipping)
+                    .pollInterval(Duration.ofMillis(20)).resumptionLimit(2).build();
+            if (i == 0) {
+                crashing.start(shipping, id, new Data("o", null, null, null), EventMetadata.empty());
+            } else {
+                crashing.resumeUnfinished();
+            }
+            assertThat(ledger.awaitHang()).isTrue();
+            crashing.shutdown(Duration.ZERO);
+        }
+
+        try (SagaEngine last = SagaEngine.builder(store, index).register(shipping).pollInterval(Duration.ofMillis(20))
+                .resumptionLimit(2).build()) {
+            last.resumeUnfinished();
+            SagaState state = last.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
+
+            assertThat(state.status()).as("the goods left: the saga goes on, it is not compensated around them")
+                    .isEqualTo(SagaStatus.COMPLETED);
+            assertThat(types(last, id)).filteredOn("saga.step-resumed"::equals).hasSize(4);
+            assertThat(ledger.effects()).containsExactly("reserve", "ship", "confirm");
+            assertThat(types(last, id)).doesNotContain("saga.step-outcome-unknown");
+        }
+    }
+
     @ParameterizedTest(name = "stopped inside undo-{0}, {1}")
     @CsvSource({"pay, HANG_BEFORE_EFFECT", "pay, HANG_AFTER_EFFECT", "reserve, HANG_AFTER_EFFECT"})
     void aSagaStoppedInsideACompensationFinishesCompensatingWithEveryUndoOnce(String step, Ledger.Behaviour hang)
