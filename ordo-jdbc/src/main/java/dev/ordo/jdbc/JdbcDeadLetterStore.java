@@ -197,10 +197,6 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private DeadLetter byMessage(String what, Origin origin, FailedMessage message, Transition transition) {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(message, "message");
@@ -280,18 +276,9 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         }
     }
 
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginDurableWrite(connection);
-            try {
-                T result = work.run(connection);
-                dialect.commit(connection);
-                return result;
-            } catch (Throwable e) {
-                // an Error too: the connection goes back to the pool and must not keep the transaction open
-                dialect.rollback(connection);
-                throw e;
-            }
+    private <T> T inTransaction(String what, OrdoDatabase.TransactionWork<T> work) {
+        try {
+            return database.transaction(OrdoDatabase.Writes.DURABLE, work);
         } catch (SQLException e) {
             throw SqlErrors.io(what, e);
         }

@@ -197,9 +197,8 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
         if (stream == null || expected == null) {
             throw new IllegalArgumentException("a stream id and an expected version are required");
         }
-        try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginExclusive(connection);
-            try {
+        try {
+            database.transaction(OrdoDatabase.Writes.EXCLUSIVE, connection -> {
                 StreamInfo current = dialect.streamInfo(connection, stream);
                 AppendRules.checkExpectedVersion(stream, expected, current);
                 if (current != null || createIfMissing) {
@@ -213,11 +212,8 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
                         upsert.executeUpdate();
                     }
                 }
-                dialect.commit(connection);
-            } catch (SQLException | RuntimeException | Error e) {
-                dialect.rollback(connection);
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlErrors.io(what + " stream " + stream, e);
         }

@@ -72,7 +72,7 @@ public final class JdbcProjections implements AutoCloseable {
         }
         Optional<Integer> built = storedVersion(projection.name());
         if (built.isEmpty()) {
-            database.inDerivedTransaction(connection -> {
+            database.inTransaction(OrdoDatabase.Writes.DERIVED, connection -> {
                 projection.createTables(new ProjectionContext(connection, database, identity(projection)));
                 saveVersion(database, connection, projection, clock);
                 return null;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -27,6 +28,9 @@ import org.sqlite.SQLiteDataSource;
  * source, used for both reads and writes. Thread-safe; {@link #close()} closes only the pools it created.
  */
 public final class OrdoDatabase implements AutoCloseable {
+
+    private static final String ORDO_MIGRATIONS = "dev/ordo/jdbc/migration/";
+    private static final String ORDO_HISTORY = "ordo_schema_history";
 
     private final Dialect dialect;
     private final DataSource writer;
@@ -57,7 +61,7 @@ public final class OrdoDatabase implements AutoCloseable {
             throw new UncheckedIOException("cannot create the folder of " + file, e);
         }
         SQLiteDataSource writing = sqliteDataSource(file, options);
-        migrate(writing, "sqlite");
+        migrate(writing, ORDO_MIGRATIONS + "sqlite", ORDO_HISTORY);
         List<HikariDataSource> pools = new ArrayList<>();
         // whoever holds the single writer connection holds it for about one busy timeout at most (waiting for the
         // file's lock), so waiting twice that for it bounds an append without failing it while the file is merely busy
@@ -82,7 +86,7 @@ public final class OrdoDatabase implements AutoCloseable {
     public static OrdoDatabase postgres(DataSource dataSource, PostgresOptions options) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
-        migrate(dataSource, "postgresql");
+        migrate(dataSource, ORDO_MIGRATIONS + "postgresql", ORDO_HISTORY);
         return new OrdoDatabase(new PostgresDialect(options), dataSource, dataSource, List.of());
     }
 
@@ -131,17 +135,43 @@ public final class OrdoDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** What a transaction writes, which decides how it begins and how its commit is made durable. */
+    public enum Writes {
+        /**
+         * Data that can be derived again from the event log (read models, indexes, hints). It never blocks appends on
+         * PostgreSQL, and on SQLite it commits without waiting for the disk: a power loss can take back only the
+         * latest such transactions, each as a whole, and the next durable commit flushes every earlier one. Never
+         * for events or anything that cannot be rebuilt.
+         */
+        DERIVED,
+        /** Data that cannot be rebuilt (dead letters, idempotency keys): the commit waits for the disk. */
+        DURABLE,
+        /** Like {@link #DURABLE}, and one at a time with the appends (the event store's changes of its streams). */
+        EXCLUSIVE
+    }
+
     /**
-     * Runs work in one write transaction for data that can be derived again from the event log (read models,
-     * indexes, hints). It never blocks appends on PostgreSQL, and on SQLite it commits without waiting for the disk:
-     * a power loss can take back only the latest such transactions, each as a whole, and the next durable commit of
-     * events flushes every earlier one. Never use it for events or anything that cannot be rebuilt.
+     * Runs work in one write transaction of the given kind: committed when the work returns, rolled back when it
+     * throws anything (an {@link Error} too, so that the pooled connection never keeps a transaction open).
      *
-     * @throws EventStoreUnavailableException when the database fails
+     * @throws EventStoreUnavailableException when the database fails (the work's {@link SQLException} included)
      */
-    public <T> T inDerivedTransaction(TransactionWork<T> work) {
+    public <T> T inTransaction(Writes kind, TransactionWork<T> work) {
+        try {
+            return transaction(kind, work);
+        } catch (SQLException e) {
+            throw SqlErrors.io("write " + kind.name().toLowerCase(Locale.ROOT) + " data", e);
+        }
+    }
+
+    /** {@link #inTransaction} that lets the work's {@link SQLException} through, for callers that name their own. */
+    <T> T transaction(Writes kind, TransactionWork<T> work) throws SQLException {
         try (Connection connection = writer.getConnection()) {
-            dialect.beginDerivedWrite(connection);
+            switch (kind) {
+                case DERIVED -> dialect.beginDerivedWrite(connection);
+                case DURABLE -> dialect.beginDurableWrite(connection);
+                case EXCLUSIVE -> dialect.beginExclusive(connection);
+            }
             try {
                 T result = work.run(connection);
                 dialect.commit(connection);
@@ -150,9 +180,17 @@ public final class OrdoDatabase implements AutoCloseable {
                 dialect.rollback(connection);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw SqlErrors.io("write derived data", e);
         }
+    }
+
+    /**
+     * Migrates a schema of its own (an application's or a module's) in this database with Flyway: the SQL files under
+     * {@code classpath:<location>/<dialect name>} (see {@link #dialectName()}), or under {@code location} itself when
+     * {@code perDialect} is false, recorded in {@code historyTable} so that it never clashes with Ordo's own history or
+     * another schema's. A database that already has tables is baselined at version 0.
+     */
+    public void migrate(String location, boolean perDialect, String historyTable) {
+        migrate(writer, perDialect ? location + "/" + dialect.name() : location, historyTable);
     }
 
     @Override
@@ -160,11 +198,11 @@ public final class OrdoDatabase implements AutoCloseable {
         owned.forEach(HikariDataSource::close);
     }
 
-    private static void migrate(DataSource dataSource, String dialect) {
+    private static void migrate(DataSource dataSource, String location, String historyTable) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:dev/ordo/jdbc/migration/" + dialect)
-                .table("ordo_schema_history")
+                .locations("classpath:" + location)
+                .table(historyTable)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

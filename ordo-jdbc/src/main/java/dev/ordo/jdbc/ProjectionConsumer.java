@@ -2,7 +2,6 @@ package dev.ordo.jdbc;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.subscription.SubscriptionConsumer;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,11 @@ final class ProjectionConsumer implements SubscriptionConsumer {
 
     @Override
     public void handle(List<RecordedEvent> page) throws SQLException {
-        Dialect dialect = database.dialect();
         long heard = checkpoint;
         long last = page.getLast().position();
-        try (Connection connection = database.writeDataSource().getConnection()) {
-            dialect.beginDerivedWrite(connection);
-            try {
+        try {
+            // rolled back on anything thrown, an Error too: the page leaves nothing behind
+            database.transaction(OrdoDatabase.Writes.DERIVED, connection -> {
                 long stored = inDoubt ? checkpoints.load(connection, checkpointName) : heard;
                 ProjectionContext context = new ProjectionContext(connection, database, tables);
                 for (RecordedEvent event : page) {
@@ -58,13 +56,11 @@ final class ProjectionConsumer implements SubscriptionConsumer {
                     }
                 }
                 checkpoints.write(connection, "save_checkpoint", checkpointName, last);
-                dialect.commit(connection);
-            } catch (Throwable e) {
-                inDoubt = true;
-                // an Error too: the page must leave nothing behind, and the connection no open transaction
-                dialect.rollback(connection);
-                throw e;
-            }
+                return null;
+            });
+        } catch (SQLException | RuntimeException | Error e) {
+            inDoubt = true;
+            throw e;
         }
         checkpoint = Math.max(checkpoint, last);
         inDoubt = false;

@@ -77,7 +77,7 @@ final class ProjectionRebuild {
      * @throws RuntimeException     when the database fails before the swap; the shadow tables are then dropped
      */
     void run() throws InterruptedException {
-        database.inDerivedTransaction(connection -> {
+        database.inTransaction(OrdoDatabase.Writes.DERIVED, connection -> {
             dropLeftoverShadows(connection);
             projection.createTables(new ProjectionContext(connection, database, shadow));
             checkpoints.write(connection, "reset_checkpoint", shadowName, 0);
@@ -92,7 +92,7 @@ final class ProjectionRebuild {
             subscriptions.stop(projection.name());
             awaitPassing(rebuilding, reader.headPosition());
             subscriptions.stop(shadowName);
-            long covered = database.inDerivedTransaction(this::swap);
+            long covered = database.inTransaction(OrdoDatabase.Writes.DERIVED, this::swap);
             swapped = true;
             resolveLettersElsewhere(covered);
         } finally {
@@ -199,7 +199,7 @@ final class ProjectionRebuild {
 
     private void dropShadows() {
         try {
-            database.inDerivedTransaction(connection -> {
+            database.inTransaction(OrdoDatabase.Writes.DERIVED, connection -> {
                 dropLeftoverShadows(connection);
                 checkpoints.delete(connection, shadowName);
                 return null;

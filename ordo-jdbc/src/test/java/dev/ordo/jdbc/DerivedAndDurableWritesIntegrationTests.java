@@ -1,23 +1,30 @@
 package dev.ordo.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Derived data (read models, checkpoints, indexes) commits without waiting for the disk on SQLite; dead letters and
  * the connection's other work stay durable, also after a derived transaction on the same connection. PostgreSQL
- * commits both durably.
+ * commits both durably. Every kind of transaction commits what its work wrote and leaves nothing when the work throws;
+ * a module's own schema is migrated beside Ordo's with its own history.
  */
 class DerivedAndDurableWritesIntegrationTests {
 
@@ -40,7 +47,7 @@ class DerivedAndDurableWritesIntegrationTests {
 
         @Test
         void aDerivedTransactionCommitsAsTheDialectChose() {
-            String seen = database.inDerivedTransaction(this::durability);
+            String seen = database.inTransaction(OrdoDatabase.Writes.DERIVED, this::durability);
 
             assertThat(seen).isEqualTo(relaxed());
         }
@@ -57,6 +64,49 @@ class DerivedAndDurableWritesIntegrationTests {
 
                 assertThat(seen).isEqualTo(durable());
                 assertThat(durability(connection)).as("after the transactions").isEqualTo(durable());
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(OrdoDatabase.Writes.class)
+        void aTransactionCommitsWhatItsWorkWroteAndLeavesNothingWhenTheWorkThrows(OrdoDatabase.Writes kind) {
+            database.migrate("dev/ordo/jdbc/notes", true, "test_notes_history");
+
+            database.inTransaction(kind, connection -> insertNote(connection, 1));
+            assertThatThrownBy(() -> database.inTransaction(kind, connection -> {
+                insertNote(connection, 2);
+                throw new AssertionError("the work died half way");
+            })).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> database.inTransaction(kind, connection -> {
+                insertNote(connection, 3);
+                return insertNote(connection, 1);
+            })).isInstanceOf(EventStoreUnavailableException.class)
+                    .hasMessageStartingWith("could not write " + kind.name().toLowerCase(Locale.ROOT) + " data");
+
+            String notes = database.inTransaction(kind, connection -> single(connection, "SELECT COUNT(*) FROM test_notes"));
+            assertThat(notes).as("only the committed note, and the writer connection still usable").isEqualTo("1");
+        }
+
+        @Test
+        void aModulesSchemaIsMigratedOnceWithItsOwnHistoryBesideOrdos() throws SQLException {
+            database.migrate("dev/ordo/jdbc/notes", true, "test_notes_history");
+            database.migrate("dev/ordo/jdbc/notes", true, "test_notes_history");
+
+            try (Connection connection = database.readDataSource().getConnection()) {
+                assertThat(single(connection,
+                        "SELECT COUNT(*) FROM test_notes_history WHERE version = '1' AND success"))
+                        .as("V1, once").isEqualTo("1");
+                assertThat(single(connection, "SELECT COUNT(*) FROM test_notes")).isEqualTo("0");
+                assertThat(single(connection, "SELECT COUNT(*) FROM ordo_schema_history WHERE script LIKE '%notes%'"))
+                        .isEqualTo("0");
+            }
+        }
+
+        private static int insertNote(Connection connection, int id) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO test_notes (id, body) VALUES (?, 'note')")) {
+                insert.setInt(1, id);
+                return insert.executeUpdate();
             }
         }
 

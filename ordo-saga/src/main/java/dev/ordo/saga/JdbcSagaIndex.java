@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.jdbc.OrdoDatabase.Writes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The {@link SagaIndex} in the {@code ordo_sagas} table of an {@link OrdoDatabase} (SQLite or PostgreSQL), migrated
@@ -37,21 +37,14 @@ public final class JdbcSagaIndex implements SagaIndex {
 
     /** Migrates the table if needed and returns the index. */
     public static JdbcSagaIndex create(OrdoDatabase database) {
-        Flyway.configure()
-                .dataSource(database.writeDataSource())
-                .locations("classpath:dev/ordo/saga/migration")
-                .table("ordo_saga_schema_history")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        database.migrate("dev/ordo/saga/migration", false, "ordo_saga_schema_history");
         return new JdbcSagaIndex(database);
     }
 
-    /** Written as derived data (see {@link OrdoDatabase#inDerivedTransaction}): the saga streams are the truth. */
+    /** Written as derived data (see {@link OrdoDatabase#inTransaction}): the saga streams are the truth. */
     @Override
     public void save(SagaSummary s) {
-        database.inDerivedTransaction(connection -> database.withStatement(connection, UPSERT, upsert -> {
+        database.inTransaction(Writes.DERIVED, connection -> database.withStatement(connection, UPSERT, upsert -> {
             upsert.setString(1, s.sagaId().toString());
             upsert.setString(2, s.type());
             upsert.setString(3, s.status().name());
@@ -107,7 +100,7 @@ public final class JdbcSagaIndex implements SagaIndex {
 
     @Override
     public void delete(UUID sagaId) {
-        database.inDerivedTransaction(connection -> {
+        database.inTransaction(Writes.DERIVED, connection -> {
             try (PreparedStatement delete = prepare(connection, "DELETE FROM ordo_sagas WHERE saga_id = ?",
                     sagaId.toString())) {
                 return delete.executeUpdate();

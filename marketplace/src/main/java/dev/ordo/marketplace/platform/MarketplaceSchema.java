@@ -1,7 +1,6 @@
 package dev.ordo.marketplace.platform;
 
 import dev.ordo.jdbc.OrdoDatabase;
-import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +12,6 @@ import org.springframework.stereotype.Component;
 public class MarketplaceSchema {
 
     public MarketplaceSchema(OrdoDatabase database) {
-        Flyway.configure()
-                .dataSource(database.writeDataSource())
-                .locations("classpath:db/marketplace/" + database.dialectName())
-                .table("marketplace_schema_history")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        database.migrate("db/marketplace", true, "marketplace_schema_history");
     }
 }

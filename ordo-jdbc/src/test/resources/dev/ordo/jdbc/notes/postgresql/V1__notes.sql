@@ -1,0 +1,1 @@
+CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
