@@ -42,6 +42,7 @@ import dev.ordo.marketplace.payments.PaymentEvent;
 import dev.ordo.marketplace.shipping.ShipmentEvent;
 import dev.ordo.marketplace.shipping.app.ShipmentRequest;
 import dev.ordo.marketplace.shipping.app.ShippingService;
+import dev.ordo.saga.SagaEvent;
 import dev.ordo.spring.OrdoProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
@@ -74,6 +75,7 @@ public class MarketplaceWiring {
         return Clock.tickMillis(ZoneOffset.UTC);
     }
 
+    /** Every event the marketplace stores, its fulfilment sagas' included (they share one serializer). */
     @Bean
     EventTypeRegistry marketplaceEventTypes() {
         return EventTypeRegistry.builder()
@@ -83,6 +85,7 @@ public class MarketplaceWiring {
                 .registerSealed(PaymentEvent.class)
                 .registerSealed(ShipmentEvent.class)
                 .registerSealed(NotificationEvent.class)
+                .registerSealed(SagaEvent.class)
                 .build();
     }
 

@@ -14,7 +14,6 @@ import dev.ordo.saga.SagaEvent.CompensationRedriven;
 import dev.ordo.saga.SagaEvent.SagaStarted;
 import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,41 +52,35 @@ public final class SagaEngine implements AutoCloseable {
     private final Clock clock;
     private final SagaMetrics metrics;
     private final Map<String, SagaDefinition<?>> definitions;
-    private final List<Consumer<ParkedCompensation>> parkingListeners;
-    private final List<Consumer<SagaSummary>> finishListeners;
     private final EventSerializer serializer;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final SagaLocks locks = new SagaLocks();
-    private final ReentrantLock progress = new ReentrantLock();
-    private final Condition progressed = progress.newCondition();
+    private final SagaProgress progress = new SagaProgress(this::state);
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
-    private final Backoff transientBackoff;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
-    private SagaEngine(Builder builder) {
+    SagaEngine(SagaEngineBuilder builder) {
         this.store = builder.store;
         this.index = builder.index;
         this.clock = builder.clock;
         this.metrics = new SagaMetrics(builder.meters);
         this.definitions = Map.copyOf(builder.definitions);
-        this.parkingListeners = List.copyOf(builder.parkingListeners);
-        this.finishListeners = List.copyOf(builder.finishListeners);
-        this.serializer = new RememberingEventSerializer(
+        this.serializer = builder.serializer != null ? builder.serializer : new RememberingEventSerializer(
                 JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build()),
                 REMEMBERED_EVENTS);
         StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
                 () -> abandoning);
-        this.driver = new SagaDriver(index, environment, () -> running, this::alert, this::finished);
-        this.transientBackoff = builder.transientBackoff;
+        SagaListeners listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
+        this.driver = new SagaDriver(index, environment, () -> running, listeners::parked, listeners::finished);
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
                 builder.maxConcurrentDrives, this::drive);
     }
 
-    public static Builder builder(EventStore store, SagaIndex index) {
-        return new Builder(store, index);
+    public static SagaEngineBuilder builder(EventStore store, SagaIndex index) {
+        return new SagaEngineBuilder(store, index);
     }
 
     /**
@@ -274,39 +264,7 @@ public final class SagaEngine implements AutoCloseable {
      * @return how many sagas it resumed now
      */
     public int resumeUnfinished() {
-        try {
-            return resumeNow();
-        } catch (RuntimeException e) {
-            if (!TransientFailures.isTransient(e)) {
-                throw e;
-            }
-            log.warn("cannot list the unfinished sagas yet ({}); trying again in the background", e.toString());
-            Thread.ofVirtual().name("ordo-saga-resume").start(this::resumeWhenReachable);
-            return 0;
-        }
-    }
-
-    private int resumeNow() {
-        List<UUID> unfinished = index.unfinished(100_000);
-        unfinished.forEach(this::schedule);
-        if (!unfinished.isEmpty()) {
-            log.info("resuming {} unfinished sagas", unfinished.size());
-        }
-        return unfinished.size();
-    }
-
-    private void resumeWhenReachable() {
-        for (int failures = 1; running; failures++) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(transientBackoff.after(failures).toMillis());
-                resumeNow();
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.debug("still cannot list the unfinished sagas: {}", e.toString());
-            }
-        }
+        return scheduler.resumeUnfinished();
     }
 
     /**
@@ -315,21 +273,7 @@ public final class SagaEngine implements AutoCloseable {
      * @return the state when it did, or the last state seen at the timeout
      */
     public SagaState await(UUID sagaId, Duration timeout, SagaStatus... statuses) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<SagaStatus> wanted = List.of(statuses);
-        while (true) {
-            SagaState state = state(sagaId);
-            long left = deadline - System.nanoTime();
-            if (wanted.contains(state.status()) || left <= 0) {
-                return state;
-            }
-            progress.lock();
-            try {
-                progressed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
-            } finally {
-                progress.unlock();
-            }
-        }
+        return progress.await(sagaId, timeout, List.of(statuses));
     }
 
     /**
@@ -367,7 +311,7 @@ public final class SagaEngine implements AutoCloseable {
             throw e;
         } finally {
             lock.close();
-            signalProgress();
+            progress.signal();
         }
     }
 
@@ -381,41 +325,8 @@ public final class SagaEngine implements AutoCloseable {
         }
     }
 
-    private void alert(ParkedCompensation parked) {
-        metrics.saga(parked.sagaType(), "parked");
-        log.error("ALERT: compensation of step {} of saga {} ({}) failed {} times and is parked; redrive it once the "
-                + "cause is fixed. Last error: {}", parked.step(), parked.sagaId(), parked.sagaType(), parked.attempts(),
-                parked.error());
-        for (Consumer<ParkedCompensation> listener : parkingListeners) {
-            try {
-                listener.accept(parked);
-            } catch (RuntimeException e) {
-                log.error("a parking listener failed for saga {}", parked.sagaId(), e);
-            }
-        }
-    }
-
-    private void finished(SagaSummary summary) {
-        for (Consumer<SagaSummary> listener : finishListeners) {
-            try {
-                listener.accept(summary);
-            } catch (RuntimeException e) {
-                log.warn("a finish listener failed for saga {}", summary.sagaId(), e);
-            }
-        }
-    }
-
     private void schedule(UUID sagaId) {
         scheduler.now(sagaId);
-    }
-
-    private void signalProgress() {
-        progress.lock();
-        try {
-            progressed.signalAll();
-        } finally {
-            progress.unlock();
-        }
     }
 
     private void requireRegistered(SagaDefinition<?> definition) {
@@ -452,121 +363,6 @@ public final class SagaEngine implements AutoCloseable {
             abandoning = true;
             executor.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Configures a {@link SagaEngine}; not thread-safe. */
-    public static final class Builder {
-        private final EventStore store;
-        private final SagaIndex index;
-        private Clock clock = Clock.systemUTC();
-        private MeterRegistry meters;
-        private Duration pollInterval = Duration.ofMillis(500);
-        private int resumptionLimit = 10;
-        private int maxConcurrentDrives = 256;
-        private Duration abandonedActionWait = Duration.ofSeconds(30);
-        private Backoff transientBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
-        private final Map<String, SagaDefinition<?>> definitions = new java.util.LinkedHashMap<>();
-        private final List<Consumer<ParkedCompensation>> parkingListeners = new ArrayList<>();
-        private final List<Consumer<SagaSummary>> finishListeners = new ArrayList<>();
-
-        private Builder(EventStore store, SagaIndex index) {
-            this.store = Objects.requireNonNull(store, "store");
-            this.index = Objects.requireNonNull(index, "index");
-        }
-
-        /** Registers a saga type; its name must be unique. */
-        public Builder register(SagaDefinition<?> definition) {
-            if (definitions.putIfAbsent(definition.type(), definition) != null) {
-                throw new IllegalArgumentException("saga type " + definition.type() + " is registered twice");
-            }
-            return this;
-        }
-
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        public Builder meterRegistry(MeterRegistry value) {
-            this.meters = value;
-            return this;
-        }
-
-        /** How often the timer looks for sagas whose deadline passed. */
-        public Builder pollInterval(Duration value) {
-            this.pollInterval = Objects.requireNonNull(value, "pollInterval");
-            return this;
-        }
-
-        /**
-         * How many times in a row an attempt cut short (a crash or shutdown during it) is resumed before its outcome
-         * is given up as unknown: the step is then compensated, or, for a compensation, parked. Bounds a step that
-         * crashes its process every time. Default 10.
-         */
-        public Builder resumptionLimit(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("resumptionLimit must be at least 1, was " + value);
-            }
-            this.resumptionLimit = value;
-            return this;
-        }
-
-        /**
-         * How many sagas are driven at once; the others wait their turn (oldest request first) without being touched,
-         * so a step is resumed after a crash only when its saga's turn comes. Steps of a parallel group run within
-         * their saga's drive. Default 256: enough for drives that mostly wait (on a provider, a lock, a pooled
-         * connection) to keep the database busy, few enough that a backlog does not starve every drive of connections.
-         */
-        public Builder maxConcurrentDrives(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("maxConcurrentDrives must be at least 1, was " + value);
-            }
-            this.maxConcurrentDrives = value;
-            return this;
-        }
-
-        /**
-         * How long a compensation waits for its step's action to stop when this engine abandoned it (the attempt
-         * timed out and was interrupted, but the call may still land). Past it, the compensation runs anyway and the
-         * participant's fence must refuse the late action. Default 30 seconds.
-         */
-        public Builder abandonedActionWait(Duration value) {
-            Objects.requireNonNull(value, "abandonedActionWait");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("abandonedActionWait must not be negative, was " + value);
-            }
-            this.abandonedActionWait = value;
-            return this;
-        }
-
-        /**
-         * The pauses after transient failures (the database or a participant's infrastructure away), of a drive or
-         * of a step's action or compensation: from {@code initial}, doubling with jitter, up to {@code max}, for as
-         * long as the failures last. They never count as attempts. Default 100 ms to 10 s.
-         */
-        public Builder transientBackoff(Duration initial, Duration max) {
-            this.transientBackoff = new Backoff(initial, max);
-            return this;
-        }
-
-        /** Called when a compensation is parked, for example to record a dead letter. */
-        public Builder onParked(Consumer<ParkedCompensation> listener) {
-            parkingListeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * Called, on the driving thread, when a saga completes or is compensated (possibly again for a saga that
-         * was already finished, when it is driven once more). Must be quick.
-         */
-        public Builder onFinished(Consumer<SagaSummary> listener) {
-            finishListeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        public SagaEngine build() {
-            return new SagaEngine(this);
         }
     }
 }

@@ -1,15 +1,17 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.store.TransientFailures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -137,6 +139,48 @@ final class SagaScheduler {
         errors.remove(sagaId);
         if (transientFailures.remove(sagaId) != null) {
             log.info("saga {} is driven again after transient failures", sagaId);
+        }
+    }
+
+    /**
+     * Drives every saga the index lists as unfinished, in the background. When the index cannot be read for a
+     * transient reason it keeps trying in the background with backoff until it can or the scheduler stops.
+     *
+     * @return how many sagas it scheduled now (0 when the index could not be read yet)
+     */
+    int resumeUnfinished() {
+        try {
+            return resumeNow();
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("cannot list the unfinished sagas yet ({}); trying again in the background", e.toString());
+            Thread.ofVirtual().name("ordo-saga-resume").start(this::resumeWhenReachable);
+            return 0;
+        }
+    }
+
+    private int resumeNow() {
+        List<UUID> unfinished = index.unfinished(100_000);
+        unfinished.forEach(this::now);
+        if (!unfinished.isEmpty()) {
+            log.info("resuming {} unfinished sagas", unfinished.size());
+        }
+        return unfinished.size();
+    }
+
+    private void resumeWhenReachable() {
+        for (int failures = 1; running; failures++) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff.after(failures).toMillis());
+                resumeNow();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.debug("still cannot list the unfinished sagas: {}", e.toString());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ordo.marketplace.fulfilment.app;
 
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.deadletter.DeadLetterStore;
+import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.OrdoDatabase;
@@ -50,9 +51,11 @@ public class FulfilmentConfiguration {
     /** Shut down by {@link FulfilmentRuntime}, with the configured grace. */
     @Bean(destroyMethod = "")
     SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
-                          MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties) {
+                          MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties,
+                          EventSerializer serializer) {
         return SagaEngine.builder(store, JdbcSagaIndex.create(database))
                 .register(fulfilmentSaga)
+                .serializer(serializer)
                 .maxConcurrentDrives(properties.maxConcurrentDrives())
                 .meterRegistry(meters)
                 .onParked(compensation -> {
