@@ -6,41 +6,42 @@ import dev.ordo.core.bus.command.LoggingMiddleware;
 import dev.ordo.core.bus.command.MetricsMiddleware;
 import dev.ordo.core.bus.command.PerKeyLockMiddleware;
 import dev.ordo.core.bus.command.SimpleCommandBus;
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.bus.command.ValidationMiddleware;
 import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.bus.query.SimpleQueryBus;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RememberingEventSerializer;
+import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.jackson.JacksonEventSerializer;
+import dev.ordo.jackson.JacksonStateCodec;
+import dev.ordo.marketplace.catalog.Product;
+import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.catalog.app.CatalogService;
-import dev.ordo.marketplace.catalog.app.ProductRequest;
-import dev.ordo.core.snapshot.StateCodec;
-import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.catalog.app.ProductStateCodec;
-import dev.ordo.marketplace.ordering.Order;
-import dev.ordo.marketplace.ordering.OrderEvent;
-import dev.ordo.marketplace.ordering.app.OrderStateCodec;
-import dev.ordo.marketplace.ordering.app.OrderRequest;
-import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
-import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.marketplace.fulfilment.CancelFulfilment;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.fulfilment.StartFulfilment;
 import dev.ordo.marketplace.fulfilment.app.FulfilmentService;
 import dev.ordo.marketplace.inventory.Stock;
+import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.inventory.app.InventoryService;
-import dev.ordo.marketplace.inventory.app.StockRequest;
 import dev.ordo.marketplace.inventory.app.StockStateCodec;
 import dev.ordo.marketplace.notifications.NotificationEvent;
-import dev.ordo.marketplace.notifications.app.NotificationRequest;
+import dev.ordo.marketplace.notifications.SendNotification;
 import dev.ordo.marketplace.notifications.app.NotificationService;
+import dev.ordo.marketplace.ordering.Order;
+import dev.ordo.marketplace.ordering.OrderCommand;
+import dev.ordo.marketplace.ordering.OrderEvent;
+import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.ordering.app.OrderStateCodec;
 import dev.ordo.marketplace.payments.PaymentEvent;
+import dev.ordo.marketplace.shipping.ShipmentCommand;
 import dev.ordo.marketplace.shipping.ShipmentEvent;
-import dev.ordo.marketplace.shipping.app.ShipmentRequest;
 import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.saga.SagaEvent;
 import dev.ordo.spring.OrdoProperties;
@@ -136,11 +137,11 @@ public class MarketplaceWiring {
                           ObjectProvider<FulfilmentService> fulfilment, Validator validator, MeterRegistry meters,
                           OrdoProperties properties) {
         return SimpleCommandBus.builder()
-                .register(OrderRequest.class, orders::handle)
-                .register(ProductRequest.class, catalog::handle)
-                .register(StockRequest.class, inventory::handle)
-                .register(ShipmentRequest.class, shipping::handle)
-                .register(NotificationRequest.class, notifications::handle)
+                .registerStreams(OrderCommand.class, orders.handler())
+                .registerStreams(ProductCommand.class, catalog.handler())
+                .registerStreams(StockCommand.class, inventory.handler())
+                .registerStreams(ShipmentCommand.class, shipping.handler())
+                .registerStreams(SendNotification.class, notifications.handler())
                 .register(StartFulfilment.class, (command, metadata) -> fulfilment.getObject().start(command, metadata))
                 .register(CancelFulfilment.class, (command, metadata) -> fulfilment.getObject().cancel(command,
                         metadata))
@@ -148,18 +149,14 @@ public class MarketplaceWiring {
                 .middleware(new LoggingMiddleware())
                 .middleware(new MetricsMiddleware(meters))
                 .middleware(new ValidationMiddleware(validator))
-                .middleware(new PerKeyLockMiddleware(MarketplaceWiring::streamOf, properties.getCommands().getLockTimeout()))
+                .middleware(PerKeyLockMiddleware.byStream(MarketplaceWiring::streamOf,
+                        properties.getCommands().getLockTimeout()))
                 .build();
     }
 
+    /** The stream of a fulfilment command (the contexts' commands name theirs, see {@link StreamCommand}). */
     private static Optional<String> streamOf(Object command) {
         return switch (command) {
-            case OrderRequest order -> Optional.of("order-" + order.orderId());
-            case ProductRequest product -> Optional.of("product-" + product.productId());
-            case StockRequest stock -> Optional.of(InventoryService.stream(stock.productId()).value());
-            case ShipmentRequest shipment -> Optional.of(ShippingService.stream(shipment.shipmentId()).value());
-            case NotificationRequest notification -> Optional.of(NotificationService.stream(
-                    notification.command().notificationId()).value());
             case StartFulfilment start -> Optional.of("fulfilment-" + start.orderId());
             case CancelFulfilment cancel -> Optional.of("fulfilment-" + cancel.orderId());
             default -> Optional.empty();

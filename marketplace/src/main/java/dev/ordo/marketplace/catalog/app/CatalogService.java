@@ -1,9 +1,8 @@
 package dev.ordo.marketplace.catalog.app;
 
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.command.Loaded;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.snapshot.SnapshotPolicy;
@@ -15,6 +14,7 @@ import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductDecider;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.shared.ProductId;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /** Handles product commands at the loaded version, retrying conflicts on a fresh load. Thread-safe. */
@@ -36,12 +36,17 @@ public class CatalogService {
         return StreamId.of("product", productId);
     }
 
-    /** Handles a command from the bus. */
-    public CommandResult<Product, ProductEvent> handle(ProductRequest request, EventMetadata metadata) {
-        StreamId stream = stream(request.productId());
-        return request.expectedVersion() == null
-                ? handler.handle(stream, request.command(), metadata)
-                : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    /**
+     * A command on the product, for the command bus, decided only if the stream is still at {@code expectedVersion}
+     * (null: at its current version).
+     */
+    public static StreamCommand<ProductCommand> request(ProductId productId, ProductCommand command, Long expectedVersion) {
+        return StreamCommand.to(stream(Objects.requireNonNull(productId, "productId")), command, expectedVersion);
+    }
+
+    /** Decides the commands the bus routes here ({@link #request}). */
+    public CommandHandler<ProductCommand, Product, ProductEvent> handler() {
+        return handler;
     }
 
     /** The product as it is now. */

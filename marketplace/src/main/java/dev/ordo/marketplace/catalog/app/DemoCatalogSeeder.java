@@ -4,7 +4,6 @@ import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.marketplace.catalog.DemoCatalog;
 import dev.ordo.marketplace.catalog.RegisterProduct;
-import dev.ordo.marketplace.catalog.app.ProductRequest;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.marketplace.shared.RuleViolation;
 import org.slf4j.Logger;
@@ -35,7 +34,7 @@ class DemoCatalogSeeder implements ApplicationRunner {
         int registered = 0;
         for (RegisterProduct product : DemoCatalog.products()) {
             try {
-                commands.dispatch(new ProductRequest(product.productId(), product, 0L),
+                commands.dispatch(CatalogService.request(product.productId(), product, 0L),
                         EventMetadata.empty().withActor("demo-data"));
                 registered++;
             } catch (WrongExpectedVersionException | RuleViolation alreadyThere) {

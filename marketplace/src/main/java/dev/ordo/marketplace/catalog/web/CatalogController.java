@@ -12,7 +12,7 @@ import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.catalog.RegisterProduct;
-import dev.ordo.marketplace.catalog.app.ProductRequest;
+import dev.ordo.marketplace.catalog.app.CatalogService;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
@@ -148,7 +148,7 @@ class CatalogController {
 
     private ProductState dispatch(HttpServletRequest request, ProductId id, ProductCommand command, String ifMatch) {
         CommandResult<Product, ProductEvent> result = commands.dispatch(
-                new ProductRequest(id, command, IfMatch.version(ifMatch)),
+                CatalogService.request(id, command, IfMatch.version(ifMatch)),
                 RequestMetadata.of(request, "idempotency-key"));
         Product.Registered product = (Product.Registered) result.state();
         return new ProductState(product.productId().toString(), product.name(), product.price().amount(),

@@ -13,10 +13,10 @@ import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.ReleaseReservation;
 import dev.ordo.marketplace.inventory.ReserveStock;
 import dev.ordo.marketplace.inventory.ShipReservation;
-import dev.ordo.marketplace.inventory.app.StockRequest;
+import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.notifications.NotificationKind;
 import dev.ordo.marketplace.notifications.SendNotification;
-import dev.ordo.marketplace.notifications.app.NotificationRequest;
+import dev.ordo.marketplace.notifications.app.NotificationService;
 import dev.ordo.marketplace.payments.PaymentDeclinedException;
 import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
 import dev.ordo.marketplace.payments.PaymentStatus;
@@ -27,7 +27,7 @@ import dev.ordo.marketplace.shipping.Shipment;
 import dev.ordo.marketplace.shipping.ShipmentCommand.CancelShipment;
 import dev.ordo.marketplace.shipping.ShipmentCommand.CreateShipment;
 import dev.ordo.marketplace.shipping.ShipmentEvent;
-import dev.ordo.marketplace.shipping.app.ShipmentRequest;
+import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.StepContext;
 import dev.ordo.saga.StepOutcome;
@@ -70,7 +70,7 @@ final class FulfilmentSteps {
         String reservation = context.invocationId();
         for (FulfilmentData.Line line : context.data().lines()) {
             try {
-                commands.dispatch(new StockRequest(line.productId(), new ReserveStock(reservation,
+                commands.dispatch(InventoryService.request(line.productId(), new ReserveStock(reservation,
                         line.quantity(), clock.instant())), metadata(context));
             } catch (InventoryRuleViolation v) {
                 if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
@@ -88,7 +88,7 @@ final class FulfilmentSteps {
     FulfilmentData releaseStock(StepContext<FulfilmentData> context) {
         String reservation = actionInvocationId(context.invocationId());
         for (FulfilmentData.Line line : context.data().lines()) {
-            commands.dispatch(new StockRequest(line.productId(), new ReleaseReservation(reservation, clock.instant())),
+            commands.dispatch(InventoryService.request(line.productId(), new ReleaseReservation(reservation, clock.instant())),
                     metadata(context));
         }
         return null;
@@ -142,7 +142,7 @@ final class FulfilmentSteps {
     StepOutcome<FulfilmentData> createShipment(StepContext<FulfilmentData> context) {
         UUID shipmentId = FulfilmentIds.uuidOf(context.invocationId());
         FulfilmentData data = context.data();
-        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(new ShipmentRequest(shipmentId,
+        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(ShippingService.request(shipmentId,
                 new CreateShipment(shipmentId, data.orderId(), data.address(), clock.instant())), metadata(context));
         if (!(result.state() instanceof Shipment.Created created)) {
             throw new NonRetryableStepException("shipment " + shipmentId + " could not be booked: it is "
@@ -154,7 +154,7 @@ final class FulfilmentSteps {
     /** Cancels the booking (cancelling one that was never made changes nothing). */
     FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
         UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
-        commands.dispatch(new ShipmentRequest(shipmentId, new CancelShipment(
+        commands.dispatch(ShippingService.request(shipmentId, new CancelShipment(
                 CancellationReasons.from(context.failure()), clock.instant())), metadata(context));
         return null;
     }
@@ -166,12 +166,12 @@ final class FulfilmentSteps {
      */
     StepOutcome<FulfilmentData> confirm(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
-        commands.dispatch(new NotificationRequest(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
+        commands.dispatch(NotificationService.request(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
                 data.customerId(), data.orderId(), NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId()
                 + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
                 + " (tracking number " + data.trackingNumber() + ").", clock.instant())), metadata(context));
         for (FulfilmentData.Line line : data.lines()) {
-            commands.dispatch(new StockRequest(line.productId(), new ShipReservation(data.reservationId(),
+            commands.dispatch(InventoryService.request(line.productId(), new ShipReservation(data.reservationId(),
                     clock.instant())), metadata(context));
         }
         return StepOutcome.done();

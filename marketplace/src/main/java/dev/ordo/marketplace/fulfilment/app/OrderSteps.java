@@ -13,7 +13,6 @@ import dev.ordo.marketplace.ordering.OrderRuleViolation;
 import dev.ordo.marketplace.ordering.PayOrder;
 import dev.ordo.marketplace.ordering.PaymentMethod;
 import dev.ordo.marketplace.ordering.ShipOrder;
-import dev.ordo.marketplace.ordering.app.OrderRequest;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.StepContext;
@@ -74,7 +73,7 @@ final class OrderSteps {
         }
         String reason = CancellationReasons.from(context.failure());
         try {
-            commands.dispatch(new OrderRequest(data.orderId(), new CancelOrder(reason, clock.instant()), null),
+            commands.dispatch(OrderService.request(data.orderId(), new CancelOrder(reason, clock.instant()), null),
                     metadata(context));
             log.info("cancelled order {}: {}", data.orderId(), reason);
         } catch (OrderRuleViolation v) {
@@ -90,7 +89,7 @@ final class OrderSteps {
     StepOutcome<FulfilmentData> recordPayment(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         try {
-            commands.dispatch(new OrderRequest(data.orderId(), new PayOrder(data.total(), PaymentMethod.CARD,
+            commands.dispatch(OrderService.request(data.orderId(), new PayOrder(data.total(), PaymentMethod.CARD,
                     data.paymentReference(), clock.instant()), null), metadata(context));
         } catch (OrderRuleViolation v) {
             if (!paidWith(data)) {
@@ -105,7 +104,7 @@ final class OrderSteps {
     StepOutcome<FulfilmentData> ship(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         try {
-            commands.dispatch(new OrderRequest(data.orderId(), new ShipOrder(data.trackingNumber(), data.carrier(),
+            commands.dispatch(OrderService.request(data.orderId(), new ShipOrder(data.trackingNumber(), data.carrier(),
                     clock.instant()), null), metadata(context));
         } catch (OrderRuleViolation v) {
             if (!shippedWith(data)) {

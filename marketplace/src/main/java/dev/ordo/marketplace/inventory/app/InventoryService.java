@@ -1,9 +1,8 @@
 package dev.ordo.marketplace.inventory.app;
 
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.command.Loaded;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.snapshot.SnapshotPolicy;
@@ -16,6 +15,7 @@ import dev.ordo.marketplace.inventory.StockDecider;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.ProductId;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -46,12 +46,22 @@ public class InventoryService {
         return StreamId.of("stock", productId);
     }
 
-    /** Handles a command from the bus. */
-    public CommandResult<Stock, StockEvent> handle(StockRequest request, EventMetadata metadata) {
-        StreamId stream = stream(request.productId());
-        return request.expectedVersion() == null
-                ? handler.handle(stream, request.command(), metadata)
-                : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    /**
+     * A command on the product's stock, for the command bus, decided only if the stream is still at {@code expectedVersion}
+     * (null: at its current version).
+     */
+    public static StreamCommand<StockCommand> request(ProductId productId, StockCommand command, Long expectedVersion) {
+        return StreamCommand.to(stream(Objects.requireNonNull(productId, "productId")), command, expectedVersion);
+    }
+
+    /** Decides the commands the bus routes here ({@link #request}). */
+    public CommandHandler<StockCommand, Stock, StockEvent> handler() {
+        return handler;
+    }
+
+    /** A command on the product's stock as it is now, for the command bus. */
+    public static StreamCommand<StockCommand> request(ProductId productId, StockCommand command) {
+        return request(productId, command, null);
     }
 
     /** The stock as it was right after the event with the given version; empty when it never got there. */

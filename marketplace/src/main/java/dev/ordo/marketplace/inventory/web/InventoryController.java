@@ -13,7 +13,6 @@ import dev.ordo.marketplace.inventory.Stock;
 import dev.ordo.marketplace.inventory.StockDecider;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.inventory.app.InventoryService;
-import dev.ordo.marketplace.inventory.app.StockRequest;
 import dev.ordo.marketplace.inventory.readmodel.InventoryQueries;
 import dev.ordo.marketplace.inventory.readmodel.StockView;
 import dev.ordo.marketplace.platform.idempotency.Idempotency;
@@ -104,7 +103,7 @@ class InventoryController {
                                 "product " + productId + " does not exist");
                     }
                     CommandResult<Stock, StockEvent> result = commands.dispatch(
-                            new StockRequest(id, new AddStock(id, body.quantity(), clock.instant())),
+                            InventoryService.request(id, new AddStock(id, body.quantity(), clock.instant())),
                             RequestMetadata.of(request, KeyedEvents.METADATA));
                     return response(id, result.state(), result.version());
                 }, () -> inventory.versionWrittenWith(id, key)

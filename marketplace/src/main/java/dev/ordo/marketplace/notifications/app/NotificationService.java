@@ -1,8 +1,7 @@
 package dev.ordo.marketplace.notifications.app;
 
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.CommandResult;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventStore;
@@ -11,18 +10,14 @@ import dev.ordo.marketplace.notifications.NotificationDecider;
 import dev.ordo.marketplace.notifications.NotificationEvent;
 import dev.ordo.marketplace.notifications.SendNotification;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends notifications: records each once on its stream and logs it (delivery to the customer's device comes later;
- * the read model lists them). Thread-safe.
+ * Sends notifications: records each once on its stream (delivery to the customer's device comes later; the read model
+ * lists them). Thread-safe.
  */
 @Service
 public class NotificationService {
-
-    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final CommandHandler<SendNotification, Notification, NotificationEvent> handler;
 
@@ -37,15 +32,13 @@ public class NotificationService {
         return StreamId.of("notification", notificationId);
     }
 
-    /** Handles a request from the bus. */
-    public CommandResult<Notification, NotificationEvent> handle(NotificationRequest request, EventMetadata metadata) {
-        SendNotification send = request.command();
-        CommandResult<Notification, NotificationEvent> result = handler.handle(stream(send.notificationId()), send,
-                metadata);
-        if (!result.events().isEmpty()) {
-            log.debug("notified customer {} about order {} ({}): {}", send.customerId(), send.orderId(), send.kind(),
-                    send.message());
-        }
-        return result;
+    /** A notification to send, for the command bus (its stream is named by the notification's id). */
+    public static StreamCommand<SendNotification> request(SendNotification command) {
+        return StreamCommand.to(stream(command.notificationId()), command);
+    }
+
+    /** Decides the commands the bus routes here ({@link #request}). */
+    public CommandHandler<SendNotification, Notification, NotificationEvent> handler() {
+        return handler;
     }
 }

@@ -1,9 +1,8 @@
 package dev.ordo.marketplace.ordering.app;
 
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.command.Loaded;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
@@ -19,6 +18,7 @@ import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.OrderId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -52,12 +52,17 @@ public class OrderService {
         return StreamId.of("order", orderId);
     }
 
-    /** Handles a command from the bus. */
-    public CommandResult<Order, OrderEvent> handle(OrderRequest request, EventMetadata metadata) {
-        StreamId stream = stream(request.orderId());
-        return request.expectedVersion() == null
-                ? handler.handle(stream, request.command(), metadata)
-                : handler.handle(stream, request.command(), metadata, request.expectedVersion());
+    /**
+     * A command on the order, for the command bus, decided only if the stream is still at {@code expectedVersion}
+     * (null: at its current version).
+     */
+    public static StreamCommand<OrderCommand> request(OrderId orderId, OrderCommand command, Long expectedVersion) {
+        return StreamCommand.to(stream(Objects.requireNonNull(orderId, "orderId")), command, expectedVersion);
+    }
+
+    /** Decides the commands the bus routes here ({@link #request}). */
+    public CommandHandler<OrderCommand, Order, OrderEvent> handler() {
+        return handler;
     }
 
     /** The order as it is now. */

@@ -15,7 +15,6 @@ import dev.ordo.marketplace.ordering.PayOrder;
 import dev.ordo.marketplace.ordering.PlaceOrder;
 import dev.ordo.marketplace.ordering.RemoveItem;
 import dev.ordo.marketplace.ordering.ShipOrder;
-import dev.ordo.marketplace.ordering.app.OrderRequest;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.platform.idempotency.Idempotency;
 import dev.ordo.marketplace.platform.web.IfMatch;
@@ -184,7 +183,7 @@ class OrderCommandController {
 
     private CommandResult<Order, OrderEvent> dispatch(HttpServletRequest request, OrderId orderId,
                                                       OrderCommand command, Long expectedVersion) {
-        return commands.dispatch(new OrderRequest(orderId, command, expectedVersion),
+        return commands.dispatch(OrderService.request(orderId, command, expectedVersion),
                 RequestMetadata.of(request, OrderService.IDEMPOTENCY_KEY));
     }
 

@@ -1,9 +1,8 @@
 package dev.ordo.marketplace.shipping.app;
 
+import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.command.Loaded;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventStore;
@@ -11,6 +10,7 @@ import dev.ordo.marketplace.shipping.Shipment;
 import dev.ordo.marketplace.shipping.ShipmentCommand;
 import dev.ordo.marketplace.shipping.ShipmentDecider;
 import dev.ordo.marketplace.shipping.ShipmentEvent;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -31,9 +31,14 @@ public class ShippingService {
         return StreamId.of("shipment", shipmentId);
     }
 
-    /** Handles a command from the bus; the result's state has the carrier and tracking number. */
-    public CommandResult<Shipment, ShipmentEvent> handle(ShipmentRequest request, EventMetadata metadata) {
-        return handler.handle(stream(request.shipmentId()), request.command(), metadata);
+    /** A command on the shipment as it is now, for the command bus; its result has the carrier and tracking number. */
+    public static StreamCommand<ShipmentCommand> request(UUID shipmentId, ShipmentCommand command) {
+        return StreamCommand.to(stream(Objects.requireNonNull(shipmentId, "shipmentId")), command);
+    }
+
+    /** Decides the commands the bus routes here ({@link #request}). */
+    public CommandHandler<ShipmentCommand, Shipment, ShipmentEvent> handler() {
+        return handler;
     }
 
     /** The shipment as it is now. */

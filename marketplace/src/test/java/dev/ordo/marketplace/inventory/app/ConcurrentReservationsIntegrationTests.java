@@ -18,6 +18,7 @@ import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.ReserveStock;
 import dev.ordo.marketplace.inventory.Stock;
+import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.shared.ProductId;
 import java.nio.file.Path;
@@ -59,11 +60,11 @@ class ConcurrentReservationsIntegrationTests {
             InventoryService inventory = new InventoryService(store, serializer, JdbcSnapshotStore.create(database),
                     SnapshotPolicy.everyNEvents(5), StockStateCodec.create(EventJson.mapper()));
             CommandBus commands = SimpleCommandBus.builder()
-                    .register(StockRequest.class, inventory::handle)
-                    .middleware(new PerKeyLockMiddleware(c -> Optional.of(InventoryService.stream(
-                            ((StockRequest) c).productId()).value()), Duration.ofSeconds(30)))
+                    .registerStreams(StockCommand.class, inventory.handler())
+                    .middleware(PerKeyLockMiddleware.byStream(c -> Optional.empty(), Duration.ofSeconds(30)))
                     .build();
-            commands.dispatch(new StockRequest(product, new AddStock(product, LAST_UNITS, now)), EventMetadata.empty());
+            commands.dispatch(InventoryService.request(product, new AddStock(product, LAST_UNITS, now)),
+                    EventMetadata.empty());
 
             CountDownLatch go = new CountDownLatch(1);
             ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
@@ -74,7 +75,7 @@ class ConcurrentReservationsIntegrationTests {
                     racers.add(threads.submit(() -> {
                         go.await();
                         try {
-                            commands.dispatch(new StockRequest(product, new ReserveStock(reservation, 1, now)),
+                            commands.dispatch(InventoryService.request(product, new ReserveStock(reservation, 1, now)),
                                     EventMetadata.empty());
                             return true;
                         } catch (InventoryRuleViolation refused) {

@@ -35,6 +35,18 @@ public final class PerKeyLockMiddleware implements CommandMiddleware {
     }
 
     /**
+     * Locks the stream of every {@link StreamCommand} (its stream id is the key), and of other commands whatever
+     * {@code otherKeys} says.
+     *
+     * @param otherKeys the key of a command that is no {@link StreamCommand}, empty when it needs no lock
+     */
+    public static PerKeyLockMiddleware byStream(Function<Object, Optional<String>> otherKeys, Duration timeout) {
+        Objects.requireNonNull(otherKeys, "otherKeys");
+        return new PerKeyLockMiddleware(command -> command instanceof StreamCommand<?> addressed
+                ? Optional.of(addressed.stream().value()) : otherKeys.apply(command), timeout);
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws LockTimeoutException  when the key's lock was not free within the timeout; the command was not handled

@@ -2,6 +2,7 @@ package dev.ordo.core.bus.command;
 
 import dev.ordo.core.bus.NoHandlerException;
 import dev.ordo.core.bus.TypeRoutes;
+import dev.ordo.core.command.CommandHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,9 @@ import java.util.Objects;
  * A {@link CommandBus} that handles each command on the caller's thread.
  *
  * <p>Routing: a command goes to the route registered for its exact class, otherwise to the route of its nearest
- * registered superclass or interface (see {@link TypeRoutes}); a command without a route fails with
+ * registered superclass or interface (see {@link TypeRoutes}); a {@link StreamCommand} goes to the command handler
+ * registered for its wrapped command's type the same way ({@link Builder#registerStreams}). A command without a route
+ * (or a stream command without a handler) fails with
  * {@link NoHandlerException} before any middleware runs. Middlewares run in registration order, the first
  * outermost; the route is looked up again for the message the last middleware proceeds with, so a middleware may
  * replace the command too. Immutable and thread-safe once built.
@@ -18,10 +21,14 @@ import java.util.Objects;
 public final class SimpleCommandBus implements CommandBus {
 
     private final TypeRoutes<CommandRoute<Object, ?>> routes;
+    private final TypeRoutes<CommandHandler<Object, ?, ?>> streams;
+    private final StreamCommandRoute streamRoute;
     private final List<CommandMiddleware> middlewares;
 
     private SimpleCommandBus(Builder builder) {
         this.routes = builder.routes.build();
+        this.streams = builder.streams.build();
+        this.streamRoute = builder.anyStreams ? new StreamCommandRoute(streams) : null;
         this.middlewares = List.copyOf(builder.middlewares);
     }
 
@@ -38,13 +45,20 @@ public final class SimpleCommandBus implements CommandBus {
     @SuppressWarnings("unchecked")
     public <R> R dispatch(CommandMessage message) {
         Objects.requireNonNull(message, "message");
-        routes.route(message.command());
+        if (streamRoute != null && message.command() instanceof StreamCommand<?> addressed) {
+            streams.route(addressed.command());
+        } else {
+            routes.route(message.command());
+        }
         return (R) proceed(0, message);
     }
 
     private Object proceed(int index, CommandMessage message) {
         Objects.requireNonNull(message, "a command middleware proceeded without a message");
         if (index == middlewares.size()) {
+            if (streamRoute != null && message.command() instanceof StreamCommand<?> addressed) {
+                return streamRoute.handle(addressed, message.metadata());
+            }
             return routes.route(message.command()).handle(message.command(), message.metadata());
         }
         return middlewares.get(index).invoke(message, next -> proceed(index + 1, next));
@@ -54,6 +68,8 @@ public final class SimpleCommandBus implements CommandBus {
     public static final class Builder {
 
         private final TypeRoutes.Builder<CommandRoute<Object, ?>> routes = TypeRoutes.builder("command");
+        private final TypeRoutes.Builder<CommandHandler<Object, ?, ?>> streams = TypeRoutes.builder("stream command");
+        private boolean anyStreams;
         private final List<CommandMiddleware> middlewares = new ArrayList<>();
 
         private Builder() {
@@ -68,6 +84,22 @@ public final class SimpleCommandBus implements CommandBus {
         public <C> Builder register(Class<C> type, CommandRoute<? super C, ?> route) {
             // safe: the routes only hand a route commands that are instances of the class it was registered for
             routes.add(type, (CommandRoute<Object, ?>) route);
+            return this;
+        }
+
+        /**
+         * Routes every {@link StreamCommand} whose command is of a type (or of a subtype without a nearer
+         * registration) to a command handler: a context declares its decider's handler and its commands' type, and
+         * the bus decides each command on the stream it names. The dispatch returns the handler's
+         * {@link dev.ordo.core.command.CommandResult}.
+         *
+         * @throws IllegalArgumentException when the type already has a handler
+         */
+        @SuppressWarnings("unchecked")
+        public <C> Builder registerStreams(Class<C> commandType, CommandHandler<? super C, ?, ?> handler) {
+            // safe: the routes only hand a handler commands that are instances of the type it was registered for
+            streams.add(commandType, (CommandHandler<Object, ?, ?>) handler);
+            anyStreams = true;
             return this;
         }
 
