@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,10 +149,8 @@ public final class SagaEngine implements AutoCloseable {
         return record(sagaId, step, journal -> new StepFailed(step, error, false, clock.instant()));
     }
 
-    private boolean record(UUID sagaId, String step, java.util.function.Function<SagaJournal, SagaEvent> event) {
-        SagaLocks.Held lock = locks.lock(sagaId);
-        try {
-            SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
+    private boolean record(UUID sagaId, String step, Function<SagaJournal, SagaEvent> event) {
+        return writeLocked(sagaId, journal -> {
             SagaState state = journal.state();
             if (!state.exists() || state.step(step).state() != SagaState.StepState.AWAITING_REPLY
                     || state.status().isFinished()) {
@@ -158,6 +158,19 @@ public final class SagaEngine implements AutoCloseable {
                 return false;
             }
             journal.append(EventMetadata.empty(), event.apply(journal));
+            return true;
+        });
+    }
+
+    /**
+     * Runs a write of the API on the saga's journal under its lock, and drives the saga when it wrote. A conflict
+     * reaches the caller; another failure too, and when it was transient the saga is driven again after a pause.
+     */
+    private boolean writeLocked(UUID sagaId, Predicate<SagaJournal> write) {
+        SagaLocks.Held lock = locks.lock(sagaId);
+        boolean wrote;
+        try {
+            wrote = write.test(SagaJournal.open(store, serializer, sagaId));
         } catch (WrongExpectedVersionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -165,15 +178,17 @@ public final class SagaEngine implements AutoCloseable {
         } finally {
             lock.close();
         }
-        schedule(sagaId);
-        return true;
+        if (wrote) {
+            schedule(sagaId);
+        }
+        return wrote;
     }
 
     /**
      * Cancels a running saga: it stops starting steps and compensates what was done. Does nothing for a saga that is
-     * compensating, parked or finished, or past its definition's point of no return. The cancellation is appended at the version of the saga that was read, so it
-     * never lands after the saga completed: when the saga changed meanwhile, it is read again and the cancellation
-     * tried again (or refused, if the saga finished). It does not wait for a step under way: the drive running it
+     * compensating, parked or finished, or past its definition's point of no return. The cancellation is appended at
+     * the version of the saga that was read, so it never lands after the saga completed: when the saga changed
+     * meanwhile, it is read again and the cancellation tried again (or refused, if the saga finished). It does not wait for a step under way: the drive running it
      * records the step's outcome, finds the cancellation (its own append conflicts) and compensates.
      *
      * @return true when the cancellation was recorded
@@ -209,9 +224,7 @@ public final class SagaEngine implements AutoCloseable {
      * @return true when the saga was parked and is now compensating again
      */
     public boolean redrive(UUID sagaId, String actor) {
-        SagaLocks.Held lock = locks.lock(sagaId);
-        try {
-            SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
+        return writeLocked(sagaId, journal -> {
             SagaState state = journal.state();
             if (state.status() != SagaStatus.PARKED) {
                 return false;
@@ -221,15 +234,8 @@ public final class SagaEngine implements AutoCloseable {
                     .findFirst().orElseThrow();
             journal.append(EventMetadata.empty().withActor(actor), new CompensationRedriven(parked, actor,
                     clock.instant()));
-        } catch (WrongExpectedVersionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw retryingWhenUnknown(sagaId, e);
-        } finally {
-            lock.close();
-        }
-        schedule(sagaId);
-        return true;
+            return true;
+        });
     }
 
     /** The saga's current state (folded from its stream). */

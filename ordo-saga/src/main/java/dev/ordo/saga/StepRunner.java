@@ -135,10 +135,10 @@ final class StepRunner<D> {
                         + resumption + " times in a row (a crash or shutdown each time)", now()));
             }
             if (resumption > env.resumptionLimit()) {
-                log.error("ALERT: step {} of saga {} was cut short {} times in a row; past the point of no return it is "
-                        + "never given up (its effects may be out in the world), so it is resumed again: if it is "
-                        + "what brings the process down, fix it and restart", step.name(), journal.state().sagaId(),
-                        resumption);
+                log.error("ALERT: step {} of saga {} was cut short {} times in a row; past the point of no return "
+                        + "it is never given up (its effects may be out in the world), so it is resumed again: if "
+                        + "it is what brings the process down, fix it and restart", step.name(),
+                        journal.state().sagaId(), resumption);
             } else {
                 log.info("resuming step {} of saga {}: attempt {} was cut short, its outcome is unknown",
                         step.name(), journal.state().sagaId(), attempt);

@@ -40,7 +40,8 @@ public class CatalogService {
      * A command on the product, for the command bus, decided only if the stream is still at {@code expectedVersion}
      * (null: at its current version).
      */
-    public static StreamCommand<ProductCommand> request(ProductId productId, ProductCommand command, Long expectedVersion) {
+    public static StreamCommand<ProductCommand> request(ProductId productId, ProductCommand command,
+                                                       Long expectedVersion) {
         return StreamCommand.to(stream(Objects.requireNonNull(productId, "productId")), command, expectedVersion);
     }
 

@@ -47,8 +47,8 @@ public class InventoryService {
     }
 
     /**
-     * A command on the product's stock, for the command bus, decided only if the stream is still at {@code expectedVersion}
-     * (null: at its current version).
+     * A command on the product's stock, for the command bus, decided only if the stream is still at
+     * {@code expectedVersion} (null: at its current version).
      */
     public static StreamCommand<StockCommand> request(ProductId productId, StockCommand command, Long expectedVersion) {
         return StreamCommand.to(stream(Objects.requireNonNull(productId, "productId")), command, expectedVersion);
