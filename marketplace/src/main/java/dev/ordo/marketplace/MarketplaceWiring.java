@@ -16,6 +16,7 @@ import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.jackson.JacksonStateCodec;
+import dev.ordo.marketplace.catalog.IsProductRegistered;
 import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductEvent;
@@ -164,9 +165,10 @@ public class MarketplaceWiring {
     }
 
     @Bean
-    QueryBus queryBus(ProductQueries products) {
+    QueryBus queryBus(ProductQueries products, CatalogService catalog) {
         return SimpleQueryBus.builder()
                 .register(ProductQueries.FindProducts.class, products::find)
+                .register(IsProductRegistered.class, catalog::isRegistered)
                 .build();
     }
 

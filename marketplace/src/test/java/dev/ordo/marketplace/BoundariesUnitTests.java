@@ -97,6 +97,14 @@ class BoundariesUnitTests {
     }
 
     @Test
+    void inventoryAsksTheCatalogOnlyThroughTheQueryBus() {
+        noClasses().that().resideInAPackage("dev.ordo.marketplace.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.catalog.app..",
+                        "dev.ordo.marketplace.catalog.web..", "dev.ordo.marketplace.catalog.readmodel..")
+                .check(CLASSES);
+    }
+
+    @Test
     void analyticsReadsOnlyReadModels() {
         noClasses().that().resideInAPackage("dev.ordo.marketplace.analytics..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.ordering..",

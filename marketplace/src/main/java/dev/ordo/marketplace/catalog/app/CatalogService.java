@@ -9,6 +9,7 @@ import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.core.store.EventStore;
+import dev.ordo.marketplace.catalog.IsProductRegistered;
 import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductDecider;
@@ -48,6 +49,11 @@ public class CatalogService {
     /** Decides the commands the bus routes here ({@link #request}). */
     public CommandHandler<ProductCommand, Product, ProductEvent> handler() {
         return handler;
+    }
+
+    /** Answers {@link IsProductRegistered} from the product's stream. */
+    public Boolean isRegistered(IsProductRegistered query) {
+        return load(query.productId()).state() instanceof Product.Registered;
     }
 
     /** The product as it is now. */

@@ -1,11 +1,12 @@
 package dev.ordo.marketplace.inventory.web;
 
 import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.command.CommandResult;
 import dev.ordo.marketplace.catalog.CatalogRule;
 import dev.ordo.marketplace.catalog.CatalogRuleViolation;
+import dev.ordo.marketplace.catalog.IsProductRegistered;
 import dev.ordo.marketplace.catalog.Product;
-import dev.ordo.marketplace.catalog.app.CatalogService;
 import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRule;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
@@ -48,13 +49,13 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryController {
 
     private final InventoryQueries queries;
-    private final CatalogService catalog;
+    private final QueryBus catalog;
     private final CommandBus commands;
     private final InventoryService inventory;
     private final Idempotency idempotency;
     private final Clock clock;
 
-    InventoryController(InventoryQueries queries, CatalogService catalog, CommandBus commands,
+    InventoryController(InventoryQueries queries, QueryBus catalog, CommandBus commands,
                         InventoryService inventory, Idempotency idempotency, Clock clock) {
         this.queries = queries;
         this.catalog = catalog;
@@ -98,7 +99,7 @@ class InventoryController {
         ProductId id = ProductId.of(productId);
         return idempotency.run(key, () -> idempotency.fingerprint(request.getMethod(), request.getRequestURI(), body),
                 StockState.class, () -> {
-                    if (!(catalog.load(id).state() instanceof Product.Registered)) {
+                    if (!catalog.<Boolean>ask(new IsProductRegistered(id))) {
                         throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
                                 "product " + productId + " does not exist");
                     }
