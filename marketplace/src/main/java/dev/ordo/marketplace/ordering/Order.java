@@ -6,8 +6,8 @@ import java.time.Instant;
  * The state of an order stream: either no order yet, or a placed order in one of its lifecycle states.
  *
  * <p>Each lifecycle state is its own record holding only what exists in that state (a {@link Paid} order has a
- * {@link Payment}, a {@link Shipped} one also a {@link Shipment}), so code that switches over the states cannot read
- * a payment that does not exist. Built only by {@link OrderDecider#evolve}; immutable.
+ * {@link Payment}, a {@link Shipped} one also {@link ShipmentDetails}), so code that switches over the states cannot
+ * read a payment that does not exist. Built only by {@link OrderDecider#evolve}; immutable.
  */
 public sealed interface Order permits Order.NoOrder, Order.Placed {
 
@@ -57,7 +57,7 @@ public sealed interface Order permits Order.NoOrder, Order.Placed {
     }
 
     /** With the carrier. */
-    record Shipped(OrderDetails details, Payment payment, Shipment shipment) implements Placed {
+    record Shipped(OrderDetails details, Payment payment, ShipmentDetails shipment) implements Placed {
 
         @Override
         public OrderStatus status() {
@@ -71,7 +71,8 @@ public sealed interface Order permits Order.NoOrder, Order.Placed {
     }
 
     /** Received by the customer; final. */
-    record Delivered(OrderDetails details, Payment payment, Shipment shipment, Instant deliveredAt) implements Placed {
+    record Delivered(OrderDetails details, Payment payment, ShipmentDetails shipment, Instant deliveredAt)
+            implements Placed {
 
         @Override
         public OrderStatus status() {

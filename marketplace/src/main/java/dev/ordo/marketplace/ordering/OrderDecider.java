@@ -84,7 +84,7 @@ public final class OrderDecider implements Decider<OrderCommand, Order, OrderEve
             case OrderShipped(var orderId, String trackingNumber, String carrier, Instant shippedAt) -> {
                 Order.Paid paid = expect(Order.Paid.class, state, event);
                 yield new Order.Shipped(paid.details(), paid.payment(),
-                        new Shipment(trackingNumber, carrier, shippedAt));
+                        new ShipmentDetails(trackingNumber, carrier, shippedAt));
             }
             case OrderDelivered(var orderId, Instant deliveredAt) -> {
                 Order.Shipped shipped = expect(Order.Shipped.class, state, event);

@@ -61,7 +61,7 @@ class OrderLifecycleUnitTests {
                 new OrderDetails(PLACED.orderId(), PLACED.customerId(), PLACED.lines(), OFFICE, TOTAL,
                         PLACED.placedAt()),
                 new Payment(TOTAL, PAID.method(), PAID.paymentReference(), PAID.paidAt()),
-                new Shipment(SHIPPED.trackingNumber(), SHIPPED.carrier(), SHIPPED.shippedAt()),
+                new ShipmentDetails(SHIPPED.trackingNumber(), SHIPPED.carrier(), SHIPPED.shippedAt()),
                 DELIVERED.deliveredAt()));
     }
 

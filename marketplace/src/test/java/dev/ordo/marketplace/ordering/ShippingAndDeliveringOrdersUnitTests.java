@@ -25,7 +25,7 @@ class ShippingAndDeliveringOrdersUnitTests {
 
         assertThat(state).isInstanceOfSatisfying(Order.Shipped.class, shipped -> {
             assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
-            assertThat(shipped.shipment()).isEqualTo(new Shipment("1Z-1", "UPS", LATER));
+            assertThat(shipped.shipment()).isEqualTo(new ShipmentDetails("1Z-1", "UPS", LATER));
             assertThat(shipped.payment().amount()).isEqualTo(PAID.amount());
         });
     }

@@ -4,7 +4,7 @@ import dev.ordo.marketplace.ordering.Order;
 import dev.ordo.marketplace.ordering.OrderDetails;
 import dev.ordo.marketplace.ordering.OrderLine;
 import dev.ordo.marketplace.ordering.Payment;
-import dev.ordo.marketplace.ordering.Shipment;
+import dev.ordo.marketplace.ordering.ShipmentDetails;
 import dev.ordo.marketplace.ordering.readmodel.OrderView;
 import dev.ordo.marketplace.shared.Money;
 import java.util.List;
@@ -24,7 +24,7 @@ final class OrderViews {
             case Order.Pending pending -> null;
             case Order.Cancelled cancelled -> null;
         };
-        Shipment shipment = switch (order) {
+        ShipmentDetails shipment = switch (order) {
             case Order.Shipped shipped -> shipped.shipment();
             case Order.Delivered delivered -> delivered.shipment();
             case Order.Pending pending -> null;

@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param carrier        the carrier's name
  * @param shippedAt      when the order was handed to the carrier
  */
-public record Shipment(String trackingNumber, String carrier, Instant shippedAt) {
+public record ShipmentDetails(String trackingNumber, String carrier, Instant shippedAt) {
 }
