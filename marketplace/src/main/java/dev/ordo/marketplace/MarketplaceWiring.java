@@ -151,7 +151,7 @@ public class MarketplaceWiring {
                 .middleware(new MetricsMiddleware(meters))
                 .middleware(new ValidationMiddleware(validator))
                 .middleware(PerKeyLockMiddleware.byStream(MarketplaceWiring::streamOf,
-                        properties.getCommands().getLockTimeout()))
+                        properties.commands().lockTimeout()))
                 .build();
     }
 

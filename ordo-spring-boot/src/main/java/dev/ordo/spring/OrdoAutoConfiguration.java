@@ -46,15 +46,15 @@ public class OrdoAutoConfiguration {
     @ConditionalOnMissingBean(DataSource.class)
     @ConditionalOnExpression("'${ordo.store.type:sqlite}'.equalsIgnoreCase('postgres') and '${ordo.store.postgres.url:}' != ''")
     HikariDataSource ordoPostgresDataSource(OrdoProperties properties) {
-        OrdoProperties.Postgres postgres = properties.getStore().getPostgres();
+        OrdoProperties.Postgres postgres = properties.store().postgres();
         HikariConfig config = new HikariConfig();
         config.setPoolName("ordo-postgres");
-        config.setJdbcUrl(postgres.getUrl());
-        config.setUsername(postgres.getUsername());
-        config.setPassword(postgres.getPassword());
-        config.setMaximumPoolSize(postgres.getPoolSize());
-        config.setConnectionTimeout(postgres.getConnectionTimeout().toMillis());
-        config.addDataSourceProperty("socketTimeout", Math.max(1, postgres.getSocketTimeout().toSeconds()));
+        config.setJdbcUrl(postgres.url());
+        config.setUsername(postgres.username());
+        config.setPassword(postgres.password());
+        config.setMaximumPoolSize(postgres.poolSize());
+        config.setConnectionTimeout(postgres.connectionTimeout().toMillis());
+        config.addDataSourceProperty("socketTimeout", Math.max(1, postgres.socketTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", true);
         return new HikariDataSource(config);
     }
@@ -62,10 +62,10 @@ public class OrdoAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     OrdoDatabase ordoDatabase(OrdoProperties properties, ObjectProvider<DataSource> dataSources) {
-        OrdoProperties.Store store = properties.getStore();
-        return switch (store.getType()) {
-            case SQLITE -> OrdoDatabase.sqlite(store.getSqlite().getPath(),
-                    new SqliteOptions(store.getSqlite().getReaders(), store.getSqlite().getBusyTimeout()));
+        OrdoProperties.Store store = properties.store();
+        return switch (store.type()) {
+            case SQLITE -> OrdoDatabase.sqlite(store.sqlite().path(),
+                    new SqliteOptions(store.sqlite().readers(), store.sqlite().busyTimeout()));
             case POSTGRES -> OrdoDatabase.postgres(dataSources.getIfAvailable(() -> {
                 throw new IllegalStateException(
                         "ordo.store.type=postgres needs ordo.store.postgres.url (or a DataSource bean)");
@@ -77,8 +77,8 @@ public class OrdoAutoConfiguration {
     @ConditionalOnMissingBean
     JdbcEventStore ordoEventStore(OrdoDatabase database, OrdoProperties properties) {
         return JdbcEventStore.builder(database)
-                .limits(StoreLimits.defaults().withMaxPayloadBytes(properties.getStore().getMaxPayloadBytes()))
-                .maxBatchEvents(properties.getStore().getMaxBatchEvents())
+                .limits(StoreLimits.defaults().withMaxPayloadBytes(properties.store().maxPayloadBytes()))
+                .maxBatchEvents(properties.store().maxBatchEvents())
                 .build();
     }
 
@@ -91,7 +91,7 @@ public class OrdoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SnapshotPolicy ordoSnapshotPolicy(OrdoProperties properties) {
-        int every = properties.getSnapshots().getEvery();
+        int every = properties.snapshots().every();
         return every > 0 ? SnapshotPolicy.everyNEvents(every) : SnapshotPolicy.never();
     }
 
@@ -124,20 +124,20 @@ public class OrdoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DeadLetterPolicy ordoDeadLetterPolicy(OrdoProperties properties) {
-        OrdoProperties.DeadLetters d = properties.getDeadLetters();
-        return DeadLetterPolicy.builder().maxAttempts(d.getMaxAttempts()).initialDelay(d.getInitialDelay())
-                .maxDelay(d.getMaxDelay()).build();
+        OrdoProperties.DeadLetters d = properties.deadLetters();
+        return DeadLetterPolicy.builder().maxAttempts(d.maxAttempts()).initialDelay(d.initialDelay())
+                .maxDelay(d.maxDelay()).build();
     }
 
     @Bean
     @ConditionalOnMissingBean
     SubscriptionOptions ordoSubscriptionOptions(OrdoProperties properties, DeadLetterStore deadLetters,
                                                 DeadLetterPolicy deadLetterPolicy) {
-        OrdoProperties.Subscriptions s = properties.getSubscriptions();
-        SubscriptionOptions options = SubscriptionOptions.defaults().withBatchSize(s.getBatchSize())
-                .withPollInterval(s.getPollInterval()).withMaxBackoff(s.getMaxBackoff());
-        return s.getPoisonPolicy() == PoisonPolicy.RETRY_FOREVER ? options
-                : options.withDeadLetters(s.getPoisonPolicy(), deadLetters, deadLetterPolicy);
+        OrdoProperties.Subscriptions s = properties.subscriptions();
+        SubscriptionOptions options = SubscriptionOptions.defaults().withBatchSize(s.batchSize())
+                .withPollInterval(s.pollInterval()).withMaxBackoff(s.maxBackoff());
+        return s.poisonPolicy() == PoisonPolicy.RETRY_FOREVER ? options
+                : options.withDeadLetters(s.poisonPolicy(), deadLetters, deadLetterPolicy);
     }
 
     @Bean(destroyMethod = "close")
