@@ -6,8 +6,6 @@ import dev.ordo.marketplace.payments.PaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.http.HttpPaymentProvider;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,7 +47,7 @@ public class PaymentsConfiguration {
         return new HttpPaymentProvider(properties.httpProvider());
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     ResilientPaymentProvider resilientPaymentProvider(@Qualifier(PROVIDER) PaymentProvider provider,
                                                       PaymentsProperties properties) {
         return new ResilientPaymentProvider(provider, properties.protection());
@@ -65,8 +63,6 @@ public class PaymentsConfiguration {
     MeterBinder paymentsResilienceMetrics(ResilientPaymentProvider provider) {
         return registry -> {
             TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(provider.circuitBreakers()).bindTo(registry);
-            TaggedRetryMetrics.ofRetryRegistry(provider.retries()).bindTo(registry);
-            TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(provider.timeLimiters()).bindTo(registry);
         };
     }
 }

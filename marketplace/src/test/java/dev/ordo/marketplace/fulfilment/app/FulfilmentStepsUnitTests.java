@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +46,6 @@ class FulfilmentStepsUnitTests {
     private final UUID sagaId = UUID.randomUUID();
     private final OrderId orderId = OrderId.of(UUID.randomUUID());
     private final String paymentId = sagaId + ":take-payment";
-
-    @AfterEach
-    void stop() {
-        resilient.close();
-    }
 
     @Test
     void aRefundOfAPaymentThatWasNeverAuthorizedNeedsNoProviderAndSucceedsWhileItIsDown() {

@@ -176,17 +176,16 @@ class HttpPaymentProviderIntegrationTests {
     void aCaptureThatChargedButWasNotAnsweredIsRetriedWithTheSameIdAndChargesOnce() throws InterruptedException {
         PaymentResilience quick = new PaymentResilience(Duration.ofSeconds(2), 3, Duration.ofMillis(10),
                 Duration.ofMillis(20), 50, 10, 10, Duration.ofSeconds(10), 2);
-        try (ResilientPaymentProvider resilient = new ResilientPaymentProvider(payments, quick)) {
-            resilient.authorize("p-lost-answer", TEN, "CARD");
-            CountDownLatch hung = fake.hangAfterNextCapture();
+        ResilientPaymentProvider resilient = new ResilientPaymentProvider(payments, quick);
+        resilient.authorize("p-lost-answer", TEN, "CARD");
+        CountDownLatch hung = fake.hangAfterNextCapture();
 
-            Capture capture = resilient.capture("p-lost-answer");
+        Capture capture = resilient.capture("p-lost-answer");
 
-            assertThat(hung.await(0, TimeUnit.SECONDS)).as("the first capture charged and then hung").isTrue();
-            assertThat(capture.amount()).isEqualTo(TEN);
-            assertThat(server.ledger().charges()).as("charges after an unanswered capture and its retry")
-                    .hasSize(1);
-            assertThat(server.requests()).containsEntry("capture 200", 1);
-        }
+        assertThat(hung.await(0, TimeUnit.SECONDS)).as("the first capture charged and then hung").isTrue();
+        assertThat(capture.amount()).isEqualTo(TEN);
+        assertThat(server.ledger().charges()).as("charges after an unanswered capture and its retry")
+                .hasSize(1);
+        assertThat(server.requests()).containsEntry("capture 200", 1);
     }
 }
