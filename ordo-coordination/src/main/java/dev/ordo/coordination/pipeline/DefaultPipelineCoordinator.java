@@ -18,7 +18,7 @@ final class DefaultPipelineCoordinator implements PipelineCoordinator {
     private static final Logger log = LoggerFactory.getLogger(PipelineCoordinator.class);
 
     /** A step's outcome and the context the run goes on with. */
-    private record StepRun<C>(StepOutcome outcome, C context) {
+    private record StepRun<C>(PipelineStepOutcome outcome, C context) {
     }
 
     private final Clock clock;
@@ -40,18 +40,18 @@ final class DefaultPipelineCoordinator implements PipelineCoordinator {
         RunEvents events = new RunEvents(pipeline.operation(), clock, listeners);
         long start = System.nanoTime();
         events.started();
-        List<StepOutcome> outcomes = new ArrayList<>();
+        List<PipelineStepOutcome> outcomes = new ArrayList<>();
         C current = context;
-        StepOutcome ending = null;
+        PipelineStepOutcome ending = null;
         for (Pipeline.Stage<C> stage : pipeline.stages()) {
             if (ending != null) {
-                outcomes.add(StepOutcome.skipped(stage.name()));
+                outcomes.add(PipelineStepOutcome.skipped(stage.name()));
                 continue;
             }
             StepRun<C> run = runStep(stage, current, events);
             outcomes.add(run.outcome());
             current = run.context();
-            if (run.outcome().status() != StepOutcome.Status.COMPLETED) {
+            if (run.outcome().status() != PipelineStepOutcome.Status.COMPLETED) {
                 ending = run.outcome();
             }
         }
@@ -60,7 +60,7 @@ final class DefaultPipelineCoordinator implements PipelineCoordinator {
         if (ending == null) {
             status = PipelineResult.Status.COMPLETED;
             events.completed(took);
-        } else if (ending.status() == StepOutcome.Status.STOPPED) {
+        } else if (ending.status() == PipelineStepOutcome.Status.STOPPED) {
             status = PipelineResult.Status.STOPPED;
             events.stopped(ending.step(), ending.reason().orElseThrow(), took);
         } else {
@@ -87,13 +87,15 @@ final class DefaultPipelineCoordinator implements PipelineCoordinator {
         } catch (Exception e) {
             Duration took = RunEvents.since(start);
             events.stepFailed(step, took, e);
-            return new StepRun<>(StepOutcome.failed(step, took, e), context);
+            return new StepRun<>(PipelineStepOutcome.failed(step, took, e), context);
         }
         Duration took = RunEvents.since(start);
         events.stepCompleted(step, took);
         return switch (decision) {
-            case Decision.Proceed<C> proceed -> new StepRun<>(StepOutcome.completed(step, took), proceed.context());
-            case Decision.Stop<C> stop -> new StepRun<>(StepOutcome.stopped(step, took, stop.reason()), context);
+            case Decision.Proceed<C> proceed ->
+                    new StepRun<>(PipelineStepOutcome.completed(step, took), proceed.context());
+            case Decision.Stop<C> stop ->
+                    new StepRun<>(PipelineStepOutcome.stopped(step, took, stop.reason()), context);
         };
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param duration  how long the run took
  * @param <C>       the pipeline's context
  */
-public record PipelineResult<C>(String operation, String runId, Status status, C context, List<StepOutcome> outcomes,
-                                Duration duration) {
+public record PipelineResult<C>(String operation, String runId, Status status, C context,
+                                List<PipelineStepOutcome> outcomes, Duration duration) {
 
     /** How a run ended. */
     public enum Status {
@@ -45,25 +45,25 @@ public record PipelineResult<C>(String operation, String runId, Status status, C
     }
 
     /** The outcome of the named step. */
-    public Optional<StepOutcome> outcome(String step) {
+    public Optional<PipelineStepOutcome> outcome(String step) {
         return outcomes.stream().filter(outcome -> outcome.step().equals(step)).findFirst();
     }
 
     /** The step that stopped or failed the run; empty when it completed. */
-    public Optional<StepOutcome> endedBy() {
+    public Optional<PipelineStepOutcome> endedBy() {
         return outcomes.stream()
-                .filter(outcome -> outcome.status() == StepOutcome.Status.STOPPED
-                        || outcome.status() == StepOutcome.Status.FAILED)
+                .filter(outcome -> outcome.status() == PipelineStepOutcome.Status.STOPPED
+                        || outcome.status() == PipelineStepOutcome.Status.FAILED)
                 .findFirst();
     }
 
     /** Why a step stopped the run; empty unless {@link Status#STOPPED}. */
     public Optional<String> stopReason() {
-        return endedBy().flatMap(StepOutcome::reason);
+        return endedBy().flatMap(PipelineStepOutcome::reason);
     }
 
     /** What the failing step threw; empty unless {@link Status#FAILED}. */
     public Optional<Throwable> failure() {
-        return endedBy().flatMap(StepOutcome::error);
+        return endedBy().flatMap(PipelineStepOutcome::error);
     }
 }

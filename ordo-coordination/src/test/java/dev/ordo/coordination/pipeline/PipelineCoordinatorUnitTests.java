@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.ordo.coordination.pipeline.StepOutcome.Status;
+import dev.ordo.coordination.pipeline.PipelineStepOutcome.Status;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -53,10 +53,9 @@ class PipelineCoordinatorUnitTests {
         assertThat(result.status()).isEqualTo(PipelineResult.Status.COMPLETED);
         assertThat(result.isCompleted()).isTrue();
         assertThat(result.context()).isEqualTo(new Draft(List.of("tea", "cake"), 900, "order-1"));
-        assertThat(result.outcomes()).extracting(StepOutcome::step, StepOutcome::status).containsExactly(
-                tuple("validate", Status.COMPLETED),
-                tuple("enrich", Status.COMPLETED),
-                tuple("persist", Status.COMPLETED));
+        assertThat(result.outcomes()).extracting(PipelineStepOutcome::step, PipelineStepOutcome::status)
+                .containsExactly(tuple("validate", Status.COMPLETED), tuple("enrich", Status.COMPLETED),
+                        tuple("persist", Status.COMPLETED));
         assertThat(result.stopReason()).isEmpty();
         assertThat(result.failure()).isEmpty();
         assertThat(result.operation()).isEqualTo("place-order");
@@ -72,7 +71,7 @@ class PipelineCoordinatorUnitTests {
         assertThat(result.status()).isEqualTo(PipelineResult.Status.STOPPED);
         assertThat(result.stopReason()).contains("an order needs at least one item");
         assertThat(result.context()).isSameAs(empty);
-        assertThat(result.outcomes()).extracting(StepOutcome::status)
+        assertThat(result.outcomes()).extracting(PipelineStepOutcome::status)
                 .containsExactly(Status.STOPPED, Status.SKIPPED, Status.SKIPPED);
         assertThat(result.outcome("validate").orElseThrow().reason()).contains("an order needs at least one item");
         assertThat(result.endedBy().orElseThrow().step()).isEqualTo("validate");

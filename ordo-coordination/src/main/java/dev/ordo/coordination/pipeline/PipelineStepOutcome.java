@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param reason   the reason it gave, for a {@link Status#STOPPED} step
  * @param error    what it threw, for a {@link Status#FAILED} step
  */
-public record StepOutcome(String step, Status status, Duration duration, Optional<String> reason,
+public record PipelineStepOutcome(String step, Status status, Duration duration, Optional<String> reason,
                           Optional<Throwable> error) {
 
     /** How a step ended. */
@@ -28,7 +28,7 @@ public record StepOutcome(String step, Status status, Duration duration, Optiona
         SKIPPED
     }
 
-    public StepOutcome {
+    public PipelineStepOutcome {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(duration, "duration");
@@ -36,19 +36,19 @@ public record StepOutcome(String step, Status status, Duration duration, Optiona
         Objects.requireNonNull(error, "error");
     }
 
-    static StepOutcome completed(String step, Duration duration) {
-        return new StepOutcome(step, Status.COMPLETED, duration, Optional.empty(), Optional.empty());
+    static PipelineStepOutcome completed(String step, Duration duration) {
+        return new PipelineStepOutcome(step, Status.COMPLETED, duration, Optional.empty(), Optional.empty());
     }
 
-    static StepOutcome stopped(String step, Duration duration, String reason) {
-        return new StepOutcome(step, Status.STOPPED, duration, Optional.of(reason), Optional.empty());
+    static PipelineStepOutcome stopped(String step, Duration duration, String reason) {
+        return new PipelineStepOutcome(step, Status.STOPPED, duration, Optional.of(reason), Optional.empty());
     }
 
-    static StepOutcome failed(String step, Duration duration, Throwable error) {
-        return new StepOutcome(step, Status.FAILED, duration, Optional.empty(), Optional.of(error));
+    static PipelineStepOutcome failed(String step, Duration duration, Throwable error) {
+        return new PipelineStepOutcome(step, Status.FAILED, duration, Optional.empty(), Optional.of(error));
     }
 
-    static StepOutcome skipped(String step) {
-        return new StepOutcome(step, Status.SKIPPED, Duration.ZERO, Optional.empty(), Optional.empty());
+    static PipelineStepOutcome skipped(String step) {
+        return new PipelineStepOutcome(step, Status.SKIPPED, Duration.ZERO, Optional.empty(), Optional.empty());
     }
 }
