@@ -8,6 +8,6 @@ public sealed interface Notification {
     }
 
     /** Sent; final. */
-    record Sent(NotificationEvent.CustomerNotified notification) implements Notification {
+    record Sent(CustomerNotified notification) implements Notification {
     }
 }

@@ -1,7 +1,7 @@
 package dev.ordo.marketplace.notifications;
 
 import dev.ordo.core.decider.Decider;
-import dev.ordo.marketplace.notifications.NotificationEvent.CustomerNotified;
+
 import java.util.List;
 import java.util.Objects;
 

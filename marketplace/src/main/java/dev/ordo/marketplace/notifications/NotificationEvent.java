@@ -1,17 +1,5 @@
 package dev.ordo.marketplace.notifications;
 
-import dev.ordo.core.event.EventType;
-import dev.ordo.marketplace.shared.CustomerId;
-import dev.ordo.marketplace.shared.OrderId;
-import java.time.Instant;
-import java.util.UUID;
-
 /** What happened to a notification, stored under stable names. */
-public sealed interface NotificationEvent {
-
-    /** A notification went to the customer. */
-    @EventType("notification.sent")
-    record CustomerNotified(UUID notificationId, CustomerId customerId, OrderId orderId, NotificationKind kind,
-                            String message, Instant sentAt) implements NotificationEvent {
-    }
+public sealed interface NotificationEvent permits CustomerNotified {
 }

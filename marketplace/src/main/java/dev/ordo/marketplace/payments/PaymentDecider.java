@@ -14,14 +14,7 @@ import static dev.ordo.marketplace.payments.PaymentRule.REFERENCE_REQUIRED;
 import static dev.ordo.marketplace.payments.PaymentRule.TIMESTAMP_REQUIRED;
 
 import dev.ordo.core.decider.Decider;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordAuthorization;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordCapture;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordDecline;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordRefund;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentAuthorized;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentCaptured;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentDeclined;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentRefunded;
+
 import dev.ordo.marketplace.shared.Money;
 import java.util.List;
 import java.util.Map;

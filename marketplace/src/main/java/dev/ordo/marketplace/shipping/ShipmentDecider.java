@@ -9,10 +9,7 @@ import static dev.ordo.marketplace.shipping.ShippingRule.SHIPMENT_ID_REQUIRED;
 import static dev.ordo.marketplace.shipping.ShippingRule.TIMESTAMP_REQUIRED;
 
 import dev.ordo.core.decider.Decider;
-import dev.ordo.marketplace.shipping.ShipmentCommand.CancelShipment;
-import dev.ordo.marketplace.shipping.ShipmentCommand.CreateShipment;
-import dev.ordo.marketplace.shipping.ShipmentEvent.ShipmentCancelled;
-import dev.ordo.marketplace.shipping.ShipmentEvent.ShipmentCreated;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,13 +1,5 @@
 package dev.ordo.marketplace.payments;
 
-import dev.ordo.marketplace.payments.PaymentCommand.RecordAuthorization;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordCapture;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordDecline;
-import dev.ordo.marketplace.payments.PaymentCommand.RecordRefund;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentAuthorized;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentCaptured;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentDeclined;
-import dev.ordo.marketplace.payments.PaymentEvent.PaymentRefunded;
 import dev.ordo.marketplace.shared.Money;
 import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.test.fixture.DeciderFixture;

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.marketplace.shared.Address;
 import dev.ordo.marketplace.shared.OrderId;
-import dev.ordo.marketplace.shipping.ShipmentCommand.CancelShipment;
-import dev.ordo.marketplace.shipping.ShipmentCommand.CreateShipment;
-import dev.ordo.marketplace.shipping.ShipmentEvent.ShipmentCancelled;
-import dev.ordo.marketplace.shipping.ShipmentEvent.ShipmentCreated;
+
 import dev.ordo.test.fixture.DeciderFixture;
 import java.time.Instant;
 import java.util.UUID;

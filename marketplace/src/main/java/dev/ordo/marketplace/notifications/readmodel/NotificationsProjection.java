@@ -5,7 +5,7 @@ import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.ProjectionContext;
-import dev.ordo.marketplace.notifications.NotificationEvent.CustomerNotified;
+import dev.ordo.marketplace.notifications.CustomerNotified;
 import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.ordering.OrderPlaced;
 import java.sql.ResultSet;
