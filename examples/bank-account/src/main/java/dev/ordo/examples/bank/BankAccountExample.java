@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens an account in a SQLite file, moves money, tries an overdraft, looks back in time and reads the balance from
@@ -16,6 +18,8 @@ import java.util.UUID;
  * README); the optional argument is the database file ({@code data/bank.db}).
  */
 public final class BankAccountExample {
+
+    private static final Logger log = LoggerFactory.getLogger(BankAccountExample.class);
 
     private BankAccountExample() {
     }
@@ -28,16 +32,15 @@ public final class BankAccountExample {
             bank.handle(account, new Deposit(new BigDecimal("100.00"), "salary", Instant.now()));
             CommandResult<Account, AccountEvent> last = bank.handle(account,
                     new Withdraw(new BigDecimal("30.50"), Instant.now()));
-            System.out.println("account " + account + " in " + file.toAbsolutePath() + ": " + last.state());
+            log.info("account {} in {}: {}", account, file.toAbsolutePath(), last.state());
             try {
                 bank.handle(account, new Withdraw(new BigDecimal("1000"), Instant.now()));
             } catch (AccountRuleViolation refused) {
-                System.out.println("refused: " + refused.getMessage());
+                log.info("refused: {}", refused.getMessage());
             }
-            System.out.println("right after the deposit (version 2): "
-                    + bank.accountAt(account, 2).orElseThrow().state());
+            log.info("right after the deposit (version 2): {}", bank.accountAt(account, 2).orElseThrow().state());
             bank.awaitBalances(last.appended().orElseThrow().lastPosition(), Duration.ofSeconds(10));
-            System.out.println("balance in the read model: " + bank.balance(account).orElseThrow());
+            log.info("balance in the read model: {}", bank.balance(account).orElseThrow());
         }
     }
 }
