@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * the same attempt, with the same invocation id, and recorded as resumed; only when that happened more than the
  * engine's resumption limit in a row is the outcome given up as unknown (the step is then compensated; a compensation
  * is parked), and never past the saga's point of no return ({@link SagaDefinition.Builder#cancellableUntil}), where
- * the step's effects may be out in the world and compensating would undo the saga around them. A transient failure of the infrastructure (see {@link TransientFailures}) is not an attempt either: the
- * same attempt is tried again after a growing pause until the infrastructure is back. While the engine interrupts
+ * the step's effects may be out in the world and compensating would undo the saga around them. A transient failure
+ * of the infrastructure (see {@link TransientFailures}) is not an attempt either: the same attempt is tried again
+ * after a growing pause until the infrastructure is back. While the engine interrupts
  * what runs (a shutdown past its grace), nothing is recorded at all, and an {@link Error} thrown by an action or a
  * compensation unwinds without a record, as a process death would.
  */
@@ -130,11 +131,12 @@ final class StepRunner<D> {
         boolean open = startRecorded || known.open();
         if (open && !startRecorded && countResumptions) {
             int resumption = known.resumptions() + 1;
-            if (resumption > env.resumptionLimit() && definition.cancellable(journal.state())) {
+            boolean pastLimit = resumption > env.resumptionLimit();
+            if (pastLimit && definition.cancellable(journal.state())) {
                 return outcome(new StepOutcomeUnknown(step.name(), "attempt " + attempt + " was cut short "
                         + resumption + " times in a row (a crash or shutdown each time)", now()));
             }
-            if (resumption > env.resumptionLimit()) {
+            if (pastLimit) {
                 log.error("ALERT: step {} of saga {} was cut short {} times in a row; past the point of no return "
                         + "it is never given up (its effects may be out in the world), so it is resumed again: if "
                         + "it is what brings the process down, fix it and restart", step.name(),
