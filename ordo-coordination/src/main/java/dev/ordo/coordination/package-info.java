@@ -1,7 +1,6 @@
 /**
  * Coordinators: {@link dev.ordo.coordination.service service graphs} run named calls in parallel on virtual threads
- * by their declared dependencies, {@link dev.ordo.coordination.pipeline pipelines} run steps in order over a shared
- * context, both publish {@link dev.ordo.coordination.event lifecycle events} that
+ * by their declared dependencies and publish {@link dev.ordo.coordination.event lifecycle events} that
  * {@link dev.ordo.coordination.metrics metrics} are derived from, and
  * {@link dev.ordo.coordination.participant participants} wrap each remote call with Resilience4j.
  */

@@ -13,18 +13,18 @@ import java.util.Optional;
  * <p>The events of one run come in this order: {@link Started} first; for each step that runs, {@link StepStarted}
  * then {@link StepCompleted} or {@link StepFailed}, a step's completion always before its dependents start; after a
  * failure, {@link Compensating} then {@link Compensated} or {@link CompensationFailed} for each compensated step, in
- * the order compensations run; and exactly one of {@link Completed}, {@link Stopped} (pipelines only) or
- * {@link Failed} last. Step events of parallel steps interleave.
+ * the order compensations run; and exactly one of {@link Completed} or {@link Failed}
+ * last. Step events of parallel steps interleave.
  */
 public sealed interface CoordinationEvent {
 
     /** The kind of an event, for logs, assertions and switches that do not need the fields. */
     enum Type {
         STARTED, STEP_STARTED, STEP_COMPLETED, STEP_FAILED, COMPENSATING, COMPENSATED, COMPENSATION_FAILED,
-        COMPLETED, STOPPED, FAILED
+        COMPLETED, FAILED
     }
 
-    /** The operation's name: the graph's or pipeline's. */
+    /** The operation's name: the graph's. */
     String operation();
 
     /** The run's id, shared by all events of one run. */
@@ -44,7 +44,6 @@ public sealed interface CoordinationEvent {
             case Compensated e -> Type.COMPENSATED;
             case CompensationFailed e -> Type.COMPENSATION_FAILED;
             case Completed e -> Type.COMPLETED;
-            case Stopped e -> Type.STOPPED;
             case Failed e -> Type.FAILED;
         };
     }
@@ -60,7 +59,6 @@ public sealed interface CoordinationEvent {
             case Compensated e -> Optional.of(e.step());
             case CompensationFailed e -> Optional.of(e.step());
             case Completed e -> Optional.empty();
-            case Stopped e -> Optional.of(e.step());
             case Failed e -> e.step();
         };
     }
@@ -134,17 +132,6 @@ public sealed interface CoordinationEvent {
     record Completed(String operation, String runId, Duration duration, Instant at) implements CoordinationEvent {
         public Completed {
             requireIds(operation, runId, at);
-            Objects.requireNonNull(duration, "duration");
-        }
-    }
-
-    /** A pipeline step decided to end the run early, for the given reason; this is not a failure. */
-    record Stopped(String operation, String runId, String step, String reason, Duration duration, Instant at)
-            implements CoordinationEvent {
-        public Stopped {
-            requireIds(operation, runId, at);
-            Objects.requireNonNull(step, "step");
-            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(duration, "duration");
         }
     }

@@ -1,5 +1,5 @@
 /**
  * Lifecycle events of coordinated runs (started, step started/completed/failed, compensating, compensated, completed,
- * stopped, failed) and the listener registry every coordinator publishes them to.
+ * failed) and the listener registry every coordinator publishes them to.
  */
 package dev.ordo.coordination.event;

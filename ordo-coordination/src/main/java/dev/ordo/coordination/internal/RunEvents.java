@@ -60,10 +60,6 @@ public final class RunEvents {
         listeners.publish(new CoordinationEvent.Completed(operation, runId, duration, clock.instant()));
     }
 
-    public void stopped(String step, String reason, Duration duration) {
-        listeners.publish(new CoordinationEvent.Stopped(operation, runId, step, reason, duration, clock.instant()));
-    }
-
     public void failed(Optional<String> step, Duration duration, Throwable error) {
         listeners.publish(new CoordinationEvent.Failed(operation, runId, step, duration, error, clock.instant()));
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>With a {@link MeterRegistry} it records:
  * <ul>
  *   <li>{@value #RUNS}: a counter of ended runs, tags {@code operation} and {@code outcome} ({@code success},
- *       {@code failure} or {@code stopped}); the success rate is {@code success / sum over outcomes};</li>
+ *       or {@code failure}); the success rate is {@code success / sum over outcomes};</li>
  *   <li>{@value #DURATION}: a timer of run durations with a percentile histogram, tag {@code operation};</li>
  *   <li>{@value #STEP_DURATION}: a timer of step durations (completed or failed) with a percentile histogram, tags
  *       {@code operation} and {@code step}.</li>
@@ -39,7 +39,7 @@ public final class CoordinationMetrics implements CoordinationListener {
 
     /** How a run ended, as the {@code outcome} tag says it. */
     private enum Outcome {
-        SUCCESS, FAILURE, STOPPED;
+        SUCCESS, FAILURE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -78,8 +78,6 @@ public final class CoordinationMetrics implements CoordinationListener {
             case CoordinationEvent.Completed completed -> runEnded(completed.operation(), Outcome.SUCCESS,
                     completed.duration());
             case CoordinationEvent.Failed failed -> runEnded(failed.operation(), Outcome.FAILURE, failed.duration());
-            case CoordinationEvent.Stopped stopped -> runEnded(stopped.operation(), Outcome.STOPPED,
-                    stopped.duration());
             case CoordinationEvent.StepCompleted step -> stepEnded(step.operation(), step.step(), step.duration());
             case CoordinationEvent.StepFailed step -> stepEnded(step.operation(), step.step(), step.duration());
             case CoordinationEvent.Started e -> {
@@ -142,7 +140,6 @@ public final class CoordinationMetrics implements CoordinationListener {
         private final ReentrantLock lock = new ReentrantLock();
         private long successes;
         private long failures;
-        private long stopped;
         private Duration total = Duration.ZERO;
         private Duration max = Duration.ZERO;
 
@@ -152,7 +149,6 @@ public final class CoordinationMetrics implements CoordinationListener {
                 switch (outcome) {
                     case SUCCESS -> successes++;
                     case FAILURE -> failures++;
-                    case STOPPED -> stopped++;
                 }
                 total = total.plus(duration);
                 if (duration.compareTo(max) > 0) {
@@ -166,7 +162,7 @@ public final class CoordinationMetrics implements CoordinationListener {
         OperationStats snapshot(String operation) {
             lock.lock();
             try {
-                return new OperationStats(operation, successes, failures, stopped, total, max);
+                return new OperationStats(operation, successes, failures, total, max);
             } finally {
                 lock.unlock();
             }

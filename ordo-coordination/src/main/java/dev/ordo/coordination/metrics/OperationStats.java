@@ -9,34 +9,33 @@ import java.util.Objects;
  * @param operation     the operation's name
  * @param successes     runs that completed
  * @param failures      runs that failed
- * @param stopped       pipeline runs that a step stopped
  * @param totalDuration the durations of all those runs added up
  * @param maxDuration   the longest run; zero when there was none
  */
-public record OperationStats(String operation, long successes, long failures, long stopped, Duration totalDuration,
+public record OperationStats(String operation, long successes, long failures, Duration totalDuration,
                              Duration maxDuration) {
 
     public OperationStats {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(totalDuration, "totalDuration");
         Objects.requireNonNull(maxDuration, "maxDuration");
-        if (successes < 0 || failures < 0 || stopped < 0) {
+        if (successes < 0 || failures < 0) {
             throw new IllegalArgumentException("run counts must not be negative");
         }
     }
 
     /** No run yet. */
     static OperationStats none(String operation) {
-        return new OperationStats(operation, 0, 0, 0, Duration.ZERO, Duration.ZERO);
+        return new OperationStats(operation, 0, 0, Duration.ZERO, Duration.ZERO);
     }
 
     /** Every run that ended, whatever its outcome. */
     public long total() {
-        return successes + failures + stopped;
+        return successes + failures;
     }
 
     /**
-     * {@code successes / total}, in [0, 1]; a stopped pipeline is not a success. {@link Double#NaN} when there was
+     * {@code successes / total}, in [0, 1]. {@link Double#NaN} when there was
      * no run, so "no data" cannot pass for a perfect or a zero rate.
      */
     public double successRate() {

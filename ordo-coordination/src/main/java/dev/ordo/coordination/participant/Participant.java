@@ -19,8 +19,8 @@ import java.util.function.Function;
 public interface Participant {
 
     /**
-     * A participant whose breaker comes from the given registry (shared by name); its bulkhead is its own. Prefer
-     * {@link ParticipantRegistry}, which also shares the bulkhead by name.
+     * A participant whose breaker comes from the given registry (shared by name); its bulkhead is its own. Build
+     * one participant per party and share it between the operations that call that party.
      */
     static Participant of(String name, ParticipantConfig config, CircuitBreakerRegistry circuitBreakers) {
         return new DefaultParticipant(name, config, circuitBreakers);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordo.coordination.RecordingListener;
-import dev.ordo.coordination.pipeline.Decision;
-import dev.ordo.coordination.pipeline.Pipeline;
-import dev.ordo.coordination.pipeline.PipelineCoordinator;
 import dev.ordo.coordination.service.CoordinationException;
 import dev.ordo.coordination.service.ServiceCoordinator;
 import dev.ordo.coordination.service.ServiceCoordinatorConfig;
@@ -76,41 +73,6 @@ class LifecycleEventsUnitTests {
             assertThat(failed.error()).isSameAs(declined);
             assertThat(failed.runId()).isEqualTo(thrown.runId());
         });
-    }
-
-    @Test
-    void publishesThePipelineStepsAndTheStopWithItsReason() {
-        PipelineCoordinator pipelines = PipelineCoordinator.ofDefaults();
-        pipelines.eventPublisher().subscribe(listener);
-        Pipeline<String> pipeline = Pipeline.<String>builder("place-order")
-                .step("validate", Decision::proceed)
-                .step("check-stock", text -> Decision.stop("tea is sold out"))
-                .step("persist", Decision::proceed)
-                .build();
-
-        pipelines.run(pipeline, "tea");
-
-        assertThat(listener.described()).containsExactly("STARTED", "STEP_STARTED validate",
-                "STEP_COMPLETED validate", "STEP_STARTED check-stock", "STEP_COMPLETED check-stock",
-                "STOPPED check-stock");
-        assertThat(listener.events().getLast()).isInstanceOfSatisfying(CoordinationEvent.Stopped.class,
-                stopped -> assertThat(stopped.reason()).isEqualTo("tea is sold out"));
-    }
-
-    @Test
-    void publishesAFailedPipelineStepAndTheFailedRun() {
-        PipelineCoordinator pipelines = PipelineCoordinator.ofDefaults();
-        pipelines.eventPublisher().subscribe(listener);
-        Pipeline<String> pipeline = Pipeline.<String>builder("place-order")
-                .step("persist", text -> {
-                    throw new IllegalStateException("disk full");
-                })
-                .build();
-
-        pipelines.run(pipeline, "tea");
-
-        assertThat(listener.described()).containsExactly("STARTED", "STEP_STARTED persist", "STEP_FAILED persist",
-                "FAILED persist");
     }
 
     @Test

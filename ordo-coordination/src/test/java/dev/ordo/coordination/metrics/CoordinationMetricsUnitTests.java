@@ -3,9 +3,6 @@ package dev.ordo.coordination.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ordo.coordination.pipeline.Decision;
-import dev.ordo.coordination.pipeline.Pipeline;
-import dev.ordo.coordination.pipeline.PipelineCoordinator;
 import dev.ordo.coordination.service.CoordinationException;
 import dev.ordo.coordination.service.ServiceCoordinator;
 import dev.ordo.coordination.service.ServiceGraph;
@@ -30,7 +27,6 @@ class CoordinationMetricsUnitTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CoordinationMetrics metrics = CoordinationMetrics.of(registry);
     private final ServiceCoordinator services = ServiceCoordinator.ofDefaults();
-    private final PipelineCoordinator pipelines = PipelineCoordinator.ofDefaults();
 
     /** Fails for a negative amount. */
     private final ServiceGraph<Integer, Integer> quote = ServiceGraph.<Integer, Integer>builder("quote")
@@ -48,7 +44,7 @@ class CoordinationMetricsUnitTests {
     private final Map<String, Boolean> histogramRequested = new ConcurrentHashMap<>();
 
     @BeforeEach
-    void measureBothCoordinators() {
+    void measureTheCoordinator() {
         registry.config().meterFilter(new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
@@ -61,7 +57,6 @@ class CoordinationMetricsUnitTests {
             }
         });
         services.eventPublisher().subscribe("metrics", metrics);
-        pipelines.eventPublisher().subscribe("metrics", metrics);
     }
 
     @Test
@@ -105,29 +100,13 @@ class CoordinationMetricsUnitTests {
     }
 
     @Test
-    void countsAStoppedPipelineAsARunButNotAsASuccess() {
-        Pipeline<String> signup = Pipeline.<String>builder("signup")
-                .step("validate", email -> email.contains("@") ? Decision.proceed(email) : Decision.stop("no @"))
-                .build();
-
-        pipelines.run(signup, "ada@example.org");
-        pipelines.run(signup, "nobody");
-
-        OperationStats stats = metrics.stats("signup");
-        assertThat(stats.successes()).isEqualTo(1);
-        assertThat(stats.stopped()).isEqualTo(1);
-        assertThat(stats.successRate()).isEqualTo(0.5);
-        assertThat(registry.get(CoordinationMetrics.RUNS).tag("operation", "signup").tag("outcome", "stopped")
-                .counter().count()).isEqualTo(1);
-    }
-
-    @Test
     void keepsStatsPerOperationAndHasNoSuccessRateBeforeTheFirstRun() {
         assertThat(metrics.stats("quote").successRate()).isNaN();
         assertThat(metrics.stats("quote").meanDuration()).isEqualTo(Duration.ZERO);
 
         services.run(quote, 100);
-        pipelines.run(Pipeline.<String>builder("echo").step("same", Decision::proceed).build(), "x");
+        services.run(ServiceGraph.<String, String>builder("echo").step(StepKey.<String>of("same"), (text, r) -> text)
+                .aggregate((text, r) -> text).build(), "x");
 
         assertThat(metrics.stats()).extracting(OperationStats::operation).containsExactly("echo", "quote");
         assertThat(metrics.stats("echo").successRate()).isEqualTo(1.0);

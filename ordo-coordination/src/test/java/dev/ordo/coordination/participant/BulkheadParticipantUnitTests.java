@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ class BulkheadParticipantUnitTests {
     private final CountDownLatch twoRunning = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger calls = new AtomicInteger();
-    private final Participant catalog = ParticipantRegistry.ofDefaults().participant("catalog",
-            ParticipantConfig.builder().bulkhead(2, Duration.ZERO).timeLimit(Duration.ofSeconds(30)).build());
+    private final Participant catalog = Participant.of("catalog",
+            ParticipantConfig.builder().bulkhead(2, Duration.ZERO).timeLimit(Duration.ofSeconds(30)).build(),
+            CircuitBreakerRegistry.ofDefaults());
 
     @AfterEach
     void stopCallers() {

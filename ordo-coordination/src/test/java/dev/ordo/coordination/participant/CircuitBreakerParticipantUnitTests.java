@@ -13,7 +13,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +35,11 @@ class CircuitBreakerParticipantUnitTests {
             .permittedNumberOfCallsInHalfOpenState(2)
             .clock(clock)
             .build());
-    private final ParticipantRegistry participants = ParticipantRegistry.of(breakers);
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
     void opensAfterFailuresAndThenFailsFastWithoutCallingTheParticipant() {
-        Participant payments = participants.participant("payments");
+        Participant payments = payments();
         failFourTimes(payments);
 
         assertThat(payments.state()).isEqualTo(State.OPEN);
@@ -51,7 +49,7 @@ class CircuitBreakerParticipantUnitTests {
 
     @Test
     void halfOpensAfterTheWaitAndClosesAgainWhenTheTrialCallsSucceed() {
-        Participant payments = participants.participant("payments");
+        Participant payments = payments();
         failFourTimes(payments);
         clock.advance(WAIT_IN_OPEN.minusSeconds(1));
         assertThatThrownBy(() -> payments.call(this::succeed)).isInstanceOf(CallNotPermittedException.class);
@@ -67,7 +65,7 @@ class CircuitBreakerParticipantUnitTests {
 
     @Test
     void opensAgainWhenTheTrialCallsFail() {
-        Participant payments = participants.participant("payments");
+        Participant payments = payments();
         failFourTimes(payments);
         clock.advance(WAIT_IN_OPEN.plusSeconds(1));
 
@@ -79,7 +77,7 @@ class CircuitBreakerParticipantUnitTests {
 
     @Test
     void answersWithTheFallbackWhileOpenWithoutCallingTheParticipant() {
-        Participant payments = participants.participant("payments");
+        Participant payments = payments();
         failFourTimes(payments);
 
         String answer = payments.call(this::succeed,
@@ -93,11 +91,11 @@ class CircuitBreakerParticipantUnitTests {
     void sharesTheBreakerBetweenOperationsCallingTheSameParticipant() {
         StepKey<String> charge = StepKey.of("charge");
         ServiceGraph<String, String> checkout = ServiceGraph.<String, String>builder("checkout")
-                .step(charge, (order, r) -> participants.participant("payments").call(this::fail))
+                .step(charge, (order, r) -> payments().call(this::fail))
                 .aggregate((order, r) -> r.get(charge))
                 .build();
         ServiceGraph<String, String> refund = ServiceGraph.<String, String>builder("refund")
-                .step(charge, (order, r) -> participants.participant("payments").call(this::succeed,
+                .step(charge, (order, r) -> payments().call(this::succeed,
                         failure -> "refund queued"))
                 .aggregate((order, r) -> r.get(charge))
                 .build();
@@ -109,18 +107,21 @@ class CircuitBreakerParticipantUnitTests {
 
         assertThat(coordinator.run(refund, "o-1")).isEqualTo("refund queued");
         assertThat(calls).hasValue(4);
-        assertThat(participants.states()).isEqualTo(Map.of("payments", State.OPEN));
+        assertThat(payments().state()).isEqualTo(State.OPEN);
     }
 
     @Test
-    void sharesTheBreakerAcrossParticipantRegistriesBuiltOnOneBreakerRegistry() {
-        Participant fromOne = participants.participant("payments");
-        Participant fromOther = ParticipantRegistry.of(breakers).participant("payments");
+    void sharesTheBreakerBetweenParticipantsOfOneNameBuiltOnOneBreakerRegistry() {
+        Participant fromOne = payments();
+        Participant fromOther = payments();
         failFourTimes(fromOne);
 
         assertThat(fromOther.circuitBreaker()).isSameAs(fromOne.circuitBreaker());
         assertThat(fromOther.state()).isEqualTo(State.OPEN);
-        assertThat(participants.participant("payments")).isSameAs(fromOne);
+    }
+
+    private Participant payments() {
+        return Participant.of("payments", ParticipantConfig.ofDefaults(), breakers);
     }
 
     private void failFourTimes(Participant participant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import java.io.IOException;
@@ -21,12 +22,11 @@ class RetryParticipantUnitTests {
     }
 
     private final AtomicInteger attempts = new AtomicInteger();
-    private final ParticipantRegistry participants = ParticipantRegistry.ofDefaults();
-    private final Participant inventory = participants.participant("inventory", ParticipantConfig.builder()
+    private final Participant inventory = Participant.of("inventory", ParticipantConfig.builder()
             .retry(3, Duration.ofMillis(1))
             .maxBackoff(Duration.ofMillis(2))
             .retryOn(Transient.class, IOException.class)
-            .build());
+            .build(), CircuitBreakerRegistry.ofDefaults());
 
     @Test
     void stopsAtTheMaximumNumberOfAttemptsAndThrowsTheLastFailure() {
@@ -74,8 +74,8 @@ class RetryParticipantUnitTests {
 
     @Test
     void doesNotRetryWhileTheBreakerIsOpen() {
-        Participant anyFailure = participants.participant("any", ParticipantConfig.builder()
-                .retry(5, Duration.ofMillis(1)).build());
+        Participant anyFailure = Participant.of("any", ParticipantConfig.builder()
+                .retry(5, Duration.ofMillis(1)).build(), CircuitBreakerRegistry.ofDefaults());
         anyFailure.circuitBreaker().transitionToForcedOpenState();
 
         assertThatThrownBy(() -> anyFailure.call(attempts::incrementAndGet))

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -19,9 +20,9 @@ class TimeLimitParticipantUnitTests {
 
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final CountDownLatch never = new CountDownLatch(1);
-    private final ParticipantRegistry participants = ParticipantRegistry.ofDefaults();
-    private final Participant shipping = participants.participant("shipping",
-            ParticipantConfig.builder().timeLimit(Duration.ofMillis(50)).build());
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+    private final Participant shipping = Participant.of("shipping",
+            ParticipantConfig.builder().timeLimit(Duration.ofMillis(50)).build(), breakers);
 
     @Test
     void cancelsACallThatRunsPastTheLimitAndAnswersWithTheFallback() {
@@ -49,8 +50,8 @@ class TimeLimitParticipantUnitTests {
 
     @Test
     void returnsTheValueOfACallWithinTheLimit() {
-        Participant patient = participants.participant("patient",
-                ParticipantConfig.builder().timeLimit(Duration.ofSeconds(30)).build());
+        Participant patient = Participant.of("patient",
+                ParticipantConfig.builder().timeLimit(Duration.ofSeconds(30)).build(), breakers);
 
         assertThat(patient.call(() -> "label-1")).isEqualTo("label-1");
         assertThat(patient.state()).isEqualTo(State.CLOSED);
@@ -58,11 +59,11 @@ class TimeLimitParticipantUnitTests {
 
     @Test
     void countsTimeoutsAsBreakerFailures() {
-        Participant slow = participants.participant("slow", ParticipantConfig.builder()
+        Participant slow = Participant.of("slow", ParticipantConfig.builder()
                 .timeLimit(Duration.ofMillis(20))
                 .circuitBreaker(CircuitBreakerConfig.custom().slidingWindow(2, 2, SlidingWindowType.COUNT_BASED)
                         .failureRateThreshold(100).build())
-                .build());
+                .build(), breakers);
 
         assertThat(slow.call(this::hang, failure -> "fallback")).isEqualTo("fallback");
         assertThat(slow.call(this::hang, failure -> "fallback")).isEqualTo("fallback");
@@ -73,8 +74,8 @@ class TimeLimitParticipantUnitTests {
     @Test
     void neitherRetriesNorFallsBackWhenTheCallerIsInterrupted() {
         AtomicInteger attempts = new AtomicInteger();
-        Participant retrying = participants.participant("retrying", ParticipantConfig.builder()
-                .retry(3, Duration.ofMillis(1)).timeLimit(Duration.ofSeconds(30)).build());
+        Participant retrying = Participant.of("retrying", ParticipantConfig.builder()
+                .retry(3, Duration.ofMillis(1)).timeLimit(Duration.ofSeconds(30)).build(), breakers);
         Thread.currentThread().interrupt();
 
         assertThatThrownBy(() -> retrying.call(() -> {
