@@ -10,6 +10,8 @@ import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.bus.command.ValidationMiddleware;
 import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.bus.query.SimpleQueryBus;
+import dev.ordo.coordination.metrics.CoordinationMetrics;
+import dev.ordo.coordination.service.ServiceCoordinator;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RememberingEventSerializer;
@@ -32,6 +34,7 @@ import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.inventory.app.StockStateCodec;
+import dev.ordo.marketplace.inventory.readmodel.InventoryQueries;
 import dev.ordo.marketplace.notifications.NotificationEvent;
 import dev.ordo.marketplace.notifications.SendNotification;
 import dev.ordo.marketplace.notifications.app.NotificationService;
@@ -165,11 +168,20 @@ public class MarketplaceWiring {
     }
 
     @Bean
-    QueryBus queryBus(ProductQueries products, CatalogService catalog) {
+    QueryBus queryBus(ProductQueries products, CatalogService catalog, InventoryQueries stock) {
         return SimpleQueryBus.builder()
                 .register(ProductQueries.FindProducts.class, products::find)
                 .register(IsProductRegistered.class, catalog::isRegistered)
+                .register(InventoryQueries.FindStock.class, stock::find)
                 .build();
+    }
+
+    /** Runs the calls of a request that fan out to several contexts (an order's quote), measured per operation. */
+    @Bean
+    ServiceCoordinator serviceCoordinator(MeterRegistry meters) {
+        ServiceCoordinator coordinator = ServiceCoordinator.ofDefaults();
+        coordinator.eventPublisher().subscribe("metrics", CoordinationMetrics.of(meters));
+        return coordinator;
     }
 
     /** The JSON mapper of stored events, as a bean of its own type so it never replaces the web layer's mapper. */

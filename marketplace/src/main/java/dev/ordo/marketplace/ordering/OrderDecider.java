@@ -96,6 +96,16 @@ public final class OrderDecider implements Decider<OrderCommand, Order, OrderEve
         };
     }
 
+    /**
+     * The total of an order of these lines, checked by the rules that placing it would apply to them (at least one
+     * line, one currency, one line per product, valid quantities and prices): for quoting an order before it is placed.
+     *
+     * @throws OrderRuleViolation naming the first rule the lines break
+     */
+    public static Money totalOf(List<OrderLine> lines) {
+        return Placement.checkLines(lines);
+    }
+
     private static <T extends Order> T expect(Class<T> type, Order state, OrderEvent event) {
         if (type.isInstance(state)) {
             return type.cast(state);

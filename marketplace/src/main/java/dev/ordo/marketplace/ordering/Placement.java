@@ -39,7 +39,7 @@ final class Placement {
     }
 
     /** Checks every line and returns the order total. */
-    private static Money checkLines(List<OrderLine> lines) {
+    static Money checkLines(List<OrderLine> lines) {
         if (lines == null || lines.isEmpty()) {
             throw new OrderRuleViolation(ORDER_MUST_HAVE_ITEMS, null, "an order needs at least one line");
         }

@@ -7,6 +7,7 @@ import dev.ordo.marketplace.inventory.app.DemoStock;
 import dev.ordo.marketplace.payments.app.ResilientPaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,6 +198,63 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     }
 
     @Test
+    void aQuotePricesTheItemsAndSaysWhatTheStockCoversWithoutReservingAnything() {
+        String bowl = registered("Walnut Bowl", 30);
+        String spoon = registered("Olive Spoon", 7);
+        api.post("/inventory/" + bowl + "/deliveries", Map.of("quantity", 5)).expect(200);
+        Map<String, Object> request = Map.of("items", List.of(Map.of("productId", bowl, "quantity", 2),
+                Map.of("productId", spoon, "quantity", 1)));
+
+        JsonNode quote = await().atMost(PATIENCE).until(() -> api.post("/orders/quote", request),
+                r -> r.status() == 200 && r.json().get("lines").get(0).get("available").asInt() == 5).json();
+
+        assertThat(quote.get("lines").valueStream().map(l -> l.get("productName").asString() + " x"
+                + l.get("quantity").asInt() + " " + l.get("subtotal").get("amount").decimalValue().stripTrailingZeros().toPlainString()
+                + " available " + l.get("available").asInt() + " in stock " + l.get("inStock").asBoolean()))
+                .containsExactly("Walnut Bowl x2 60 available 5 in stock true",
+                        "Olive Spoon x1 7 available 0 in stock false");
+        assertThat(amount(quote.get("total"))).isEqualByComparingTo("67");
+        assertThat(quote.get("inStock").asBoolean()).isFalse();
+        JsonNode tooMany = api.post("/orders/quote", Map.of("items", List.of(Map.of("productId", bowl,
+                "quantity", 6)))).expect(200).json();
+        assertThat(tooMany.get("inStock").asBoolean()).isFalse();
+        assertThat(api.post("/orders/quote", Map.of("items", List.of(Map.of("productId", bowl, "quantity", 5))))
+                .expect(200).json().get("inStock").asBoolean()).isTrue();
+        JsonNode stock = api.get("/inventory/" + bowl).expect(200).json();
+        assertThat(stock.get("available").asInt()).as("a quote reserves nothing").isEqualTo(5);
+        assertThat(stock.get("reserved").asInt()).isZero();
+        String metrics = api.get("/actuator/prometheus").expect(200).body();
+        assertThat(sample(metrics, "ordo_coordination_runs_total", "operation=\"order-quote\"",
+                "outcome=\"success\"")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aQuoteOfItemsThatCannotBeOrderedIsRefusedNamingTheRule() {
+        Product product = plentiful(0);
+        Product ghost = new Product(newId(), newId(), "Nobody", "Ghost", BigDecimal.ONE, true);
+
+        ruleViolation(api.post("/orders/quote", Map.of("items", List.of(Map.of("productId", ghost.id(),
+                "quantity", 1)))), "product-not-in-catalog", null);
+        ruleViolation(api.post("/orders/quote", Map.of("items", List.of(Map.of("productId", unavailable().id(),
+                "quantity", 1)))), "product-unavailable", null);
+        ruleViolation(api.post("/orders/quote", Map.of("items", List.of(Map.of("productId", product.id(),
+                "quantity", 1), Map.of("productId", product.id(), "quantity", 2)))), "duplicate-product-line", null);
+        assertThat(invalidFields(api.post("/orders/quote", Map.of("items", List.of())))).containsExactly("items");
+        String metrics = api.get("/actuator/prometheus").expect(200).body();
+        assertThat(sample(metrics, "ordo_coordination_runs_total", "operation=\"order-quote\"",
+                "outcome=\"failure\"")).isGreaterThanOrEqualTo(3);
+    }
+
+    /** Registers a product on sale at a price in EUR and returns its id once the catalog lists it. */
+    private String registered(String name, int price) {
+        String id = api.post("/catalog/products", Map.of("producerId", newId(), "producerName", "Atelier",
+                "name", name, "price", price, "currency", "EUR", "available", true)).expect(201).json()
+                .get("productId").asString();
+        await().atMost(PATIENCE).until(() -> api.get("/catalog/products/" + id).status() == 200);
+        return id;
+    }
+
+    @Test
     void aPaymentOutageOpensTheCircuitBreakerAndTheFulfilmentCompensates() {
         payments.outage(true);
 
@@ -324,7 +382,8 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
 
         assertThat(docs.get("paths").propertyNames()).contains("/sagas", "/sagas/{sagaId}", "/sagas/{sagaId}/events",
                 "/sagas/{sagaId}/redrive", "/orders/{orderId}/fulfilment", "/orders/{orderId}/fulfilment/cancel",
-                "/inventory", "/inventory/{productId}", "/inventory/{productId}/deliveries", "/payments/{orderId}", "/shipments/{shipmentId}",
+                "/inventory", "/inventory/{productId}", "/inventory/{productId}/deliveries", "/payments/{orderId}",
+                "/shipments/{shipmentId}", "/orders/quote",
                 "/customers/{customerId}/notifications");
         assertThat(docs.get("tags").valueStream().map(t -> t.get("name").asString())).contains("sagas", "fulfilment",
                 "inventory", "payments", "shipping", "notifications");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -216,5 +217,25 @@ abstract class MarketplaceApiTests {
     static void orderNotFound(Api.Response response) {
         JsonNode problem = problem(response, 404);
         assertThat(problem.get("rule").asString()).isEqualTo("order-not-found");
+    }
+
+    /**
+     * The value of the first Prometheus sample of the metric whose labels contain all the given ones, -1 when there
+     * is none.
+     */
+    static double sample(String metrics, String name, String... labels) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        var matcher = line.matcher(metrics);
+        while (matcher.find()) {
+            String found = matcher.group(1);
+            boolean all = true;
+            for (String label : labels) {
+                all &= found.contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        return -1;
     }
 }

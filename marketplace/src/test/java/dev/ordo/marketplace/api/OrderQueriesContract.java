@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -191,26 +190,6 @@ abstract class OrderQueriesContract extends MarketplaceApiTests {
             }
         }
         return true;
-    }
-
-    /**
-     * The value of the first Prometheus sample of the metric whose labels contain all the given ones, -1 when there
-     * is none.
-     */
-    private static double sample(String metrics, String name, String... labels) {
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
-        var matcher = line.matcher(metrics);
-        while (matcher.find()) {
-            String found = matcher.group(1);
-            boolean all = true;
-            for (String label : labels) {
-                all &= found.contains(label);
-            }
-            if (all) {
-                return Double.parseDouble(matcher.group(2));
-            }
-        }
-        return -1;
     }
 
     private JsonNode list(String query) {

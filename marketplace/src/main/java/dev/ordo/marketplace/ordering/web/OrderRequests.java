@@ -31,6 +31,10 @@ final class OrderRequests {
                              @NotNull @Valid Address shippingAddress) {
     }
 
+    /** Prices items as an order of them would be priced now, and says whether the stock covers them. */
+    record QuoteRequest(@NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items) {
+    }
+
     record Item(@NotNull UUID productId, @Positive @Max(10_000) int quantity) {
     }
 
