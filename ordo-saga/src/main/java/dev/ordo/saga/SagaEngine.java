@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,6 +148,51 @@ public final class SagaEngine implements AutoCloseable {
     /** Records that a step waiting for a reply failed; the saga compensates. Ignored when the step is not waiting. */
     public boolean replyFailure(UUID sagaId, String step, String error) {
         return record(sagaId, step, journal -> new StepFailed(step, error, false, clock.instant()));
+    }
+
+    /**
+     * Records a participant's reply to the request of a {@link RemoteCall} step, found by its invocation id alone, and
+     * goes on with the saga. A success applies the call's {@code onReply} to the data; a failure fails the step, and
+     * the saga compensates. The reply is recorded while the step waits for it, and also while the step is still
+     * recording that it sent the request (a fast participant in another process); a reply for a step that is not
+     * waiting (a duplicate, one after the deadline), for an unknown saga or step, or for a step that is no remote
+     * call is ignored. As with {@link #reply(SagaDefinition, UUID, String, UnaryOperator)}, a late success while
+     * compensating is recorded so that the step is compensated too.
+     *
+     * @return true when the reply was recorded
+     * @throws IllegalArgumentException when a success carries a result of another type than the call's
+     */
+    public boolean reply(StepReply reply) {
+        Optional<Invocation> invocation = Invocation.parse(reply.invocationId());
+        if (invocation.isEmpty()) {
+            log.warn("ignoring a reply for {}: not the invocation id of a saga step", reply.invocationId());
+            return false;
+        }
+        UUID sagaId = invocation.get().sagaId();
+        String name = invocation.get().step();
+        return writeLocked(sagaId, journal -> {
+            SagaState state = journal.state();
+            SagaDefinition<?> definition = state.exists() ? definitions.get(state.type()) : null;
+            Optional<? extends SagaStep<?>> step = definition == null ? Optional.empty() : definition.step(name);
+            SagaState.StepState at = state.exists() ? state.step(name).state() : null;
+            if (step.isEmpty() || step.get().call() == null || state.status().isFinished()
+                    || (at != SagaState.StepState.AWAITING_REPLY && at != SagaState.StepState.STARTED)) {
+                log.debug("ignoring reply for step {} of saga {}: it is not waiting for one", name, sagaId);
+                return false;
+            }
+            journal.append(EventMetadata.empty(), switch (reply) {
+                case StepReply.Succeeded succeeded -> new StepSucceeded(name, replied(definition, step.get(),
+                        journal.state().data(), succeeded.result()), clock.instant());
+                case StepReply.Failed failed -> new StepFailed(name, failed.error(), false, clock.instant());
+            });
+            return true;
+        });
+    }
+
+    private static <D> String replied(SagaDefinition<D> definition, SagaStep<?> step, String data, Object result) {
+        @SuppressWarnings("unchecked") // the step is one of the definition's, so its data type is D
+        RemoteCall<D, ?> call = (RemoteCall<D, ?>) step.call();
+        return definition.codec().encode(call.applied(definition.codec().decode(data), result));
     }
 
     private boolean record(UUID sagaId, String step, Function<SagaJournal, SagaEvent> event) {
@@ -301,7 +347,7 @@ public final class SagaEngine implements AutoCloseable {
                         journal.state().type());
                 return;
             }
-            driver.drive(definition, journal, !scheduler.recovering(sagaId));
+            driver.drive(definition, journal, !scheduler.recovering(sagaId), scheduler.firstDriveAfterStart(sagaId));
             scheduler.recovered(sagaId);
         } catch (WrongExpectedVersionException conflict) {
             log.debug("saga {} was changed elsewhere while driving it; looking again", sagaId);

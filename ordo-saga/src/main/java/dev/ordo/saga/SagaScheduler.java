@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,7 @@ final class SagaScheduler {
     private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> errors = new ConcurrentHashMap<>();
+    private final Set<UUID> resumedAfterStart = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService retries;
     private final Thread timer;
     private volatile boolean running = true;
@@ -163,6 +165,7 @@ final class SagaScheduler {
 
     private int resumeNow() {
         List<UUID> unfinished = index.unfinished(100_000);
+        resumedAfterStart.addAll(unfinished);
         unfinished.forEach(this::now);
         if (!unfinished.isEmpty()) {
             log.info("resuming {} unfinished sagas", unfinished.size());
@@ -182,6 +185,14 @@ final class SagaScheduler {
                 log.debug("still cannot list the unfinished sagas: {}", e.toString());
             }
         }
+    }
+
+    /**
+     * True for the first drive of a saga that {@link #resumeUnfinished} found, and only once: what the process before
+     * handed to a transport may have died with it.
+     */
+    boolean firstDriveAfterStart(UUID sagaId) {
+        return resumedAfterStart.remove(sagaId);
     }
 
     /** True when the saga's last drive failed for a transient reason (and none went through since). */

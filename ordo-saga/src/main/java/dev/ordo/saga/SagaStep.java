@@ -14,17 +14,23 @@ import java.util.Objects;
  * @param compensatedIfNeverRun whether a compensating saga undoes this step even when its action never ran (a saga
  *                              cancelled before it got there): for a step whose compensation looks after something
  *                              that exists before the saga does, such as the order a fulfilment was started for
+ * @param call         for a step that calls a participant by messages, the call (the action then sends its request
+ *                     and waits for the reply, see {@link Builder#call}); {@code null} for a step whose action does
+ *                     its work itself
  * @param <D> the saga's data type
  */
 public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D> compensation, Duration timeout,
-                          StepRetry retry, boolean compensatedIfNeverRun) {
+                          StepRetry retry, boolean compensatedIfNeverRun, RemoteCall<D, ?> call) {
+
+    /** What a step's name looks like: lower-case words joined by '-'. */
+    static final String NAME = "[a-z][a-z0-9-]*";
 
     public SagaStep {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retry, "retry");
-        if (!name.matches("[a-z][a-z0-9-]*")) {
+        if (!name.matches(NAME)) {
             throw new IllegalArgumentException("step name '" + name + "' must be lower-case words joined by '-'");
         }
         if (timeout.isNegative() || timeout.isZero()) {
@@ -48,6 +54,7 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
         private Duration timeout = Duration.ofSeconds(30);
         private StepRetry retry = StepRetry.ofDefaults();
         private boolean compensatedIfNeverRun;
+        private RemoteCall<D, ?> call;
 
         private Builder(String name) {
             this.name = name;
@@ -55,6 +62,12 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
 
         public Builder<D> action(SagaAction<D> value) {
             this.action = value;
+            return this;
+        }
+
+        /** Makes the step a call to a participant by messages, instead of an {@link #action}. */
+        public Builder<D> call(RemoteCall<D, ?> value) {
+            this.call = value;
             return this;
         }
 
@@ -79,8 +92,14 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
             return this;
         }
 
+        /** @throws IllegalArgumentException when the step has both an action and a call */
         public SagaStep<D> build() {
-            return new SagaStep<>(name, action, compensation, timeout, retry, compensatedIfNeverRun);
+            if (action != null && call != null) {
+                throw new IllegalArgumentException("step " + name + " has both an action and a remote call");
+            }
+            RemoteCall<D, ?> remote = call;
+            return new SagaStep<>(name, remote == null ? action : remote::send, compensation, timeout, retry,
+                    compensatedIfNeverRun, remote);
         }
     }
 }

@@ -302,6 +302,24 @@ final class StepRunner<D> {
     }
 
     /** The saga's data from its encoding, decoded only when the encoding changed since the last call. */
+    /**
+     * Sends the request of a {@link RemoteCall} step waiting for its reply again, with the same invocation id; a
+     * failure to hand it over is logged, and the reply deadline still decides.
+     */
+    void sendAgain(SagaStep<D> step) {
+        SagaState state = journal.state();
+        String invocationId = invocationId(state, step.name());
+        try {
+            step.call().send(new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
+                    state.step(step.name()).attempts(), data(state.data())));
+            log.info("sent the request of step {} of saga {} again after a start: its reply had not come",
+                    step.name(), state.sagaId());
+        } catch (RuntimeException e) {
+            log.warn("could not send the request of step {} of saga {} again; its reply deadline decides", step.name(),
+                    state.sagaId(), e);
+        }
+    }
+
     private D data(String encoded) {
         Decoded<D> last = decoded;
         if (last != null && Objects.equals(last.encoded(), encoded)) {

@@ -1,0 +1,31 @@
+package dev.ordo.saga;
+
+import dev.ordo.core.event.EventMetadata;
+import java.util.Objects;
+
+/**
+ * A step's call to a participant, as a message of its own: the participant answers, perhaps much later and from
+ * another process, with a {@link StepReply} carrying the same invocation id, which {@link SagaEngine#reply(StepReply)}
+ * records. The same request may be sent more than once (a retried or resumed step, a restart); participants do its
+ * work once per invocation id.
+ *
+ * @param invocationId the step's invocation id ({@code <saga id>:<step>}), the same on every sending
+ * @param sagaType     the saga's type
+ * @param step         the step's name
+ * @param payload      what the participant is asked to do, typically a command
+ */
+public record StepRequest(String invocationId, String sagaType, String step, Object payload) {
+
+    public StepRequest {
+        Objects.requireNonNull(invocationId, "invocationId");
+        Objects.requireNonNull(sagaType, "sagaType");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The metadata of what the participant writes: the saga as correlation, this invocation as causation. */
+    public EventMetadata metadata() {
+        return EventMetadata.empty().withCorrelationId(Invocation.parse(invocationId).map(i -> i.sagaId().toString())
+                .orElse(invocationId)).withCausationId(invocationId).withActor("saga:" + sagaType);
+    }
+}
