@@ -1,15 +1,15 @@
 package dev.ordo.bench;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.jdbc.JdbcEventStore;
-import dev.ordo.saga.JdbcSagaIndex;
+import dev.ordo.jdbc.JdbcSagaIndex;
 import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
-import dev.ordo.saga.SagaStatus;
 import dev.ordo.saga.SagaStep;
-import dev.ordo.saga.SagaSummary;
 import dev.ordo.saga.StepOutcome;
 import dev.ordo.saga.StepRetry;
 import java.sql.Connection;

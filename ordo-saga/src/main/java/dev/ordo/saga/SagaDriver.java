@@ -1,6 +1,8 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.saga.SagaEvent.SagaCompensated;
 import dev.ordo.saga.SagaEvent.SagaCompleted;
 import dev.ordo.saga.SagaEvent.StepFailed;

@@ -2,6 +2,8 @@ package dev.ordo.saga;
 
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.RememberingEventSerializer;
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.core.store.EventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

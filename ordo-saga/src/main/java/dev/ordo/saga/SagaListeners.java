@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.saga.SagaSummary;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

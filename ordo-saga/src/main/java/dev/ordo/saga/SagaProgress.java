@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.saga.SagaStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.saga.SagaIndex;
 import dev.ordo.core.store.TransientFailures;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.saga.SagaEvent.CancelRequested;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
 import dev.ordo.saga.SagaEvent.CompensationParked;

@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
 import dev.ordo.saga.SagaEvent.CompensationParked;

@@ -3,7 +3,9 @@ package dev.ordo.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.JdbcSagaIndex;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import java.nio.file.Path;

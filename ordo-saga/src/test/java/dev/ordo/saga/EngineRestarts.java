@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.test.faults.SimulatedCrash;
 import java.time.Duration;

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.core.store.ReadDirection;
 import dev.ordo.saga.FulfilmentSaga.Data;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;
 import java.time.Duration;

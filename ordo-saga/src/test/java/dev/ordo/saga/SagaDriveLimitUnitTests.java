@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonStateCodec;
 import java.time.Duration;

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;

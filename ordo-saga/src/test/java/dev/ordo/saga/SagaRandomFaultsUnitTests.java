@@ -3,6 +3,8 @@ package dev.ordo.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonStateCodec;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.saga.InMemorySagaIndex;
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.saga.FulfilmentSaga.Data;

@@ -1,6 +1,7 @@
 package dev.ordo.marketplace.fulfilment.web;
 
 import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.marketplace.fulfilment.CancelFulfilment;
 import dev.ordo.marketplace.fulfilment.app.FulfilmentService;
 import dev.ordo.marketplace.platform.sagas.SagaRuleViolation;
@@ -9,7 +10,6 @@ import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.saga.SagaEngine;
 import dev.ordo.saga.SagaState;
-import dev.ordo.saga.SagaStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

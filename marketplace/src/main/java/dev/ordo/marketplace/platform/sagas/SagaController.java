@@ -1,13 +1,13 @@
 package dev.ordo.marketplace.platform.sagas;
 
 import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.jackson.OrdoJson;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.saga.ParkedCompensation;
 import dev.ordo.saga.SagaEngine;
 import dev.ordo.saga.SagaState;
-import dev.ordo.saga.SagaStatus;
-import dev.ordo.saga.SagaSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

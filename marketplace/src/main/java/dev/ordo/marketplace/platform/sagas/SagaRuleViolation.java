@@ -1,7 +1,7 @@
 package dev.ordo.marketplace.platform.sagas;
 
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.marketplace.shared.RuleViolation;
-import dev.ordo.saga.SagaStatus;
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,15 +1,23 @@
-package dev.ordo.saga;
+package dev.ordo.test.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link SagaIndex}; each implementation runs it with a one-line subclass. */
-interface SagaIndexContract {
+/**
+ * The contract of {@link SagaIndex}: saving and replacing entries, listing by status and type, finding the unfinished
+ * and due sagas, deleting. A backend passes it by implementing {@link #index()}. Each test uses its own sagas and
+ * only looks for them, so a backend may share one database between tests.
+ */
+public interface SagaIndexContract {
 
+    /** The saga index under test. */
     SagaIndex index();
 
     Instant NOW = Instant.parse("2026-06-01T10:00:00Z");

@@ -1,7 +1,8 @@
-package dev.ordo.saga;
+package dev.ordo.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.test.contract.SagaIndexContract;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,22 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** Every saga index passes the same contract: in memory, SQLite and PostgreSQL. */
-class SagaIndexIntegrationTests {
-
-    @Nested
-    class InMemory implements SagaIndexContract {
-        private final InMemorySagaIndex index = new InMemorySagaIndex();
-
-        @Override
-        public SagaIndex index() {
-            return index;
-        }
-    }
+/** The JDBC saga index passes the saga index contract on SQLite and on PostgreSQL. */
+class JdbcSagaIndexIntegrationTests {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnSqlite implements SagaIndexContract {
+
         private OrdoDatabase database;
         private SagaIndex index;
 
@@ -49,6 +41,7 @@ class SagaIndexIntegrationTests {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnPostgres implements SagaIndexContract {
+
         private HikariDataSource pool;
         private SagaIndex index;
 

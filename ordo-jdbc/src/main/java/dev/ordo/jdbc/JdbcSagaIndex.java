@@ -1,6 +1,8 @@
-package dev.ordo.saga;
+package dev.ordo.jdbc;
 
-import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.core.saga.SagaIndex;
+import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.jdbc.OrdoDatabase.Writes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +39,7 @@ public final class JdbcSagaIndex implements SagaIndex {
 
     /** Migrates the table if needed and returns the index. */
     public static JdbcSagaIndex create(OrdoDatabase database) {
-        database.migrate("dev/ordo/saga/migration", false, "ordo_saga_schema_history");
+        database.migrate("dev/ordo/jdbc/migration/saga", false, "ordo_saga_schema_history");
         return new JdbcSagaIndex(database);
     }
 

@@ -1,4 +1,4 @@
-package dev.ordo.saga;
+package dev.ordo.core.saga;
 
 import java.time.Instant;
 import java.util.List;

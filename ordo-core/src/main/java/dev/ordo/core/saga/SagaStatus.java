@@ -1,4 +1,4 @@
-package dev.ordo.saga;
+package dev.ordo.core.saga;
 
 /** Where a saga is in its life. */
 public enum SagaStatus {
