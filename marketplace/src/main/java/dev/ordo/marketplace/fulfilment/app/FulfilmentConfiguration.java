@@ -12,6 +12,9 @@ import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.platform.sagas.DeadLetterParkedCompensations;
 import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
+import dev.ordo.marketplace.shipping.CreateShipment;
+import dev.ordo.marketplace.shipping.app.ShipmentBookings;
+import dev.ordo.saga.InProcessStepChannel;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,12 +42,21 @@ public class FulfilmentConfiguration {
         return new DeadLetterParkedCompensations(deadLetters);
     }
 
+    /**
+     * Carries the requests of the saga's steps that call a participant by message (shipping's bookings) within this
+     * process; connected to the engine's replies when the engine is built.
+     */
+    @Bean
+    InProcessStepChannel stepChannel(ShipmentBookings shipping) {
+        return InProcessStepChannel.builder().handle(CreateShipment.class, shipping::book).build();
+    }
+
     @Bean
     SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentService payments,
                                                   Clock clock, FulfilmentProperties properties,
-                                                  StateCodec<FulfilmentData> codec) {
+                                                  StateCodec<FulfilmentData> codec, InProcessStepChannel channel) {
         return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock),
-                new FulfilmentSteps(commands, payments, clock), properties.stepTimeout(),
+                new FulfilmentSteps(commands, payments, clock), channel, properties.stepTimeout(),
                 properties.payment());
     }
 
@@ -52,8 +64,8 @@ public class FulfilmentConfiguration {
     @Bean(destroyMethod = "")
     SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
                           MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties,
-                          EventSerializer serializer) {
-        return SagaEngine.builder(store, JdbcSagaIndex.create(database))
+                          EventSerializer serializer, InProcessStepChannel channel) {
+        SagaEngine engine = SagaEngine.builder(store, JdbcSagaIndex.create(database))
                 .register(fulfilmentSaga)
                 .serializer(serializer)
                 .maxConcurrentDrives(properties.maxConcurrentDrives())
@@ -65,6 +77,8 @@ public class FulfilmentConfiguration {
                     parked.record(compensation);
                 })
                 .build();
+        channel.connect(engine::reply);
+        return engine;
     }
 
     @Bean

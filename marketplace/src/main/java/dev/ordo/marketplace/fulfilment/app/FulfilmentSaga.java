@@ -3,8 +3,11 @@ package dev.ordo.marketplace.fulfilment.app;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.fulfilment.FulfilmentIds;
+import dev.ordo.marketplace.shipping.ShipmentBooked;
+import dev.ordo.saga.RemoteCall;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaStep;
+import dev.ordo.saga.StepChannel;
 import dev.ordo.saga.StepRetry;
 import java.time.Duration;
 
@@ -17,7 +20,9 @@ import java.time.Duration;
  *   <li>{@code reserve-stock}: every line, under one reservation id. Undo: release it.</li>
  *   <li>{@code take-payment}: authorize and capture the total. A decline fails the step at once. Undo: refund.</li>
  *   <li>{@code record-payment}: {@code PayOrder} with the provider's reference.</li>
- *   <li>{@code create-shipment}: book a carrier. Undo: cancel the booking.</li>
+ *   <li>{@code create-shipment}: book a carrier, by message: a {@code CreateShipment} request to shipping, whose
+ *       {@code ShipmentBooked} reply (correlated by the invocation id) gives the carrier and tracking number. Undo:
+ *       cancel the booking.</li>
  *   <li>{@code ship-order}: {@code ShipOrder} with the tracking number and carrier.</li>
  *   <li>{@code confirm}: notify the customer.</li>
  * </ol>
@@ -37,7 +42,7 @@ final class FulfilmentSaga {
     }
 
     static SagaDefinition<FulfilmentData> definition(StateCodec<FulfilmentData> codec, OrderSteps order,
-                                                     FulfilmentSteps steps, Duration stepTimeout,
+                                                     FulfilmentSteps steps, StepChannel shipping, Duration stepTimeout,
                                                      FulfilmentProperties.Payment payment) {
         // the provider calls are retried inside each attempt too; the attempts outlast an open breaker
         StepRetry paymentRetry = StepRetry.ofDefaults().withMaxAttempts(payment.attempts())
@@ -52,7 +57,9 @@ final class FulfilmentSaga {
                         .compensation(steps::refundPayment).retry(paymentRetry).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("record-payment").action(order::recordPayment)
                         .retry(RETRY).timeout(stepTimeout).build())
-                .step(SagaStep.<FulfilmentData>named("create-shipment").action(steps::createShipment)
+                .step(SagaStep.<FulfilmentData>named("create-shipment")
+                        .call(new RemoteCall<>(shipping, steps::shipmentRequest, ShipmentBooked.class,
+                                FulfilmentSteps::booked, stepTimeout))
                         .compensation(steps::cancelShipment).retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("ship-order").action(order::ship)
                         .retry(RETRY).timeout(stepTimeout).build())

@@ -23,10 +23,9 @@ import dev.ordo.marketplace.payments.PaymentStatus;
 import dev.ordo.marketplace.payments.app.Charge;
 import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.shared.OrderId;
-import dev.ordo.marketplace.shipping.Shipment;
 import dev.ordo.marketplace.shipping.CancelShipment;
 import dev.ordo.marketplace.shipping.CreateShipment;
-import dev.ordo.marketplace.shipping.ShipmentEvent;
+import dev.ordo.marketplace.shipping.ShipmentBooked;
 import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.StepContext;
@@ -138,17 +137,19 @@ final class FulfilmentSteps {
                 .orElse(false);
     }
 
-    /** Books the parcel; the carrier and tracking number follow from the shipment. */
-    StepOutcome<FulfilmentData> createShipment(StepContext<FulfilmentData> context) {
-        UUID shipmentId = FulfilmentIds.uuidOf(context.invocationId());
+    /**
+     * The request that books the parcel, sent to shipping by message; the shipment id comes from the invocation id, so
+     * a request sent again books the same parcel.
+     */
+    CreateShipment shipmentRequest(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
-        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(ShippingService.request(shipmentId,
-                new CreateShipment(shipmentId, data.orderId(), data.address(), clock.instant())), metadata(context));
-        if (!(result.state() instanceof Shipment.Created created)) {
-            throw new NonRetryableStepException("shipment " + shipmentId + " could not be booked: it is "
-                    + result.state());
-        }
-        return StepOutcome.done(d -> d.booked(shipmentId, created.carrier(), created.trackingNumber()));
+        return new CreateShipment(FulfilmentIds.uuidOf(context.invocationId()), data.orderId(), data.address(),
+                clock.instant());
+    }
+
+    /** The saga's data once shipping booked the parcel. */
+    static FulfilmentData booked(FulfilmentData data, ShipmentBooked booking) {
+        return data.booked(booking.shipmentId(), booking.carrier(), booking.trackingNumber());
     }
 
     /** Cancels the booking (cancelling one that was never made changes nothing). */
