@@ -138,11 +138,11 @@ public class MarketplaceWiring {
                           ObjectProvider<FulfilmentService> fulfilment, Validator validator, MeterRegistry meters,
                           OrdoProperties properties) {
         return SimpleCommandBus.builder()
-                .registerStreams(OrderCommand.class, orders.handler())
-                .registerStreams(ProductCommand.class, catalog.handler())
-                .registerStreams(StockCommand.class, inventory.handler())
-                .registerStreams(ShipmentCommand.class, shipping.handler())
-                .registerStreams(SendNotification.class, notifications.handler())
+                .registerStreams(OrderCommand.class, orders.streams().handler())
+                .registerStreams(ProductCommand.class, catalog.streams().handler())
+                .registerStreams(StockCommand.class, inventory.streams().handler())
+                .registerStreams(ShipmentCommand.class, shipping.streams().handler())
+                .registerStreams(SendNotification.class, notifications.streams().handler())
                 .register(StartFulfilment.class, (command, metadata) -> fulfilment.getObject().start(command, metadata))
                 .register(CancelFulfilment.class, (command, metadata) -> fulfilment.getObject().cancel(command,
                         metadata))

@@ -34,7 +34,7 @@ class DemoCatalogSeeder implements ApplicationRunner {
         int registered = 0;
         for (RegisterProduct product : DemoCatalog.products()) {
             try {
-                commands.dispatch(CatalogService.request(product.productId(), product, 0L),
+                commands.dispatch(CatalogService.PRODUCTS.command(product.productId(), product, 0L),
                         EventMetadata.empty().withActor("demo-data"));
                 registered++;
             } catch (WrongExpectedVersionException | RuleViolation alreadyThere) {

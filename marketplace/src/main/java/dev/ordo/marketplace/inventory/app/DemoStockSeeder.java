@@ -33,7 +33,7 @@ class DemoStockSeeder implements ApplicationRunner {
         int stocked = 0;
         for (AddStock delivery : DemoStock.deliveries()) {
             try {
-                commands.dispatch(InventoryService.request(delivery.productId(), delivery, 0L),
+                commands.dispatch(InventoryService.STOCK.command(delivery.productId(), delivery, 0L),
                         EventMetadata.empty().withActor("demo-data"));
                 stocked++;
             } catch (WrongExpectedVersionException | RuleViolation alreadyThere) {
