@@ -15,7 +15,6 @@ import dev.ordo.marketplace.ordering.OrderDecider;
 import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.OrderId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -56,16 +55,7 @@ public class OrderService {
 
     /** Every event of the order, oldest first, with positions and metadata. */
     public List<RecordedEvent> history(OrderId orderId) {
-        List<RecordedEvent> events = new ArrayList<>();
-        long next = 1;
-        while (true) {
-            List<RecordedEvent> page = store.readStreamForwards(ORDERS.stream(orderId), next, 1_000);
-            events.addAll(page);
-            if (page.size() < 1_000) {
-                return events;
-            }
-            next = page.getLast().streamVersion() + 1;
-        }
+        return store.readStreamForwards(ORDERS.stream(orderId));
     }
 
     /**
