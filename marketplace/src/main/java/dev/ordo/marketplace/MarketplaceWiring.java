@@ -18,6 +18,7 @@ import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.core.snapshot.StateCodec;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.jackson.JacksonStateCodec;
+import dev.ordo.marketplace.catalog.DemoCatalog;
 import dev.ordo.marketplace.catalog.IsProductRegistered;
 import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.catalog.ProductCommand;
@@ -32,6 +33,7 @@ import dev.ordo.marketplace.fulfilment.app.FulfilmentService;
 import dev.ordo.marketplace.inventory.Stock;
 import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockEvent;
+import dev.ordo.marketplace.inventory.app.DemoStock;
 import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.inventory.app.StockStateCodec;
 import dev.ordo.marketplace.inventory.readmodel.InventoryQueries;
@@ -44,6 +46,7 @@ import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.ordering.app.OrderStateCodec;
 import dev.ordo.marketplace.payments.PaymentEvent;
+import dev.ordo.marketplace.platform.DemoData;
 import dev.ordo.marketplace.shipping.ShipmentCommand;
 import dev.ordo.marketplace.shipping.ShipmentEvent;
 import dev.ordo.marketplace.shipping.app.ShippingService;
@@ -55,14 +58,16 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The marketplace's wiring, all explicit: stable event names, the event serializer, the command bus (validation,
- * correlation, logging, metrics, one command at a time per stream) with the routes of each context, and the query
- * bus. The application's root: it may know every context, and no context knows it.
+ * correlation, logging, metrics, one command at a time per stream) with the routes of each context, the query bus,
+ * and the demo data. The application's root: it may know every context, and no context knows it.
  */
 @Configuration(proxyBeanMethods = false)
 public class MarketplaceWiring {
@@ -141,11 +146,11 @@ public class MarketplaceWiring {
                           ObjectProvider<FulfilmentService> fulfilment, Validator validator, MeterRegistry meters,
                           OrdoProperties properties) {
         return SimpleCommandBus.builder()
-                .registerStreams(OrderCommand.class, orders.handler())
-                .registerStreams(ProductCommand.class, catalog.handler())
-                .registerStreams(StockCommand.class, inventory.handler())
-                .registerStreams(ShipmentCommand.class, shipping.handler())
-                .registerStreams(SendNotification.class, notifications.handler())
+                .registerStreams(OrderCommand.class, orders.streams().handler())
+                .registerStreams(ProductCommand.class, catalog.streams().handler())
+                .registerStreams(StockCommand.class, inventory.streams().handler())
+                .registerStreams(ShipmentCommand.class, shipping.streams().handler())
+                .registerStreams(SendNotification.class, notifications.streams().handler())
                 .register(StartFulfilment.class, (command, metadata) -> fulfilment.getObject().start(command, metadata))
                 .register(CancelFulfilment.class, (command, metadata) -> fulfilment.getObject().cancel(command,
                         metadata))
@@ -164,6 +169,21 @@ public class MarketplaceWiring {
             case StartFulfilment start -> Optional.of("fulfilment-" + start.orderId());
             case CancelFulfilment cancel -> Optional.of("fulfilment-" + cancel.orderId());
             default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Seeds the demo catalog and its stock on start (with {@code marketplace.demo-data=true}, the default): each
+     * product, and each product's stock, only while its stream does not exist yet, so restarts change nothing.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "marketplace.demo-data", havingValue = "true", matchIfMissing = true)
+    ApplicationRunner demoData(CommandBus commands) {
+        return args -> {
+            DemoData.seed(commands, "demo products", DemoCatalog.products().stream()
+                    .map(product -> CatalogService.PRODUCTS.command(product.productId(), product)).toList());
+            DemoData.seed(commands, "stocks of demo products", DemoStock.deliveries().stream()
+                    .map(delivery -> InventoryService.STOCK.command(delivery.productId(), delivery)).toList());
         };
     }
 

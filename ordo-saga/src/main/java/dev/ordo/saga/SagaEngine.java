@@ -19,7 +19,6 @@ import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -294,16 +293,7 @@ public final class SagaEngine implements AutoCloseable {
 
     /** The saga's history: every event of its stream, oldest first. */
     public List<RecordedEvent> history(UUID sagaId) {
-        List<RecordedEvent> events = new ArrayList<>();
-        long next = 1;
-        while (true) {
-            List<RecordedEvent> page = store.readStreamForwards(SagaJournal.stream(sagaId), next, 1_000);
-            events.addAll(page);
-            if (page.size() < 1_000) {
-                return events;
-            }
-            next = page.getLast().streamVersion() + 1;
-        }
+        return store.readStreamForwards(SagaJournal.stream(sagaId));
     }
 
     /** The index of sagas, for lists by status. */

@@ -77,7 +77,7 @@ class SqliteFulfilmentRestartIntegrationTests {
             assertThat(provider.ledger().chargesStartingWith(sagaId)).hasSize(1);
             assertThat(provider.ledger().charges()).hasSize(1);
             List<RecordedEvent> stock = second.getBean(EventStore.class)
-                    .readStreamForwards(InventoryService.stream(ProductId.parse(productId)), 1, 1_000);
+                    .readStreamForwards(InventoryService.STOCK.stream(ProductId.parse(productId)), 1, 1_000);
             assertThat(stock).filteredOn(e -> e.eventType().equals("stock.reserved"))
                     .singleElement().satisfies(e -> assertThat(e.payload()).contains(sagaId + ":reserve-stock"));
             assertThat(stock).filteredOn(e -> e.eventType().equals("stock.reservation-shipped"))

@@ -2,6 +2,7 @@ package dev.ordo.core.store;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface EventReader {
 
     /** The largest page a single read returns. */
     int MAX_PAGE = 10_000;
+
+    /** The page size of {@link #readStreamForwards(StreamId)}. */
+    int HISTORY_PAGE = 1_000;
 
     /**
      * Reads one stream.
@@ -44,6 +48,28 @@ public interface EventReader {
     /** Reads a stream forwards from a version. */
     default List<RecordedEvent> readStreamForwards(StreamId stream, long fromVersion, int limit) {
         return readStream(stream, ReadDirection.FORWARDS, fromVersion, limit);
+    }
+
+    /**
+     * Reads every event of one stream, oldest first, a page of {@value #HISTORY_PAGE} at a time, into one list: for
+     * streams known to fit in memory, such as one aggregate's history. The pages are separate reads, so events appended
+     * meanwhile may or may not be in the list, but it never has a gap or a duplicate.
+     *
+     * @return empty when the stream does not exist or is soft-deleted; events before its truncation point are never
+     *         returned
+     * @throws StreamDeletedException when the stream is tombstoned
+     */
+    default List<RecordedEvent> readStreamForwards(StreamId stream) {
+        List<RecordedEvent> events = new ArrayList<>();
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = readStreamForwards(stream, next, HISTORY_PAGE);
+            events.addAll(page);
+            if (page.size() < HISTORY_PAGE) {
+                return events;
+            }
+            next = page.getLast().streamVersion() + 1;
+        }
     }
 
     /** Reads the global log from a position without a filter. */

@@ -2,6 +2,8 @@ package dev.ordo.examples.bank;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.ordo.core.bus.command.StreamNaming;
+import dev.ordo.core.bus.command.Streams;
 import dev.ordo.core.command.CommandHandler;
 import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.command.Loaded;
@@ -43,6 +45,9 @@ public final class Bank implements AutoCloseable {
     /** Snapshots are taken every this many events. */
     static final int SNAPSHOT_EVERY = 10;
 
+    /** Each account, on {@code account-<id>}. */
+    static final StreamNaming<UUID, AccountCommand> ACCOUNTS = StreamNaming.of("account");
+
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "state")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Account.NotOpened.class, name = "not-opened"),
@@ -53,7 +58,7 @@ public final class Bank implements AutoCloseable {
 
     private final OrdoDatabase database;
     private final JdbcEventStore store;
-    private final CommandHandler<AccountCommand, Account, AccountEvent> accounts;
+    private final Streams<UUID, AccountCommand, Account, AccountEvent> accounts;
     private final Subscriptions subscriptions;
     private final JdbcProjections projections;
 
@@ -61,11 +66,12 @@ public final class Bank implements AutoCloseable {
         this.database = database;
         this.store = JdbcEventStore.create(database);
         EventSerializer serializer = serializer();
-        this.accounts = CommandHandler.builder(AccountDecider.DECIDER, AccountEvent.class, store, serializer)
+        this.accounts = new Streams<>(ACCOUNTS, CommandHandler
+                .builder(AccountDecider.DECIDER, AccountEvent.class, store, serializer)
                 .snapshots(JdbcSnapshotStore.create(database), JacksonStateCodec.of(OrdoJson.builder()
                         .addMixIn(Account.class, AccountMixin.class).build(), Account.class, 1),
                         SnapshotPolicy.everyNEvents(SNAPSHOT_EVERY))
-                .build();
+                .build());
         HeadSignal signal = new HeadSignal();
         store.onCommit(signal::advance);
         this.subscriptions = new Subscriptions(store, signal, new SimpleMeterRegistry(), Clock.systemUTC());
@@ -90,7 +96,7 @@ public final class Bank implements AutoCloseable {
 
     /** The stream of an account. */
     public static StreamId stream(UUID accountId) {
-        return StreamId.of("account", accountId);
+        return ACCOUNTS.stream(accountId);
     }
 
     /**
@@ -99,17 +105,17 @@ public final class Bank implements AutoCloseable {
      * @throws AccountRuleViolation when the command breaks a rule; nothing is written
      */
     public CommandResult<Account, AccountEvent> handle(UUID accountId, AccountCommand command) {
-        return accounts.handle(stream(accountId), command, EventMetadata.empty());
+        return accounts.handle(accountId, command, EventMetadata.empty());
     }
 
     /** The account as it is now. */
     public Loaded<Account> account(UUID accountId) {
-        return accounts.load(stream(accountId));
+        return accounts.load(accountId);
     }
 
     /** Time travel: the account right after the event with the given version; empty when it never got there. */
     public Optional<Loaded<Account>> accountAt(UUID accountId, long version) {
-        return accounts.loadAt(stream(accountId), version);
+        return accounts.loadAt(accountId, version);
     }
 
     /** The balance as the read model has it (eventually consistent); empty for an account it does not know. */

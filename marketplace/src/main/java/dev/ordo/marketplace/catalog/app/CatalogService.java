@@ -1,10 +1,9 @@
 package dev.ordo.marketplace.catalog.app;
 
-import dev.ordo.core.bus.command.StreamCommand;
+import dev.ordo.core.bus.command.StreamNaming;
+import dev.ordo.core.bus.command.Streams;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.Loaded;
 import dev.ordo.core.event.EventSerializer;
-import dev.ordo.core.event.StreamId;
 import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.snapshot.StateCodec;
@@ -15,49 +14,33 @@ import dev.ordo.marketplace.catalog.ProductCommand;
 import dev.ordo.marketplace.catalog.ProductDecider;
 import dev.ordo.marketplace.catalog.ProductEvent;
 import dev.ordo.marketplace.shared.ProductId;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /** Handles product commands at the loaded version, retrying conflicts on a fresh load. Thread-safe. */
 @Service
 public class CatalogService {
 
-    private final CommandHandler<ProductCommand, Product, ProductEvent> handler;
+    /** Each product, on {@code product-<productId>}; address product commands with it. */
+    public static final StreamNaming<ProductId, ProductCommand> PRODUCTS = StreamNaming.of("product");
+
+    private final Streams<ProductId, ProductCommand, Product, ProductEvent> streams;
 
     public CatalogService(EventStore store, EventSerializer serializer, SnapshotStore snapshots, SnapshotPolicy policy,
                           StateCodec<Product> codec) {
-        this.handler = CommandHandler.builder(new ProductDecider(), ProductEvent.class, store, serializer)
+        this.streams = new Streams<>(PRODUCTS, CommandHandler
+                .builder(new ProductDecider(), ProductEvent.class, store, serializer)
                 .snapshots(snapshots, codec, policy)
                 .retryOnConflict(command -> true, 3)
-                .build();
+                .build());
     }
 
-    /** The stream of a product. */
-    public static StreamId stream(ProductId productId) {
-        return StreamId.of("product", productId);
-    }
-
-    /**
-     * A command on the product, for the command bus, decided only if the stream is still at {@code expectedVersion}
-     * (null: at its current version).
-     */
-    public static StreamCommand<ProductCommand> request(ProductId productId, ProductCommand command,
-                                                       Long expectedVersion) {
-        return StreamCommand.to(stream(Objects.requireNonNull(productId, "productId")), command, expectedVersion);
-    }
-
-    /** Decides the commands the bus routes here ({@link #request}). */
-    public CommandHandler<ProductCommand, Product, ProductEvent> handler() {
-        return handler;
+    /** The product streams, loaded by product id, and the handler that decides the commands the bus routes here. */
+    public Streams<ProductId, ProductCommand, Product, ProductEvent> streams() {
+        return streams;
     }
 
     /** Answers {@link IsProductRegistered} from the product's stream. */
     public Boolean isRegistered(IsProductRegistered query) {
-        return load(query.productId()).state() instanceof Product.Registered;
-    }
-
-    /** The product as it is now. */
-    public Loaded<Product> load(ProductId productId) {
-        return handler.load(stream(productId));
+        return streams.load(query.productId()).state() instanceof Product.Registered;
     }
 }

@@ -148,7 +148,7 @@ class CatalogController {
 
     private ProductState dispatch(HttpServletRequest request, ProductId id, ProductCommand command, String ifMatch) {
         CommandResult<Product, ProductEvent> result = commands.dispatch(
-                CatalogService.request(id, command, IfMatch.version(ifMatch)),
+                CatalogService.PRODUCTS.command(id, command, IfMatch.version(ifMatch)),
                 RequestMetadata.of(request, "idempotency-key"));
         Product.Registered product = (Product.Registered) result.state();
         return new ProductState(product.productId().toString(), product.name(), product.price().amount(),

@@ -42,7 +42,7 @@ public class FulfilmentService {
      * @return true when this call started it
      */
     public boolean start(StartFulfilment command, EventMetadata metadata) {
-        if (!(orders.load(command.orderId()).state() instanceof Order.Pending)) {
+        if (!(orders.streams().load(command.orderId()).state() instanceof Order.Pending)) {
             log.debug("order {} is not pending; no fulfilment started", command.orderId());
             return false;
         }

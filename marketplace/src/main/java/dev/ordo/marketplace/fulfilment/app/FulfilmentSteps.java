@@ -3,7 +3,6 @@ package dev.ordo.marketplace.fulfilment.app;
 import static dev.ordo.marketplace.fulfilment.FulfilmentIds.actionInvocationId;
 
 import dev.ordo.core.bus.command.CommandBus;
-import dev.ordo.core.command.CommandResult;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.marketplace.fulfilment.CancellationReasons;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
@@ -69,7 +68,7 @@ final class FulfilmentSteps {
         String reservation = context.invocationId();
         for (FulfilmentData.Line line : context.data().lines()) {
             try {
-                commands.dispatch(InventoryService.request(line.productId(), new ReserveStock(reservation,
+                commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReserveStock(reservation,
                         line.quantity(), clock.instant())), metadata(context));
             } catch (InventoryRuleViolation v) {
                 if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
@@ -87,8 +86,8 @@ final class FulfilmentSteps {
     FulfilmentData releaseStock(StepContext<FulfilmentData> context) {
         String reservation = actionInvocationId(context.invocationId());
         for (FulfilmentData.Line line : context.data().lines()) {
-            commands.dispatch(InventoryService.request(line.productId(), new ReleaseReservation(reservation, clock.instant())),
-                    metadata(context));
+            commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReleaseReservation(reservation,
+                    clock.instant())), metadata(context));
         }
         return null;
     }
@@ -155,7 +154,7 @@ final class FulfilmentSteps {
     /** Cancels the booking (cancelling one that was never made changes nothing). */
     FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
         UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
-        commands.dispatch(ShippingService.request(shipmentId, new CancelShipment(
+        commands.dispatch(ShippingService.SHIPMENTS.command(shipmentId, new CancelShipment(
                 CancellationReasons.from(context.failure()), clock.instant())), metadata(context));
         return null;
     }
@@ -172,7 +171,7 @@ final class FulfilmentSteps {
                 + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
                 + " (tracking number " + data.trackingNumber() + ").", clock.instant())), metadata(context));
         for (FulfilmentData.Line line : data.lines()) {
-            commands.dispatch(InventoryService.request(line.productId(), new ShipReservation(data.reservationId(),
+            commands.dispatch(InventoryService.STOCK.command(line.productId(), new ShipReservation(data.reservationId(),
                     clock.instant())), metadata(context));
         }
         return StepOutcome.done();

@@ -46,7 +46,7 @@ final class OrderSteps {
 
     /** Takes the order's lines, total and address as they are now; only a PENDING order is fulfilled. */
     StepOutcome<FulfilmentData> accept(StepContext<FulfilmentData> context) {
-        Order order = orders.load(context.data().orderId()).state();
+        Order order = orders.streams().load(context.data().orderId()).state();
         if (!(order instanceof Order.Pending pending)) {
             throw new NonRetryableStepException("order " + context.data().orderId() + " is "
                     + (order instanceof Order.Placed placed ? placed.status() : "unknown") + ", not PENDING");
@@ -66,14 +66,14 @@ final class OrderSteps {
     FulfilmentData cancel(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         boolean accepted = data.customerId() != null;
-        if (!accepted && !(orders.load(data.orderId()).state() instanceof Order.Pending)) {
+        if (!accepted && !(orders.streams().load(data.orderId()).state() instanceof Order.Pending)) {
             log.info("order {} was not accepted by its fulfilment and is not pending: nothing to cancel",
                     data.orderId());
             return null;
         }
         String reason = CancellationReasons.from(context.failure());
         try {
-            commands.dispatch(OrderService.request(data.orderId(), new CancelOrder(reason, clock.instant()), null),
+            commands.dispatch(OrderService.ORDERS.command(data.orderId(), new CancelOrder(reason, clock.instant())),
                     metadata(context));
             log.info("cancelled order {}: {}", data.orderId(), reason);
         } catch (OrderRuleViolation v) {
@@ -89,8 +89,8 @@ final class OrderSteps {
     StepOutcome<FulfilmentData> recordPayment(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         try {
-            commands.dispatch(OrderService.request(data.orderId(), new PayOrder(data.total(), PaymentMethod.CARD,
-                    data.paymentReference(), clock.instant()), null), metadata(context));
+            commands.dispatch(OrderService.ORDERS.command(data.orderId(), new PayOrder(data.total(),
+                    PaymentMethod.CARD, data.paymentReference(), clock.instant())), metadata(context));
         } catch (OrderRuleViolation v) {
             if (!paidWith(data)) {
                 throw new NonRetryableStepException("the payment could not be recorded on the order: "
@@ -104,8 +104,8 @@ final class OrderSteps {
     StepOutcome<FulfilmentData> ship(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
         try {
-            commands.dispatch(OrderService.request(data.orderId(), new ShipOrder(data.trackingNumber(), data.carrier(),
-                    clock.instant()), null), metadata(context));
+            commands.dispatch(OrderService.ORDERS.command(data.orderId(), new ShipOrder(data.trackingNumber(),
+                    data.carrier(), clock.instant())), metadata(context));
         } catch (OrderRuleViolation v) {
             if (!shippedWith(data)) {
                 throw new NonRetryableStepException("the order could not be shipped: " + v.getMessage(), v);
@@ -115,7 +115,7 @@ final class OrderSteps {
     }
 
     private boolean paidWith(FulfilmentData data) {
-        return switch (orders.load(data.orderId()).state()) {
+        return switch (orders.streams().load(data.orderId()).state()) {
             case Order.Paid paid -> paid.payment().reference().equals(data.paymentReference());
             case Order.Shipped shipped -> shipped.payment().reference().equals(data.paymentReference());
             case Order.Delivered delivered -> delivered.payment().reference().equals(data.paymentReference());
@@ -126,7 +126,7 @@ final class OrderSteps {
     }
 
     private boolean shippedWith(FulfilmentData data) {
-        return switch (orders.load(data.orderId()).state()) {
+        return switch (orders.streams().load(data.orderId()).state()) {
             case Order.Shipped shipped -> shipped.shipment().trackingNumber().equals(data.trackingNumber());
             case Order.Delivered delivered -> delivered.shipment().trackingNumber().equals(data.trackingNumber());
             case Order.Pending pending -> false;

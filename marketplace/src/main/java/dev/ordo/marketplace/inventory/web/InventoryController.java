@@ -104,11 +104,11 @@ class InventoryController {
                                 "product " + productId + " does not exist");
                     }
                     CommandResult<Stock, StockEvent> result = commands.dispatch(
-                            InventoryService.request(id, new AddStock(id, body.quantity(), clock.instant())),
+                            InventoryService.STOCK.command(id, new AddStock(id, body.quantity(), clock.instant())),
                             RequestMetadata.of(request, KeyedEvents.METADATA));
                     return response(id, result.state(), result.version());
                 }, () -> inventory.versionWrittenWith(id, key)
-                        .flatMap(version -> inventory.loadAt(id, version))
+                        .flatMap(version -> inventory.streams().loadAt(id, version))
                         .map(loaded -> response(id, loaded.state(), loaded.version())));
     }
 

@@ -1,9 +1,10 @@
 package dev.ordo.marketplace.notifications.app;
 
 import dev.ordo.core.bus.command.StreamCommand;
+import dev.ordo.core.bus.command.StreamNaming;
+import dev.ordo.core.bus.command.Streams;
 import dev.ordo.core.command.CommandHandler;
 import dev.ordo.core.event.EventSerializer;
-import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventStore;
 import dev.ordo.marketplace.notifications.Notification;
 import dev.ordo.marketplace.notifications.NotificationDecider;
@@ -19,26 +20,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationService {
 
-    private final CommandHandler<SendNotification, Notification, NotificationEvent> handler;
+    /** Each notification, on {@code notification-<notificationId>}. */
+    public static final StreamNaming<UUID, SendNotification> NOTIFICATIONS = StreamNaming.of("notification");
+
+    private final Streams<UUID, SendNotification, Notification, NotificationEvent> streams;
 
     public NotificationService(EventStore store, EventSerializer serializer) {
-        this.handler = CommandHandler.builder(new NotificationDecider(), NotificationEvent.class, store, serializer)
+        this.streams = new Streams<>(NOTIFICATIONS, CommandHandler
+                .builder(new NotificationDecider(), NotificationEvent.class, store, serializer)
                 .retryOnConflict(command -> true, 3)
-                .build();
+                .build());
     }
 
-    /** The stream of a notification. */
-    public static StreamId stream(UUID notificationId) {
-        return StreamId.of("notification", notificationId);
-    }
-
-    /** A notification to send, for the command bus (its stream is named by the notification's id). */
+    /** A notification to send, for the command bus: its stream is named by the notification's own id. */
     public static StreamCommand<SendNotification> request(SendNotification command) {
-        return StreamCommand.to(stream(command.notificationId()), command);
+        return NOTIFICATIONS.command(command.notificationId(), command);
     }
 
-    /** Decides the commands the bus routes here ({@link #request}). */
-    public CommandHandler<SendNotification, Notification, NotificationEvent> handler() {
-        return handler;
+    /** The notification streams and the handler that decides the commands the bus routes here. */
+    public Streams<UUID, SendNotification, Notification, NotificationEvent> streams() {
+        return streams;
     }
 }

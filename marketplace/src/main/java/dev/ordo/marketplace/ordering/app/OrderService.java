@@ -1,11 +1,10 @@
 package dev.ordo.marketplace.ordering.app;
 
-import dev.ordo.core.bus.command.StreamCommand;
+import dev.ordo.core.bus.command.StreamNaming;
+import dev.ordo.core.bus.command.Streams;
 import dev.ordo.core.command.CommandHandler;
-import dev.ordo.core.command.Loaded;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.RecordedEvent;
-import dev.ordo.core.event.StreamId;
 import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.snapshot.StateCodec;
@@ -16,9 +15,7 @@ import dev.ordo.marketplace.ordering.OrderDecider;
 import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.platform.idempotency.KeyedEvents;
 import dev.ordo.marketplace.shared.OrderId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -33,60 +30,32 @@ public class OrderService {
     /** The metadata header that carries a request's Idempotency-Key onto its events. */
     public static final String IDEMPOTENCY_KEY = KeyedEvents.METADATA;
 
-    private final CommandHandler<OrderCommand, Order, OrderEvent> handler;
+    /** Each order, on {@code order-<orderId>}; address order commands with it. */
+    public static final StreamNaming<OrderId, OrderCommand> ORDERS = StreamNaming.of("order");
+
+    private final Streams<OrderId, OrderCommand, Order, OrderEvent> streams;
     private final EventStore store;
 
     public OrderService(EventStore store, EventSerializer serializer, SnapshotStore snapshots, SnapshotPolicy policy,
                         StateCodec<Order> codec) {
         this.store = store;
-        this.handler = CommandHandler.builder(new OrderDecider(), OrderEvent.class, store, serializer)
+        this.streams = new Streams<>(ORDERS, CommandHandler
+                .builder(new OrderDecider(), OrderEvent.class, store, serializer)
                 .snapshots(snapshots, codec, policy)
                 .retryOnConflict(command -> true, 3)
                 // an order is loaded by each of its commands and fulfilment steps within seconds
                 .cacheStates(10_000)
-                .build();
+                .build());
     }
 
-    /** The stream of an order. */
-    public static StreamId stream(OrderId orderId) {
-        return StreamId.of("order", orderId);
-    }
-
-    /**
-     * A command on the order, for the command bus, decided only if the stream is still at {@code expectedVersion}
-     * (null: at its current version).
-     */
-    public static StreamCommand<OrderCommand> request(OrderId orderId, OrderCommand command, Long expectedVersion) {
-        return StreamCommand.to(stream(Objects.requireNonNull(orderId, "orderId")), command, expectedVersion);
-    }
-
-    /** Decides the commands the bus routes here ({@link #request}). */
-    public CommandHandler<OrderCommand, Order, OrderEvent> handler() {
-        return handler;
-    }
-
-    /** The order as it is now. */
-    public Loaded<Order> load(OrderId orderId) {
-        return handler.load(stream(orderId));
-    }
-
-    /** The order as it was right after the event with the given version; empty when it never got there. */
-    public Optional<Loaded<Order>> loadAt(OrderId orderId, long version) {
-        return handler.loadAt(stream(orderId), version);
+    /** The order streams, loaded by order id, and the handler that decides the commands the bus routes here. */
+    public Streams<OrderId, OrderCommand, Order, OrderEvent> streams() {
+        return streams;
     }
 
     /** Every event of the order, oldest first, with positions and metadata. */
     public List<RecordedEvent> history(OrderId orderId) {
-        List<RecordedEvent> events = new ArrayList<>();
-        long next = 1;
-        while (true) {
-            List<RecordedEvent> page = store.readStreamForwards(stream(orderId), next, 1_000);
-            events.addAll(page);
-            if (page.size() < 1_000) {
-                return events;
-            }
-            next = page.getLast().streamVersion() + 1;
-        }
+        return store.readStreamForwards(ORDERS.stream(orderId));
     }
 
     /**
@@ -94,6 +63,6 @@ public class OrderService {
      * recent events; empty when no such event is found.
      */
     public Optional<Long> versionWrittenWith(OrderId orderId, String idempotencyKey) {
-        return KeyedEvents.versionWrittenWith(store, stream(orderId), idempotencyKey);
+        return KeyedEvents.versionWrittenWith(store, ORDERS.stream(orderId), idempotencyKey);
     }
 }

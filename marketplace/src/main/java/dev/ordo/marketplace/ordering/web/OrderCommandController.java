@@ -183,13 +183,13 @@ class OrderCommandController {
 
     private CommandResult<Order, OrderEvent> dispatch(HttpServletRequest request, OrderId orderId,
                                                       OrderCommand command, Long expectedVersion) {
-        return commands.dispatch(OrderService.request(orderId, command, expectedVersion),
+        return commands.dispatch(OrderService.ORDERS.command(orderId, command, expectedVersion),
                 RequestMetadata.of(request, OrderService.IDEMPOTENCY_KEY));
     }
 
     private Optional<ResponseEntity<OrderView>> recover(HttpStatus status, OrderId orderId, String key) {
         return orders.versionWrittenWith(orderId, key)
-                .flatMap(version -> orders.loadAt(orderId, version))
+                .flatMap(version -> orders.streams().loadAt(orderId, version))
                 .filter(loaded -> loaded.state() instanceof Order.Placed)
                 .map(loaded -> response(status, orderId, OrderViews.of((Order.Placed) loaded.state(), loaded.version())));
     }

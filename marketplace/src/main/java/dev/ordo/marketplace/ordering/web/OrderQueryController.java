@@ -65,7 +65,7 @@ class OrderQueryController {
         if (version == null) {
             view = queries.details(id.toString()).orElseThrow(() -> notFound(id, ""));
         } else {
-            view = orders.loadAt(id, version)
+            view = orders.streams().loadAt(id, version)
                     .filter(loaded -> loaded.state() instanceof Order.Placed)
                     .map(loaded -> OrderViews.of((Order.Placed) loaded.state(), loaded.version()))
                     .orElseThrow(() -> notFound(id, " at version " + version));

@@ -1,10 +1,11 @@
 package dev.ordo.marketplace.payments.app;
 
+import dev.ordo.core.bus.command.StreamNaming;
+import dev.ordo.core.bus.command.Streams;
 import dev.ordo.core.command.CommandHandler;
 import dev.ordo.core.command.Loaded;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
-import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventStore;
 import dev.ordo.marketplace.payments.Authorization;
 import dev.ordo.marketplace.payments.Capture;
@@ -36,21 +37,20 @@ import java.util.Optional;
  */
 public class PaymentService {
 
+    /** The payments of each order, on {@code payment-<orderId>}. */
+    public static final StreamNaming<OrderId, PaymentCommand> PAYMENTS = StreamNaming.of("payment");
+
     private final ResilientPaymentProvider provider;
-    private final CommandHandler<PaymentCommand, Payments, PaymentEvent> handler;
+    private final Streams<OrderId, PaymentCommand, Payments, PaymentEvent> streams;
     private final Clock clock;
 
     public PaymentService(ResilientPaymentProvider provider, EventStore store, EventSerializer serializer, Clock clock) {
         this.provider = provider;
         this.clock = clock;
-        this.handler = CommandHandler.builder(new PaymentDecider(), PaymentEvent.class, store, serializer)
+        this.streams = new Streams<>(PAYMENTS, CommandHandler
+                .builder(new PaymentDecider(), PaymentEvent.class, store, serializer)
                 .retryOnConflict(command -> true, 3)
-                .build();
-    }
-
-    /** The stream of an order's payments. */
-    public static StreamId stream(OrderId orderId) {
-        return StreamId.of("payment", orderId);
+                .build());
     }
 
     /**
@@ -62,7 +62,7 @@ public class PaymentService {
      *                                             open; the same call may succeed later
      */
     public Charge charge(OrderId orderId, String paymentId, Money amount, String method, EventMetadata metadata) {
-        Optional<Payments.Payment> known = handler.load(stream(orderId)).state().payment(paymentId);
+        Optional<Payments.Payment> known = streams.load(orderId).state().payment(paymentId);
         if (known.isPresent() && known.get().status() == PaymentStatus.CAPTURED) {
             return new Charge(paymentId, known.get().reference(), known.get().amount());
         }
@@ -101,10 +101,10 @@ public class PaymentService {
 
     /** The order's payments as recorded. */
     public Loaded<Payments> load(OrderId orderId) {
-        return handler.load(stream(orderId));
+        return streams.load(orderId);
     }
 
     private void record(PaymentCommand command, EventMetadata metadata) {
-        handler.handle(stream(command.orderId()), command, metadata);
+        streams.handle(command.orderId(), command, metadata);
     }
 }

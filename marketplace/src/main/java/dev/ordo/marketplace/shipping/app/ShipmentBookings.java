@@ -27,7 +27,7 @@ public class ShipmentBookings {
      * @throws IllegalStateException when the shipment exists but is not booked (it was cancelled): a refusal
      */
     public ShipmentBooked book(CreateShipment command, StepRequest request) {
-        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(ShippingService.request(command.shipmentId(),
+        CommandResult<Shipment, ShipmentEvent> result = commands.dispatch(ShippingService.SHIPMENTS.command(command.shipmentId(),
                 command), request.metadata());
         if (!(result.state() instanceof Shipment.Created created)) {
             throw new IllegalStateException("shipment " + command.shipmentId() + " could not be booked: it is "

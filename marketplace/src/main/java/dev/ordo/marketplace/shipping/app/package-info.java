@@ -1,5 +1,5 @@
 /**
- * The shipping context's application layer and public API: shipment commands (sent as
- * {@link dev.ordo.marketplace.shipping.app.ShippingService#request} through the command bus) on their streams.
+ * The shipping context's application layer and public API: shipment commands on their streams (addressed with
+ * {@link dev.ordo.marketplace.shipping.app.ShippingService#SHIPMENTS} and sent through the command bus).
  */
 package dev.ordo.marketplace.shipping.app;

@@ -34,7 +34,7 @@ class ShipmentController {
     @GetMapping("/{shipmentId}")
     @Operation(summary = "A shipment", description = "Its carrier, tracking number and whether it was cancelled.")
     ShipmentView get(@PathVariable UUID shipmentId) {
-        Loaded<Shipment> loaded = shipping.load(shipmentId);
+        Loaded<Shipment> loaded = shipping.streams().load(shipmentId);
         return switch (loaded.state()) {
             case Shipment.None none -> throw new ShippingRuleViolation(ShippingRule.SHIPMENT_NOT_FOUND, none,
                     "shipment " + shipmentId + " does not exist");

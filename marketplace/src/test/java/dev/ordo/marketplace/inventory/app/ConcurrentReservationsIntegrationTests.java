@@ -60,10 +60,10 @@ class ConcurrentReservationsIntegrationTests {
             InventoryService inventory = new InventoryService(store, serializer, JdbcSnapshotStore.create(database),
                     SnapshotPolicy.everyNEvents(5), StockStateCodec.create(EventJson.mapper()));
             CommandBus commands = SimpleCommandBus.builder()
-                    .registerStreams(StockCommand.class, inventory.handler())
+                    .registerStreams(StockCommand.class, inventory.streams().handler())
                     .middleware(PerKeyLockMiddleware.byStream(c -> Optional.empty(), Duration.ofSeconds(30)))
                     .build();
-            commands.dispatch(InventoryService.request(product, new AddStock(product, LAST_UNITS, now)),
+            commands.dispatch(InventoryService.STOCK.command(product, new AddStock(product, LAST_UNITS, now)),
                     EventMetadata.empty());
 
             CountDownLatch go = new CountDownLatch(1);
@@ -75,8 +75,8 @@ class ConcurrentReservationsIntegrationTests {
                     racers.add(threads.submit(() -> {
                         go.await();
                         try {
-                            commands.dispatch(InventoryService.request(product, new ReserveStock(reservation, 1, now)),
-                                    EventMetadata.empty());
+                            commands.dispatch(InventoryService.STOCK.command(product,
+                                    new ReserveStock(reservation, 1, now)), EventMetadata.empty());
                             return true;
                         } catch (InventoryRuleViolation refused) {
                             refusals.add(refused.rule());
@@ -93,10 +93,10 @@ class ConcurrentReservationsIntegrationTests {
             }
 
             assertThat(refusals).hasSize(RACERS - LAST_UNITS).containsOnly("insufficient-stock");
-            Stock.Stocked stock = (Stock.Stocked) inventory.load(product).state();
+            Stock.Stocked stock = (Stock.Stocked) inventory.streams().load(product).state();
             assertThat(stock.available()).isZero();
             assertThat(stock.reserved()).isEqualTo(LAST_UNITS);
-            List<RecordedEvent> history = store.readStreamForwards(InventoryService.stream(product), 1, 1_000);
+            List<RecordedEvent> history = store.readStreamForwards(InventoryService.STOCK.stream(product), 1, 1_000);
             assertThat(history).extracting(RecordedEvent::eventType).filteredOn("stock.reserved"::equals)
                     .hasSize(LAST_UNITS);
             assertThat(history).map(e -> ((StockEvent) serializer.deserialize(e)).available())
