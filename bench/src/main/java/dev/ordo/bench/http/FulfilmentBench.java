@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  * The marketplace's order fulfilment end to end over HTTP: orders placed with {@code POST /orders}, each taken by the
  * fulfilment saga through the command bus, inventory, the fake payment provider (zero latency, a given share of
  * payments declined), shipping, the order's own commands and the notifications. Each order takes two of the products
- * the run registers.
+ * the run registers ({@code bench.products=1}: every order takes the one product, so every reservation queues on one
+ * stock stream).
  *
  * <p>For each backend ({@code sqlite}, the embedded default; {@code postgres}, a fresh database on the harness's
  * server) and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
@@ -35,7 +36,9 @@ import org.HdrHistogram.Histogram;
  * compensated during the measurement), how they ended, the time from the placing response to the finished saga for
  * a sample of orders placed during the measurement (read from the sagas' histories afterwards, see
  * {@link SagaLatencies}), errors, the ratio to the baseline's requests/s, and the server's CPU per finished saga
- * (placing, the saga, the read models, the monitor's counter reads). A run with any error is invalid.
+ * (placing, the saga, the read models, the monitor's counter reads), and on SQLite the store's bytes per finished saga
+ * (the database files' size after the run ÷ every saga finished since the start, warm-up included; sagas still running
+ * count in the bytes but not in the sagas, so the figure errs high). A run with any error is invalid.
  *
  * <p>Arguments: {@code [marketplace.jar] [sqlite|postgres ...]} (default {@code marketplace/target/marketplace.jar
  * sqlite postgres}). System properties: {@code bench.warmup} and {@code bench.seconds} per scenario (default 30 and
@@ -89,8 +92,8 @@ public final class FulfilmentBench {
                 bench.measurement.toMillis() / 1000.0, bench.clients, bench.inFlight, bench.productCount,
                 bench.sampleEvery);
         System.out.println("| backend | declined | scenario | per second | completed | compensated | p50 ms | p99 ms "
-                + "| max ms | errors | ÷ baseline | server CPU ms each |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| max ms | errors | ÷ baseline | server CPU ms each | store KB each |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         List<String> rows = new ArrayList<>();
         List<ClientStats.Totals> all = new ArrayList<>();
         for (String backend : backends.isEmpty() ? List.of("sqlite", "postgres") : backends) {
@@ -124,13 +127,13 @@ public final class FulfilmentBench {
             double baselinePerSecond = baseline.requestsPerSecond();
             rows.add(print(row(backend, declined, "baseline: GET /" + LivenessClient.PATH, baselinePerSecond,
                     baseline.requests(), Map.of(), baseline.errors(), 1.0, baseline.cpuMillisPerRequest(
-                            baseline.serverCpu()))));
+                            baseline.serverCpu()), "–")));
             long finished = orders.outcomes().values().stream().mapToLong(Long::longValue).sum();
             double finishedPerSecond = finished / orders.seconds();
             rows.add(print(row(backend, declined, "orders placed → saga finished", finishedPerSecond,
                     latencies.latencies(), orders.outcomes(), orders.errors() + latencies.errors(),
                     finishedPerSecond / baselinePerSecond,
-                    orders.serverCpu().toNanos() / 1e6 / finished)));
+                    orders.serverCpu().toNanos() / 1e6 / finished, storeKilobytesPerSaga(app, backend))));
         }
     }
 
@@ -143,6 +146,18 @@ public final class FulfilmentBench {
                         + result.firstError());
             }
             return result;
+        }
+    }
+
+    /** The SQLite files' size ÷ every saga finished so far, in KB; "–" for PostgreSQL. */
+    private static String storeKilobytesPerSaga(MarketplaceProcess app, String backend)
+            throws IOException, InterruptedException {
+        if (!backend.equals("sqlite")) {
+            return "–";
+        }
+        try (MarketplaceApi api = new MarketplaceApi(app.base())) {
+            long finished = SagaMonitor.finished(api);
+            return String.format(Locale.ROOT, "%.1f", app.storeBytes() / 1024.0 / finished);
         }
     }
 
@@ -196,11 +211,11 @@ public final class FulfilmentBench {
     }
 
     private String row(String backend, String declined, String scenario, double perSecond, Histogram latency,
-                       Map<String, Long> outcomes, long errors, double ratio, double cpuMillis) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %.2f | %.2f | %.1f | %d | %.2f | %.2f |",
+                       Map<String, Long> outcomes, long errors, double ratio, double cpuMillis, String storeKb) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %.2f | %.2f | %.1f | %d | %.2f | %.2f | %s |",
                 backend, declined, scenario, perSecond, count(outcomes, "COMPLETED"), count(outcomes, "COMPENSATED"),
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0, errors, ratio, cpuMillis);
+                latency.getMaxValue() / 1000.0, errors, ratio, cpuMillis, storeKb);
     }
 
     private static String count(Map<String, Long> outcomes, String outcome) {

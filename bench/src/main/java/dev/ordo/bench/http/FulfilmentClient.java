@@ -29,16 +29,16 @@ final class FulfilmentClient implements LoadRun.Client {
     private long placed;
 
     /**
-     * @param products    the ids of at least two products with stock enough for the whole run
+     * @param products    the ids of products with stock enough for the whole run; an order takes two (one when there
+     *                    is only one)
      * @param window      permits for sagas in flight, shared by all clients and given back by the monitor
      * @param sampleEvery time one order in this many
      * @param samples     where the timed orders go, shared by all clients
      */
     FulfilmentClient(MarketplaceApi api, List<String> products, Semaphore window, int sampleEvery,
                      Queue<SagaLatencies.Sample> samples, long seed) {
-        if (products.size() < 2) {
-            throw new IllegalArgumentException("an order needs 2 distinct products in stock, there are "
-                    + products.size());
+        if (products.isEmpty()) {
+            throw new IllegalArgumentException("orders need a product in stock");
         }
         this.api = api;
         this.products = products;
@@ -54,9 +54,10 @@ final class FulfilmentClient implements LoadRun.Client {
             return;
         }
         int first = random.nextInt(products.size());
-        OrderClient.PlaceOrder order = new OrderClient.PlaceOrder(customerId, List.of(
-                new OrderClient.Item(products.get(first), 1 + random.nextInt(3)),
-                new OrderClient.Item(products.get((first + 1) % products.size()), 1 + random.nextInt(3))), ADDRESS);
+        OrderClient.Item item = new OrderClient.Item(products.get(first), 1 + random.nextInt(3));
+        OrderClient.PlaceOrder order = new OrderClient.PlaceOrder(customerId, products.size() == 1 ? List.of(item)
+                : List.of(item, new OrderClient.Item(products.get((first + 1) % products.size()),
+                1 + random.nextInt(3))), ADDRESS);
         MarketplaceApi.Response response = stats.timed("POST /orders", () -> api.post("orders", order));
         if (response == null) {
             window.release();

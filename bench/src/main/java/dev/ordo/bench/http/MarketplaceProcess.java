@@ -137,6 +137,17 @@ final class MarketplaceProcess implements AutoCloseable {
         stop();
     }
 
+    /** The bytes of the SQLite store's files now (database, write-ahead log, shared memory). */
+    long storeBytes() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            long bytes = 0;
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ordo.db")).toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
+    }
+
     private synchronized void stop() {
         if (stopped) {
             return;

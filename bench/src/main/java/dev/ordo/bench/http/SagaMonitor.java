@@ -53,6 +53,24 @@ final class SagaMonitor implements LoadRun.Client {
         window.release((int) finished);
     }
 
+    /**
+     * The fulfilment sagas completed or compensated since the marketplace started.
+     *
+     * @throws IOException when a counter cannot be read
+     */
+    static long finished(MarketplaceApi api) throws IOException, InterruptedException {
+        long finished = 0;
+        for (String event : new String[] {"completed", "compensated"}) {
+            MarketplaceApi.Response response = api.get(COUNTER + event);
+            if (response.ok()) {
+                finished += Math.round(response.json().path("measurements").path(0).path("value").asDouble());
+            } else if (response.status() != 404) {
+                throw new IOException(response.describe("GET /" + COUNTER + event));
+            }
+        }
+        return finished;
+    }
+
     /** The counter's value, 0 before the first such saga, -1 (after recording an error) when it cannot be read. */
     private long count(ClientStats stats, String event) throws InterruptedException {
         try {
