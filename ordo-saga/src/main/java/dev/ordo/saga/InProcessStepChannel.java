@@ -1,28 +1,26 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.store.TransientFailures;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link StepChannel} of one process: hands each request to the handler registered for its payload's type, on a
  * virtual thread, and gives the answer to the engine ({@link #connect}) as a {@link StepReply}. A handler's result is a
- * {@link StepReply.Succeeded}; an exception the {@code refusal} predicate accepts (by default any that is not
- * transient) is a {@link StepReply.Failed} at once; any other is tried again with backoff (Resilience4j retry), and
- * after the last attempt answered as failed with its message. Requests under way die with the process: the engine
- * sends those of waiting steps again after a start, so handlers must do their work once per invocation id.
- * Thread-safe.
+ * {@link StepReply.Succeeded}; an exception that is not transient (see {@link TransientFailures}) refuses the request,
+ * a {@link StepReply.Failed} at once. A transient failure says nothing about the request: the handler, and the
+ * recording of its reply, are tried again with growing pauses until they pass or the channel closes (a reply after
+ * the step's deadline is ignored by the engine anyway). Requests under way die with the process: the engine sends
+ * those of waiting steps again after a start, so handlers must do their work once per invocation id. Thread-safe.
  */
 public final class InProcessStepChannel implements StepChannel, AutoCloseable {
 
@@ -35,23 +33,17 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
     }
 
     private final Map<Class<?>, Handler<?>> handlers;
-    private final Retry retry;
+    private final Backoff backoff;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ordo-step-channel-", 0).factory());
     private volatile Consumer<StepReply> replies;
 
     private InProcessStepChannel(Builder builder) {
         this.handlers = Map.copyOf(builder.handlers);
-        Predicate<Throwable> refusal = builder.refusal;
-        this.retry = Retry.of("ordo-step-channel", RetryConfig.custom()
-                .maxAttempts(builder.attempts)
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(builder.firstPause, 2.0, 0.5,
-                        builder.longestPause))
-                .retryOnException(e -> !refusal.test(e))
-                .build());
+        this.backoff = builder.backoff;
     }
 
-    /** A channel with no handler yet; by default 4 attempts from 100 ms to 2 s apart, refusing what is not transient. */
+    /** A channel with no handler yet; transient failures are tried again from 100 ms to 5 s apart. */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,21 +79,48 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
     }
 
     private void deliver(StepRequest request, Handler<Object> handler, Consumer<StepReply> answer) {
-        StepReply reply;
         try {
-            Object result = retry.executeCallable(() -> handler.handle(request.payload(), request));
-            reply = new StepReply.Succeeded(request.invocationId(), result);
+            StepReply reply = untilNotTransient(request, "handling", () -> {
+                try {
+                    return new StepReply.Succeeded(request.invocationId(), handler.handle(request.payload(), request));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    if (TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    return new StepReply.Failed(request.invocationId(), e.getClass().getSimpleName() + ": "
+                            + e.getMessage());
+                }
+            });
+            untilNotTransient(request, "recording the reply to", () -> {
+                answer.accept(reply);
+                return reply;
+            });
         } catch (InterruptedException e) {
             log.debug("request {} was interrupted: the channel is closing", request.invocationId());
-            return;
         } catch (Exception e) {
-            reply = new StepReply.Failed(request.invocationId(), e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        try {
-            answer.accept(reply);
-        } catch (RuntimeException e) {
             log.warn("the reply to request {} could not be recorded; the step's deadline decides",
                     request.invocationId(), e);
+        }
+    }
+
+    /** Runs the work again after each transient failure, with growing pauses, until it ends otherwise. */
+    private StepReply untilNotTransient(StepRequest request, String what, Callable<StepReply> work) throws Exception {
+        for (int failures = 1; ; failures++) {
+            try {
+                return work.call();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                Duration pause = backoff.after(failures);
+                log.debug("{} request {} failed for a passing reason ({}); trying again in {} ms", what,
+                        request.invocationId(), e.toString(), pause.toMillis());
+                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+            }
         }
     }
 
@@ -126,10 +145,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
     /** Collects the handlers; not thread-safe. */
     public static final class Builder {
         private final Map<Class<?>, Handler<?>> handlers = new LinkedHashMap<>();
-        private Predicate<Throwable> refusal = e -> !TransientFailures.isTransient(e);
-        private int attempts = 4;
-        private Duration firstPause = Duration.ofMillis(100);
-        private Duration longestPause = Duration.ofSeconds(2);
+        private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
         private Builder() {
         }
@@ -143,20 +159,9 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
             return this;
         }
 
-        /** Which exceptions of a handler refuse the request for good (the others are tried again). */
-        public Builder refusal(Predicate<Throwable> value) {
-            this.refusal = Objects.requireNonNull(value, "refusal");
-            return this;
-        }
-
-        /** How many times a request whose handler failed for a passing reason is tried, and the pauses between. */
-        public Builder retry(int maxAttempts, Duration first, Duration longest) {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("at least one attempt, was " + maxAttempts);
-            }
-            this.attempts = maxAttempts;
-            this.firstPause = Objects.requireNonNull(first, "first");
-            this.longestPause = Objects.requireNonNull(longest, "longest");
+        /** The pauses between tries after transient failures: from {@code first}, doubling, at most {@code longest}. */
+        public Builder transientBackoff(Duration first, Duration longest) {
+            this.backoff = new Backoff(first, longest);
             return this;
         }
 

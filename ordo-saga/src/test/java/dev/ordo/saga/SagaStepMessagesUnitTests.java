@@ -141,27 +141,34 @@ class SagaStepMessagesUnitTests {
     }
 
     @Test
-    void theInProcessChannelRepliesWithTheHandlersResultTryingPassingFailuresAgain() throws InterruptedException {
+    void theInProcessChannelTriesHandlerAndReplyAgainUntilPassingFailuresPass() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
+        AtomicInteger recordings = new AtomicInteger();
         try (InProcessStepChannel channel = InProcessStepChannel.builder()
                 .handle(String.class, (payload, request) -> {
-                    if (calls.incrementAndGet() == 1) {
+                    if (calls.incrementAndGet() <= 6) {
                         throw new EventStoreUnavailableException("carrier database restarting", null);
                     }
                     return "DPD-" + request.invocationId().length();
                 })
-                .retry(3, Duration.ofMillis(1), Duration.ofMillis(5))
+                .transientBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
                 .build()) {
             SagaDefinition<Data> saga = booking(channel);
             try (SagaEngine engine = engine(saga)) {
-                channel.connect(engine::reply);
+                channel.connect(reply -> {
+                    if (recordings.incrementAndGet() <= 3) {
+                        throw new EventStoreUnavailableException("saga store restarting", null);
+                    }
+                    engine.reply(reply);
+                });
                 UUID id = started(engine, saga);
 
                 SagaState done = engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED);
 
                 assertThat(done.status()).isEqualTo(SagaStatus.COMPLETED);
                 assertThat(done.data()).contains("DPD-" + (id + ":book-carrier").length());
-                assertThat(calls).hasValue(2);
+                assertThat(calls).hasValue(7);
+                assertThat(recordings).hasValue(4);
             }
         }
     }
@@ -185,6 +192,7 @@ class SagaStepMessagesUnitTests {
                 assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
                 assertThat(state.failure()).contains("IllegalStateException: no carrier serves Mars");
                 assertThat(calls).as("a refusal is not tried again").hasValue(1);
+                assertThat(state.step("book-carrier").state()).isEqualTo(SagaState.StepState.FAILED);
             }
         }
     }
