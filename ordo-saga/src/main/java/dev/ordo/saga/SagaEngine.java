@@ -142,9 +142,9 @@ public final class SagaEngine implements AutoCloseable {
      * @return true when the reply was recorded
      */
     public <D> boolean reply(SagaDefinition<D> definition, UUID sagaId, String step, UnaryOperator<D> update) {
-        return record(sagaId, step, journal -> new StepSucceeded(step, update == null ? null
-                : definition.codec().encode(update.apply(definition.codec().decode(journal.state().data()))),
-                clock.instant()));
+        return record(sagaId, step, journal -> update == null ? new StepSucceeded(step, clock.instant())
+                : StepSucceeded.changing(step, journal.state().data(), definition.codec().encode(
+                        update.apply(definition.codec().decode(journal.state().data()))), clock.instant()));
     }
 
     /** Records that a step waiting for a reply failed; the saga compensates. Ignored when the step is not waiting. */
@@ -183,8 +183,8 @@ public final class SagaEngine implements AutoCloseable {
                 return false;
             }
             journal.append(EventMetadata.empty(), switch (reply) {
-                case StepReply.Succeeded succeeded -> new StepSucceeded(name, replied(definition, step.get(),
-                        journal.state().data(), succeeded.result()), clock.instant());
+                case StepReply.Succeeded succeeded -> StepSucceeded.changing(name, journal.state().data(),
+                        replied(definition, step.get(), journal.state().data(), succeeded.result()), clock.instant());
                 case StepReply.Failed failed -> new StepFailed(name, failed.error(), false, clock.instant());
             });
             return true;

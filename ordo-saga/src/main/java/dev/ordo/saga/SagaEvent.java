@@ -2,6 +2,8 @@ package dev.ordo.saga;
 
 import dev.ordo.core.event.EventType;
 import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What happened to a saga, as stored in its stream {@code saga-<id>}. Data is kept as the JSON its definition's
@@ -35,9 +37,42 @@ public sealed interface SagaEvent {
     record StepAwaitingReply(String step, Instant deadline, Instant at) implements SagaEvent {
     }
 
-    /** {@code data} is {@code null} when the step left the saga's data unchanged. */
+    /**
+     * A step succeeded. Its changes to the saga's data are {@code changes}, a JSON merge patch (RFC 7386) of the data
+     * (see {@link SagaDataChanges}), or, for data that is not a JSON object and in events written before patches,
+     * the whole new {@code data}; both are {@code null} when the step left the data unchanged.
+     */
     @EventType("saga.step-succeeded")
-    record StepSucceeded(String step, String data, Instant at) implements SagaEvent {
+    record StepSucceeded(String step, String data, JsonNode changes, Instant at) implements SagaEvent {
+
+        /** JSON {@code null} (how a stored event without changes reads back) is no changes. */
+        public StepSucceeded {
+            if (changes != null && changes.isNull()) {
+                changes = null;
+            }
+        }
+
+        /** A success that left the data as it was. */
+        StepSucceeded(String step, Instant at) {
+            this(step, null, null, at);
+        }
+
+        /** A success that turned the data from {@code before} into {@code after}, recorded as the patch between them. */
+        static StepSucceeded changing(String step, String before, String after, Instant at) {
+            if (after == null || after.equals(before)) {
+                return new StepSucceeded(step, at);
+            }
+            ObjectNode changes = SagaDataChanges.diff(before, after);
+            if (changes == null) {
+                return new StepSucceeded(step, after, null, at);
+            }
+            return changes.isEmpty() ? new StepSucceeded(step, at) : new StepSucceeded(step, null, changes, at);
+        }
+
+        /** The data after this step, given the data before it. */
+        String dataAfter(String before) {
+            return data != null ? data : changes != null ? SagaDataChanges.apply(before, changes) : before;
+        }
     }
 
     @EventType("saga.step-failed")

@@ -133,7 +133,7 @@ public record SagaState(UUID sagaId, String type, SagaStatus status, String data
             case StepSucceeded succeeded -> {
                 next.put(succeeded.step(), step(succeeded.step()).with(StepState.SUCCEEDED));
                 done = append(completed, succeeded.step());
-                newData = succeeded.data() == null ? data : succeeded.data();
+                newData = succeeded.dataAfter(data);
             }
             case StepFailed failed -> {
                 Step s = step(failed.step());

@@ -121,7 +121,7 @@ final class StepRunner<D> {
     private SagaEvent event(Result<D> result, SagaState state) {
         return switch (result) {
             case Result.Event<D> event -> event.event();
-            case Result.Updated<D> updated -> new StepSucceeded(updated.step(),
+            case Result.Updated<D> updated -> StepSucceeded.changing(updated.step(), state.data(),
                     encode(updated.update().apply(data(state.data()))), now());
         };
     }
@@ -173,7 +173,7 @@ final class StepRunner<D> {
                 return switch (outcome) {
                     case StepOutcome.Done<D> done when done.update() != null ->
                             Optional.of(new Result.Updated<>(step.name(), done.update()));
-                    case StepOutcome.Done<D> done -> outcome(new StepSucceeded(step.name(), null, now()));
+                    case StepOutcome.Done<D> done -> outcome(new StepSucceeded(step.name(), now()));
                     case StepOutcome.AwaitReply<D> await -> outcome(new StepAwaitingReply(step.name(),
                             now().plus(await.deadline()), now()));
                 };

@@ -188,7 +188,7 @@ class SagaCancellationUnitTests {
         SagaState completed = SagaState.initial(id)
                 .evolve(new SagaEvent.SagaStarted("racing", "{}", now), 1)
                 .evolve(new SagaEvent.StepStarted("confirm", 1, id + ":confirm", now), 2)
-                .evolve(new SagaEvent.StepSucceeded("confirm", null, now), 3)
+                .evolve(new SagaEvent.StepSucceeded("confirm", now), 3)
                 .evolve(new SagaEvent.SagaCompleted(now), 4);
 
         SagaState after = completed.evolve(new SagaEvent.CancelRequested("too late", now), 5);
