@@ -4,6 +4,7 @@ import dev.ordo.test.postgres.PostgresDatabase;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,8 +38,8 @@ import org.HdrHistogram.Histogram;
  * a sample of orders placed during the measurement (read from the sagas' histories afterwards, see
  * {@link SagaLatencies}), errors, the ratio to the baseline's requests/s, and the server's CPU per finished saga
  * (placing, the saga, the read models, the monitor's counter reads), and on SQLite the store's bytes per finished saga
- * (the database files' size after the run ÷ every saga finished since the start, warm-up included; sagas still running
- * count in the bytes but not in the sagas, so the figure errs high). A run with any error is invalid.
+ * (the pages in use after the run, write-ahead log included, ÷ every saga finished since the start, warm-up included;
+ * sagas still running count in the bytes but not in the sagas, so the figure errs high). A run with any error is invalid.
  *
  * <p>Arguments: {@code [marketplace.jar] [sqlite|postgres ...]} (default {@code marketplace/target/marketplace.jar
  * sqlite postgres}). System properties: {@code bench.warmup} and {@code bench.seconds} per scenario (default 30 and
@@ -151,7 +152,7 @@ public final class FulfilmentBench {
 
     /** The SQLite files' size ÷ every saga finished so far, in KB; "–" for PostgreSQL. */
     private static String storeKilobytesPerSaga(MarketplaceProcess app, String backend)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, SQLException {
         if (!backend.equals("sqlite")) {
             return "–";
         }

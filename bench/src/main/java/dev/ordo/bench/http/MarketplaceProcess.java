@@ -7,6 +7,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -137,14 +142,23 @@ final class MarketplaceProcess implements AutoCloseable {
         stop();
     }
 
-    /** The bytes of the SQLite store's files now (database, write-ahead log, shared memory). */
-    long storeBytes() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            long bytes = 0;
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("ordo.db")).toList()) {
-                bytes += Files.size(file);
-            }
-            return bytes;
+    /**
+     * The bytes the SQLite store holds now: its pages in use (free pages left out) as a reader sees the database,
+     * write-ahead log included, so the figure does not depend on when the log was last checkpointed.
+     */
+    long storeBytes() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:"
+                + directory.resolve("ordo.db") + "?mode=ro");
+             Statement statement = connection.createStatement()) {
+            return (pragma(statement, "page_count") - pragma(statement, "freelist_count"))
+                    * pragma(statement, "page_size");
+        }
+    }
+
+    private static long pragma(Statement statement, String name) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
