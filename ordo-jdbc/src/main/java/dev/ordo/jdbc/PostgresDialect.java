@@ -35,6 +35,14 @@ final class PostgresDialect extends Dialect {
 
     private static final int OPTIMISTIC_ATTEMPTS = 3;
 
+    /**
+     * The head, the revision and the streams of the last batch as this writer left them, or {@code null}. A lone writer
+     * plans its next batch on the same streams from it instead of reading the store first (one round trip instead of
+     * two): the append statement applies only while the head's revision is still the one known, so a write by anyone
+     * else (another process, a change to a stream, which bumps the revision too) sends the writer back to reading.
+     */
+    private volatile StoreState afterLastWrite;
+
     private final String lockTimeoutMillis;
     private final int networkTimeoutMillis;
 
@@ -64,8 +72,15 @@ final class PostgresDialect extends Dialect {
                 if (pessimistic) {
                     lockHead(connection);
                 }
-                StoreState state = readState(connection, batch, lookupIds);
-                BatchPlan plan = BatchPlanner.plan(state, batch);
+                StoreState known = attempt == 1 && !lookupIds ? knownState(batch) : null;
+                BatchPlan fromKnown = known == null ? null : BatchPlanner.plan(known, batch);
+                // a plan from the known state is used only if it writes every request: a refusal (a wrong expected
+                // version) must come from what the store holds now, which only the statement's revision check proves
+                boolean useKnown = fromKnown != null && fromKnown.writes()
+                        && fromKnown.outcomes().stream().allMatch(o -> o.failure() == null);
+                StoreState state = useKnown ? known : readState(connection, batch, lookupIds);
+                BatchPlan plan = useKnown ? fromKnown : BatchPlanner.plan(state, batch);
+                afterLastWrite = null;
                 boolean done;
                 if (!plan.writes()) {
                     done = true;
@@ -85,6 +100,9 @@ final class PostgresDialect extends Dialect {
                     });
                 }
                 if (done) {
+                    if (plan.writes()) {
+                        afterLastWrite = new StoreState(plan.newHead(), state.revision() + 1, plan.streams(), null);
+                    }
                     return plan;
                 }
             } catch (SQLException | RuntimeException | Error e) {
@@ -98,6 +116,20 @@ final class PostgresDialect extends Dialect {
                 }
             }
         }
+    }
+
+    /** The state after this writer's last batch, when it knows every stream of this one; {@code null} otherwise. */
+    private StoreState knownState(List<PendingAppend> batch) {
+        StoreState known = afterLastWrite;
+        if (known == null) {
+            return null;
+        }
+        for (PendingAppend request : batch) {
+            if (!known.streams().containsKey(request.stream())) {
+                return null;
+            }
+        }
+        return known;
     }
 
     private void lockHead(Connection connection) throws SQLException {
