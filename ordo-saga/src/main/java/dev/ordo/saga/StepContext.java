@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.event.EventMetadata;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,19 @@ import java.util.UUID;
  */
 public record StepContext<D>(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data,
                              String failure) {
+
+    /**
+     * The metadata of what the step writes or sends: the saga as correlation, this invocation as causation, the saga
+     * type as actor ({@code saga:<type>}).
+     */
+    public EventMetadata metadata() {
+        return metadata(sagaId.toString(), sagaType, invocationId);
+    }
+
+    static EventMetadata metadata(String correlationId, String sagaType, String invocationId) {
+        return EventMetadata.empty().withCorrelationId(correlationId).withCausationId(invocationId)
+                .withActor("saga:" + sagaType);
+    }
 
     /** The context of an action (no failure). */
     public StepContext(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data) {

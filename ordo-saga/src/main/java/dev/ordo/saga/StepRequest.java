@@ -25,7 +25,7 @@ public record StepRequest(String invocationId, String sagaType, String step, Obj
 
     /** The metadata of what the participant writes: the saga as correlation, this invocation as causation. */
     public EventMetadata metadata() {
-        return EventMetadata.empty().withCorrelationId(Invocation.parse(invocationId).map(i -> i.sagaId().toString())
-                .orElse(invocationId)).withCausationId(invocationId).withActor("saga:" + sagaType);
+        return StepContext.metadata(Invocation.parse(invocationId).map(i -> i.sagaId().toString())
+                .orElse(invocationId), sagaType, invocationId);
     }
 }

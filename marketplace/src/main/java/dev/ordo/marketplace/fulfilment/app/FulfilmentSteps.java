@@ -3,7 +3,6 @@ package dev.ordo.marketplace.fulfilment.app;
 import static dev.ordo.marketplace.fulfilment.FulfilmentIds.actionInvocationId;
 
 import dev.ordo.core.bus.command.CommandBus;
-import dev.ordo.core.event.EventMetadata;
 import dev.ordo.marketplace.fulfilment.CancellationReasons;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.fulfilment.FulfilmentIds;
@@ -69,7 +68,7 @@ final class FulfilmentSteps {
         for (FulfilmentData.Line line : context.data().lines()) {
             try {
                 commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReserveStock(reservation,
-                        line.quantity(), clock.instant())), metadata(context));
+                        line.quantity(), clock.instant())), context.metadata());
             } catch (InventoryRuleViolation v) {
                 if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
                     throw v;
@@ -87,7 +86,7 @@ final class FulfilmentSteps {
         String reservation = actionInvocationId(context.invocationId());
         for (FulfilmentData.Line line : context.data().lines()) {
             commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReleaseReservation(reservation,
-                    clock.instant())), metadata(context));
+                    clock.instant())), context.metadata());
         }
         return null;
     }
@@ -97,7 +96,7 @@ final class FulfilmentSteps {
         String paymentId = context.invocationId();
         FulfilmentData data = context.data();
         try {
-            Charge charge = payments.charge(data.orderId(), paymentId, data.total(), PAYMENT_METHOD, metadata(context));
+            Charge charge = payments.charge(data.orderId(), paymentId, data.total(), PAYMENT_METHOD, context.metadata());
             return StepOutcome.done(d -> d.paid(paymentId, charge.reference()));
         } catch (PaymentDeclinedException declined) {
             throw new NonRetryableStepException("payment declined: " + declined.getMessage(), declined);
@@ -117,7 +116,7 @@ final class FulfilmentSteps {
         OrderId orderId = context.data().orderId();
         String paymentId = actionInvocationId(context.invocationId());
         try {
-            payments.refund(orderId, paymentId, metadata(context))
+            payments.refund(orderId, paymentId, context.metadata())
                     .ifPresent(amount -> log.info("refunded {} for order {}", amount, orderId));
         } catch (PaymentProviderUnavailableException unavailable) {
             if (mayHoldMoney(orderId, paymentId)) {
@@ -155,7 +154,7 @@ final class FulfilmentSteps {
     FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
         UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
         commands.dispatch(ShippingService.SHIPMENTS.command(shipmentId, new CancelShipment(
-                CancellationReasons.from(context.failure()), clock.instant())), metadata(context));
+                CancellationReasons.from(context.failure()), clock.instant())), context.metadata());
         return null;
     }
 
@@ -169,17 +168,11 @@ final class FulfilmentSteps {
         commands.dispatch(NotificationService.request(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
                 data.customerId(), data.orderId(), NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId()
                 + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
-                + " (tracking number " + data.trackingNumber() + ").", clock.instant())), metadata(context));
+                + " (tracking number " + data.trackingNumber() + ").", clock.instant())), context.metadata());
         for (FulfilmentData.Line line : data.lines()) {
             commands.dispatch(InventoryService.STOCK.command(line.productId(), new ShipReservation(data.reservationId(),
-                    clock.instant())), metadata(context));
+                    clock.instant())), context.metadata());
         }
         return StepOutcome.done();
-    }
-
-    /** The metadata of the commands a step sends: the saga as correlation, the step's invocation as causation. */
-    static EventMetadata metadata(StepContext<FulfilmentData> context) {
-        return EventMetadata.empty().withCorrelationId(context.sagaId().toString())
-                .withCausationId(context.invocationId()).withActor("saga:" + context.sagaType());
     }
 }

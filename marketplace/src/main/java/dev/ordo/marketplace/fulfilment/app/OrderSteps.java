@@ -1,6 +1,5 @@
 package dev.ordo.marketplace.fulfilment.app;
 
-import static dev.ordo.marketplace.fulfilment.app.FulfilmentSteps.metadata;
 
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.marketplace.fulfilment.CancellationReasons;
@@ -74,7 +73,7 @@ final class OrderSteps {
         String reason = CancellationReasons.from(context.failure());
         try {
             commands.dispatch(OrderService.ORDERS.command(data.orderId(), new CancelOrder(reason, clock.instant())),
-                    metadata(context));
+                    context.metadata());
             log.info("cancelled order {}: {}", data.orderId(), reason);
         } catch (OrderRuleViolation v) {
             if (!NOTHING_TO_CANCEL.contains(v.rule())) {
@@ -90,7 +89,7 @@ final class OrderSteps {
         FulfilmentData data = context.data();
         try {
             commands.dispatch(OrderService.ORDERS.command(data.orderId(), new PayOrder(data.total(),
-                    PaymentMethod.CARD, data.paymentReference(), clock.instant())), metadata(context));
+                    PaymentMethod.CARD, data.paymentReference(), clock.instant())), context.metadata());
         } catch (OrderRuleViolation v) {
             if (!paidWith(data)) {
                 throw new NonRetryableStepException("the payment could not be recorded on the order: "
@@ -105,7 +104,7 @@ final class OrderSteps {
         FulfilmentData data = context.data();
         try {
             commands.dispatch(OrderService.ORDERS.command(data.orderId(), new ShipOrder(data.trackingNumber(),
-                    data.carrier(), clock.instant())), metadata(context));
+                    data.carrier(), clock.instant())), context.metadata());
         } catch (OrderRuleViolation v) {
             if (!shippedWith(data)) {
                 throw new NonRetryableStepException("the order could not be shipped: " + v.getMessage(), v);
