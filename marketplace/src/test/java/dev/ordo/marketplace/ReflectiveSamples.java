@@ -57,6 +57,11 @@ final class ReflectiveSamples {
         if (raw == Currency.class) {
             return NODES.stringNode("EUR");
         }
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            ObjectNode json = NODES.objectNode();
+            json.set(name, NODES.stringNode(text(name)));
+            return json;
+        }
         if (raw.isEnum()) {
             return NODES.stringNode(((Enum<?>) raw.getEnumConstants()[0]).name());
         }
