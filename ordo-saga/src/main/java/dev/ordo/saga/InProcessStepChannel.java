@@ -80,19 +80,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
 
     private void deliver(StepRequest request, Handler<Object> handler, Consumer<StepReply> answer) {
         try {
-            StepReply reply = untilNotTransient(request, "handling", () -> {
-                try {
-                    return new StepReply.Succeeded(request.invocationId(), handler.handle(request.payload(), request));
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    if (TransientFailures.isTransient(e)) {
-                        throw e;
-                    }
-                    return new StepReply.Failed(request.invocationId(), e.getClass().getSimpleName() + ": "
-                            + e.getMessage());
-                }
-            });
+            StepReply reply = untilNotTransient(request, "handling", () -> handle(request, handler));
             untilNotTransient(request, "recording the reply to", () -> {
                 answer.accept(reply);
                 return reply;
@@ -102,6 +90,20 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
         } catch (Exception e) {
             log.warn("the reply to request {} could not be recorded; the step's deadline decides",
                     request.invocationId(), e);
+        }
+    }
+
+    /** The handler's answer: its result, or the refusal it threw; a transient failure is thrown. */
+    private static StepReply handle(StepRequest request, Handler<Object> handler) throws Exception {
+        try {
+            return new StepReply.Succeeded(request.invocationId(), handler.handle(request.payload(), request));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            return new StepReply.Failed(request.invocationId(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -142,14 +142,15 @@ public final class SagaEngine implements AutoCloseable {
      * @return true when the reply was recorded
      */
     public <D> boolean reply(SagaDefinition<D> definition, UUID sagaId, String step, UnaryOperator<D> update) {
-        return record(sagaId, step, journal -> update == null ? new StepSucceeded(step, clock.instant())
+        return record(sagaId, step, awaitingReply(step), journal -> update == null ? new StepSucceeded(step, clock.instant())
                 : StepSucceeded.changing(step, journal.state().data(), definition.codec().encode(
                         update.apply(definition.codec().decode(journal.state().data()))), clock.instant()));
     }
 
     /** Records that a step waiting for a reply failed; the saga compensates. Ignored when the step is not waiting. */
     public boolean replyFailure(UUID sagaId, String step, String error) {
-        return record(sagaId, step, journal -> new StepFailed(step, error, false, clock.instant()));
+        return record(sagaId, step, awaitingReply(step),
+                journal -> new StepFailed(step, error, false, clock.instant()));
     }
 
     /**
@@ -170,38 +171,44 @@ public final class SagaEngine implements AutoCloseable {
             log.warn("ignoring a reply for {}: not the invocation id of a saga step", reply.invocationId());
             return false;
         }
-        UUID sagaId = invocation.get().sagaId();
         String name = invocation.get().step();
-        return writeLocked(sagaId, journal -> {
-            SagaState state = journal.state();
-            SagaDefinition<?> definition = state.exists() ? definitions.get(state.type()) : null;
-            Optional<? extends SagaStep<?>> step = definition == null ? Optional.empty() : definition.step(name);
-            SagaState.StepState at = state.exists() ? state.step(name).state() : null;
-            if (step.isEmpty() || step.get().call() == null || state.status().isFinished()
-                    || (at != SagaState.StepState.AWAITING_REPLY && at != SagaState.StepState.STARTED)) {
-                log.debug("ignoring reply for step {} of saga {}: it is not waiting for one", name, sagaId);
-                return false;
-            }
-            journal.append(EventMetadata.empty(), switch (reply) {
-                case StepReply.Succeeded succeeded -> StepSucceeded.changing(name, journal.state().data(),
-                        replied(definition, step.get(), journal.state().data(), succeeded.result()), clock.instant());
-                case StepReply.Failed failed -> new StepFailed(name, failed.error(), false, clock.instant());
-            });
-            return true;
+        Predicate<SagaState> remoteStepWaiting = state -> remoteCall(state, name) != null
+                && (state.step(name).state() == SagaState.StepState.AWAITING_REPLY
+                || state.step(name).state() == SagaState.StepState.STARTED);
+        return record(invocation.get().sagaId(), name, remoteStepWaiting, journal -> switch (reply) {
+            case StepReply.Succeeded succeeded -> StepSucceeded.changing(name, journal.state().data(),
+                    replied(definitions.get(journal.state().type()), remoteCall(journal.state(), name),
+                            journal.state().data(), succeeded.result()), clock.instant());
+            case StepReply.Failed failed -> new StepFailed(name, failed.error(), false, clock.instant());
         });
     }
 
-    private static <D> String replied(SagaDefinition<D> definition, SagaStep<?> step, String data, Object result) {
-        @SuppressWarnings("unchecked") // the step is one of the definition's, so its data type is D
-        RemoteCall<D, ?> call = (RemoteCall<D, ?>) step.call();
+    /** The remote call of the named step of the saga's definition; {@code null} when it is no such step. */
+    private RemoteCall<?, ?> remoteCall(SagaState state, String step) {
+        SagaDefinition<?> definition = definitions.get(state.type());
+        return definition == null ? null : definition.step(step).map(SagaStep::call).orElse(null);
+    }
+
+    private static Predicate<SagaState> awaitingReply(String step) {
+        return state -> state.step(step).state() == SagaState.StepState.AWAITING_REPLY;
+    }
+
+    private static <D> String replied(SagaDefinition<D> definition, RemoteCall<?, ?> remote, String data,
+                                      Object result) {
+        @SuppressWarnings("unchecked") // the call is one of the definition's steps, so its data type is D
+        RemoteCall<D, ?> call = (RemoteCall<D, ?>) remote;
         return definition.codec().encode(call.applied(definition.codec().decode(data), result));
     }
 
-    private boolean record(UUID sagaId, String step, Function<SagaJournal, SagaEvent> event) {
+    /**
+     * Appends the reply's event when the saga exists, is not finished and its step is {@code waiting}; otherwise
+     * ignores it.
+     */
+    private boolean record(UUID sagaId, String step, Predicate<SagaState> waiting,
+                           Function<SagaJournal, SagaEvent> event) {
         return writeLocked(sagaId, journal -> {
             SagaState state = journal.state();
-            if (!state.exists() || state.step(step).state() != SagaState.StepState.AWAITING_REPLY
-                    || state.status().isFinished()) {
+            if (!state.exists() || state.status().isFinished() || !waiting.test(state)) {
                 log.debug("ignoring reply for step {} of saga {}: it is not waiting for one", step, sagaId);
                 return false;
             }

@@ -54,8 +54,7 @@ class SagaStepMessagesUnitTests {
     void theStepSendsItsRequestAndAReplyNamingOnlyTheInvocationIdMovesTheSagaOn() throws InterruptedException {
         SagaDefinition<Data> saga = booking(sent::add);
         try (SagaEngine engine = engine(saga)) {
-            UUID id = started(engine, saga);
-            awaitStep(engine, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+            UUID id = waitingForTheCarrier(engine, saga);
 
             assertThat(sent).containsExactly(new StepRequest(id + ":book-carrier", "booking", "book-carrier",
                     "book a parcel for o-7"));
@@ -75,8 +74,7 @@ class SagaStepMessagesUnitTests {
     void aFailedReplyFailsTheStepAndTheSagaCompensates() throws InterruptedException {
         SagaDefinition<Data> saga = booking(sent::add);
         try (SagaEngine engine = engine(saga)) {
-            UUID id = started(engine, saga);
-            awaitStep(engine, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+            UUID id = waitingForTheCarrier(engine, saga);
 
             assertThat(engine.reply(new StepReply.Failed(id + ":book-carrier", "no carrier serves Mars"))).isTrue();
 
@@ -91,8 +89,7 @@ class SagaStepMessagesUnitTests {
     void aReplyWithAResultOfTheWrongTypeIsRefusedAndTheStepStillWaits() {
         SagaDefinition<Data> saga = booking(sent::add);
         try (SagaEngine engine = engine(saga)) {
-            UUID id = started(engine, saga);
-            awaitStep(engine, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+            UUID id = waitingForTheCarrier(engine, saga);
 
             assertThatThrownBy(() -> engine.reply(new StepReply.Succeeded(id + ":book-carrier", 42)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Integer");
@@ -105,8 +102,7 @@ class SagaStepMessagesUnitTests {
     void repliesForNoWaitingRemoteStepAreIgnored() {
         SagaDefinition<Data> saga = booking(sent::add);
         try (SagaEngine engine = engine(saga)) {
-            UUID id = started(engine, saga);
-            awaitStep(engine, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+            UUID id = waitingForTheCarrier(engine, saga);
             long version = engine.state(id).version();
 
             assertThat(engine.reply(new StepReply.Succeeded("not an invocation id", "x"))).isFalse();
@@ -221,6 +217,13 @@ class SagaStepMessagesUnitTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both");
         assertThatThrownBy(() -> new RemoteCall<Data, String>(sent::add, context -> "x", String.class, (d, r) -> d,
                 Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Starts a saga and returns its id once its booking step waits for the carrier's reply. */
+    private UUID waitingForTheCarrier(SagaEngine engine, SagaDefinition<Data> saga) {
+        UUID id = started(engine, saga);
+        awaitStep(engine, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+        return id;
     }
 
     private static void awaitStep(SagaEngine engine, UUID id, String step, SagaState.StepState expected) {
