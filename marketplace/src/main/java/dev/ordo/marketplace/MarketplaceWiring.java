@@ -158,12 +158,16 @@ public class MarketplaceWiring {
                 .middleware(new LoggingMiddleware())
                 .middleware(new MetricsMiddleware(meters))
                 .middleware(new ValidationMiddleware(validator))
-                .middleware(PerKeyLockMiddleware.byStream(MarketplaceWiring::streamOf,
-                        properties.commands().lockTimeout()))
+                .middleware(new PerKeyLockMiddleware(MarketplaceWiring::streamOf, properties.commands().lockTimeout()))
+                .combineStreamCommands(properties.commands().combineUpTo(), properties.commands().lockTimeout())
                 .build();
     }
 
-    /** The stream of a fulfilment command (the contexts' commands name theirs, see {@link StreamCommand}). */
+    /**
+     * The stream of a fulfilment command, which takes the lock of its stream; the contexts' commands name theirs (see
+     * {@link StreamCommand}) and take turns on them in the bus itself, which decides those queued on a hot stream
+     * together.
+     */
     private static Optional<String> streamOf(Object command) {
         return switch (command) {
             case StartFulfilment start -> Optional.of("fulfilment-" + start.orderId());

@@ -119,8 +119,16 @@ public record OrdoProperties(@DefaultValue Store store, @DefaultValue Snapshots 
     /**
      * Command handling.
      *
-     * @param lockTimeout how long a command waits for another command on the same stream to finish
+     * @param lockTimeout how long a command waits for its stream's turn (another command on the same stream to finish)
+     * @param combineUpTo the most commands queued on one stream that are decided together, with one load and one
+     *                    append, when the stream's turn comes; 1 decides them one by one
      */
-    public record Commands(@DefaultValue("5s") Duration lockTimeout) {
+    public record Commands(@DefaultValue("5s") Duration lockTimeout, @DefaultValue("256") int combineUpTo) {
+
+        public Commands {
+            if (combineUpTo < 1) {
+                throw new IllegalArgumentException("ordo.commands.combine-up-to must be at least 1, was " + combineUpTo);
+            }
+        }
     }
 }

@@ -29,6 +29,7 @@ class OrdoPropertiesUnitTests {
         assertThat(properties.subscriptions().poisonPolicy()).isEqualTo(PoisonPolicy.RETRY_FOREVER);
         assertThat(properties.deadLetters().maxDelay()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.commands().lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.commands().combineUpTo()).isEqualTo(256);
         assertThat(properties.snapshots().every()).isEqualTo(100);
     }
 
@@ -36,12 +37,14 @@ class OrdoPropertiesUnitTests {
     void whatIsSetIsBoundAndThePasswordNeverShowsInTheSettingsText() {
         OrdoProperties properties = bound(Map.of("ordo.store.type", "postgres",
                 "ordo.store.postgres.url", "jdbc:postgresql://db:5432/ordo", "ordo.store.postgres.password", "s3cret",
-                "ordo.subscriptions.poison-policy", "park-and-continue", "ordo.commands.lock-timeout", "250ms"));
+                "ordo.subscriptions.poison-policy", "park-and-continue", "ordo.commands.lock-timeout", "250ms",
+                "ordo.commands.combine-up-to", "8"));
 
         assertThat(properties.store().type()).isEqualTo(OrdoProperties.StoreType.POSTGRES);
         assertThat(properties.store().postgres().password()).isEqualTo("s3cret");
         assertThat(properties.subscriptions().poisonPolicy()).isEqualTo(PoisonPolicy.PARK_AND_CONTINUE);
         assertThat(properties.commands().lockTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(properties.commands().combineUpTo()).isEqualTo(8);
         assertThat(properties.toString()).contains("jdbc:postgresql://db:5432/ordo").doesNotContain("s3cret");
     }
 }

@@ -1,7 +1,6 @@
 package dev.ordo.core.command;
 
 import dev.ordo.core.decider.Decider;
-import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.StreamId;
@@ -15,10 +14,12 @@ import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,20 +80,7 @@ public final class CommandHandler<C, S, E> {
      * @throws RuntimeException              the decider's domain exception when the command breaks a rule
      */
     public CommandResult<S, E> handle(StreamId stream, C command, EventMetadata metadata) {
-        Objects.requireNonNull(command, "command");
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            Loaded<S> loaded = loader.load(stream);
-            try {
-                return decideAndAppend(loaded, command, metadata, attempts);
-            } catch (WrongExpectedVersionException conflict) {
-                if (attempts >= maxAttempts || !retryable.test(command)) {
-                    throw conflict;
-                }
-                log.debug("conflict on {} (attempt {} of {}), retrying from a fresh load", stream, attempts, maxAttempts);
-            }
-        }
+        return run(stream, List.of(new Submission<>(command, metadata)), null).getFirst().orThrow();
     }
 
     /**
@@ -102,12 +90,31 @@ public final class CommandHandler<C, S, E> {
      * @throws WrongExpectedVersionException when the stream is not at {@code expectedVersion}
      */
     public CommandResult<S, E> handle(StreamId stream, C command, EventMetadata metadata, long expectedVersion) {
-        Objects.requireNonNull(command, "command");
-        Loaded<S> loaded = loader.load(stream);
-        if (loaded.version() != expectedVersion) {
-            throw new WrongExpectedVersionException(stream, ExpectedVersion.exact(expectedVersion), loaded.version());
+        return run(stream, List.of(new Submission<>(command, metadata)), expectedVersion).getFirst().orThrow();
+    }
+
+    /**
+     * Handles several commands on one stream with one load and one append: each command is decided, in order, on the
+     * state the commands before it left, and the events of all of them are appended together at the loaded version,
+     * so either all of them are stored or none. This is what lets commands queued behind each other on a hot stream
+     * cost one round trip to the store instead of one each.
+     *
+     * <p>Each command gets the outcome {@link #handle(StreamId, Object, EventMetadata)} would have given it, had the
+     * commands been handled one after the other: a domain refusal is that command's alone and the others go on; a
+     * version conflict decides the retryable commands again on a fresh load (up to the configured attempts) and
+     * refuses the others with the conflict; a failed append refuses every command whose outcome depended on it with
+     * the store's exception (which states whether anything may have been written). A command refused, or deciding
+     * nothing, before any command of its round produced events depended on the loaded state only and keeps its
+     * outcome whatever the append does.
+     *
+     * @param submissions the commands in the order they are to be decided; not empty
+     * @return one outcome per submission, in the same order
+     */
+    public List<BatchOutcome<S, E>> handleAll(StreamId stream, List<? extends Submission<? extends C>> submissions) {
+        if (submissions.isEmpty()) {
+            throw new IllegalArgumentException("no commands to handle on " + stream);
         }
-        return decideAndAppend(loaded, command, metadata, 1);
+        return run(stream, submissions, null);
     }
 
     /** The stream's current state. */
@@ -120,25 +127,55 @@ public final class CommandHandler<C, S, E> {
         return loader.loadAt(stream, version);
     }
 
-    private CommandResult<S, E> decideAndAppend(Loaded<S> loaded, C command, EventMetadata metadata, int attempts) {
-        List<E> events = Objects.requireNonNull(decider.decide(command, loaded.state()), "decide returned null");
-        if (events.isEmpty()) {
-            return new CommandResult<>(loaded.streamId(), loaded.state(), loaded.version(), List.of(),
-                    Optional.empty(), attempts);
+    private List<BatchOutcome<S, E>> run(StreamId stream, List<? extends Submission<? extends C>> submissions,
+                                         Long expectedVersion) {
+        List<BatchOutcome<S, E>> outcomes = new ArrayList<>(Collections.nCopies(submissions.size(), null));
+        List<Integer> open = IntStream.range(0, submissions.size()).boxed().toList();
+        int attempts = 0;
+        while (!open.isEmpty()) {
+            attempts++;
+            Loaded<S> loaded = loader.load(stream);
+            if (expectedVersion != null && loaded.version() != expectedVersion) {
+                refuseAll(open, outcomes, new WrongExpectedVersionException(stream,
+                        ExpectedVersion.exact(expectedVersion), loaded.version()));
+                break;
+            }
+            DecidedRound<S, E> round = DecidedRound.decide(decider, serializer, loaded, submissions, open);
+            if (round.data().isEmpty()) {
+                round.settle(outcomes, null, attempts);
+                break;
+            }
+            ExpectedVersion expected = loaded.version() == 0 ? ExpectedVersion.noStream()
+                    : ExpectedVersion.exact(loaded.version());
+            AppendResult appended;
+            try {
+                appended = store.append(stream, expected, round.data());
+            } catch (WrongExpectedVersionException conflict) {
+                boolean retry = expectedVersion == null && attempts < maxAttempts;
+                open = round.settleConflict(outcomes, conflict, attempts,
+                        index -> retry && retryable.test(submissions.get(index).command()));
+                if (!open.isEmpty()) {
+                    log.debug("conflict on {} (attempt {} of {}), deciding {} command(s) again from a fresh load",
+                            stream, attempts, maxAttempts, open.size());
+                }
+                continue;
+            } catch (RuntimeException failure) {
+                round.settleFailure(outcomes, failure, attempts);
+                break;
+            }
+            int newEvents = round.data().size();
+            boolean snapshotted = maybeSnapshot(loaded, round.state(), appended, newEvents);
+            loader.remember(new Loaded<>(stream, round.state(), appended.streamVersion(),
+                    snapshotted ? 0 : loaded.eventsRead() + newEvents, snapshotted || loaded.fromSnapshot()));
+            round.settle(outcomes, appended, attempts);
+            break;
         }
-        List<EventData> data = new ArrayList<>(events.size());
-        for (E event : events) {
-            data.add(serializer.serialize(event, metadata));
-        }
-        ExpectedVersion expected = loaded.version() == 0 ? ExpectedVersion.noStream()
-                : ExpectedVersion.exact(loaded.version());
-        AppendResult appended = store.append(loaded.streamId(), expected, data);
-        S state = decider.fold(loaded.state(), events);
-        boolean snapshotted = maybeSnapshot(loaded, state, appended, events.size());
-        loader.remember(new Loaded<>(loaded.streamId(), state, appended.streamVersion(),
-                snapshotted ? 0 : loaded.eventsRead() + events.size(), snapshotted || loaded.fromSnapshot()));
-        return new CommandResult<>(loaded.streamId(), state, appended.streamVersion(), List.copyOf(events),
-                Optional.of(appended), attempts);
+        return outcomes;
+    }
+
+    private static <S, E> void refuseAll(List<Integer> open, List<BatchOutcome<S, E>> outcomes,
+                                         RuntimeException reason) {
+        open.forEach(index -> outcomes.set(index, new BatchOutcome.Refused<>(reason)));
     }
 
     /** Stores a snapshot when the policy says so; true when one was stored. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ordo.core.bus.NoHandlerException;
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.bus.command.CommandMessage;
-import dev.ordo.core.bus.command.PerKeyLockMiddleware;
 import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.bus.command.StreamCommand;
 import dev.ordo.core.command.Counter.Add;
@@ -18,7 +17,6 @@ import dev.ordo.core.store.WrongExpectedVersionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +39,7 @@ class StreamCommandRoutingUnitTests {
                 locked.add(String.valueOf(message.command()));
                 return next.proceed(message);
             })
-            .middleware(PerKeyLockMiddleware.byStream(command -> Optional.empty(), Duration.ofSeconds(1)))
+            .combineStreamCommands(16, Duration.ofSeconds(1))
             .build();
 
     @Test

@@ -3,7 +3,6 @@ package dev.ordo.marketplace.inventory.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.bus.command.CommandBus;
-import dev.ordo.core.bus.command.PerKeyLockMiddleware;
 import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventTypeRegistry;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -61,7 +59,7 @@ class ConcurrentReservationsIntegrationTests {
                     SnapshotPolicy.everyNEvents(5), StockStateCodec.create(EventJson.mapper()));
             CommandBus commands = SimpleCommandBus.builder()
                     .registerStreams(StockCommand.class, inventory.streams().handler())
-                    .middleware(PerKeyLockMiddleware.byStream(c -> Optional.empty(), Duration.ofSeconds(30)))
+                    .combineStreamCommands(256, Duration.ofSeconds(30))
                     .build();
             commands.dispatch(InventoryService.STOCK.command(product, new AddStock(product, LAST_UNITS, now)),
                     EventMetadata.empty());

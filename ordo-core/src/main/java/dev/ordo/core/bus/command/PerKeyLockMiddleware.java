@@ -7,8 +7,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 /**
- * Lets only one command per key (for example per stream id) run at a time in this JVM, so commands on a hot stream
- * queue up instead of failing each other with version conflicts. Commands without a key pass unlocked.
+ * Lets only one command per key (for example the stream of a command that is no {@link StreamCommand}) run at a time
+ * in this JVM, so such commands queue up instead of failing each other with version conflicts; stream commands take
+ * turns in the bus itself ({@link SimpleCommandBus.Builder#combineStreamCommands}). Commands without a key pass
+ * unlocked.
  *
  * <p>Guarantees: two commands with the same key never run concurrently through this middleware; commands with
  * different keys do not wait for each other; waiters get the lock in arrival order; the lock is released when the
@@ -32,18 +34,6 @@ public final class PerKeyLockMiddleware implements CommandMiddleware {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
         }
-    }
-
-    /**
-     * Locks the stream of every {@link StreamCommand} (its stream id is the key), and of other commands whatever
-     * {@code otherKeys} says.
-     *
-     * @param otherKeys the key of a command that is no {@link StreamCommand}, empty when it needs no lock
-     */
-    public static PerKeyLockMiddleware byStream(Function<Object, Optional<String>> otherKeys, Duration timeout) {
-        Objects.requireNonNull(otherKeys, "otherKeys");
-        return new PerKeyLockMiddleware(command -> command instanceof StreamCommand<?> addressed
-                ? Optional.of(addressed.stream().value()) : otherKeys.apply(command), timeout);
     }
 
     /**

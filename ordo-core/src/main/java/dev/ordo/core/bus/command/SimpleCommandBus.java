@@ -3,6 +3,7 @@ package dev.ordo.core.bus.command;
 import dev.ordo.core.bus.NoHandlerException;
 import dev.ordo.core.bus.TypeRoutes;
 import dev.ordo.core.command.CommandHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class SimpleCommandBus implements CommandBus {
     private SimpleCommandBus(Builder builder) {
         this.routes = builder.routes.build();
         this.streams = builder.streams.build();
-        this.streamRoute = builder.anyStreams ? new StreamCommandRoute(streams) : null;
+        this.streamRoute = builder.anyStreams ? new StreamCommandRoute(streams, builder.combined) : null;
         this.middlewares = List.copyOf(builder.middlewares);
     }
 
@@ -70,6 +71,7 @@ public final class SimpleCommandBus implements CommandBus {
         private final TypeRoutes.Builder<CommandRoute<Object, ?>> routes = TypeRoutes.builder("command");
         private final TypeRoutes.Builder<CommandHandler<Object, ?, ?>> streams = TypeRoutes.builder("stream command");
         private boolean anyStreams;
+        private CombinedStreamCommands combined;
         private final List<CommandMiddleware> middlewares = new ArrayList<>();
 
         private Builder() {
@@ -100,6 +102,24 @@ public final class SimpleCommandBus implements CommandBus {
             // safe: the routes only hand a handler commands that are instances of the type it was registered for
             streams.add(commandType, (CommandHandler<Object, ?, ?>) handler);
             anyStreams = true;
+            return this;
+        }
+
+        /**
+         * Lets {@link StreamCommand}s on the same stream take turns in this JVM, and decides all the commands queued
+         * for a stream when its turn comes with one load and one append ({@link CommandHandler#handleAll}), at most
+         * {@code maxBatch} at a time. Each caller still gets its own command's result or exception. A command whose
+         * turn does not come within {@code timeout} fails with {@link LockTimeoutException} and was not handled;
+         * a thread interrupted before its turn gets a {@link java.util.concurrent.CancellationException} and its
+         * command was not handled. This replaces a {@link PerKeyLockMiddleware} on the stream commands (which would
+         * let only one command at a time reach the queue); it is no substitute for the store's optimistic
+         * concurrency across JVMs. Off by default: each command is handed to its handler at once.
+         *
+         * @param maxBatch the most commands decided in one turn, at least 1
+         * @param timeout  how long a command waits for its stream's turn, zero or more
+         */
+        public Builder combineStreamCommands(int maxBatch, Duration timeout) {
+            this.combined = new CombinedStreamCommands(maxBatch, Objects.requireNonNull(timeout, "timeout"));
             return this;
         }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A domain command addressed to one stream, on its way through the command bus: the stream it goes to, the command,
  * and optionally the version of the stream the caller saw (HTTP {@code If-Match}). A bus built with
  * {@link SimpleCommandBus.Builder#registerStreams} hands it to the {@link dev.ordo.core.command.CommandHandler}
- * registered for the command's type, and {@link PerKeyLockMiddleware#byStream} locks its stream. Immutable.
+ * registered for the command's type, and {@link SimpleCommandBus.Builder#combineStreamCommands} lets the commands on its stream take turns. Immutable.
  *
  * @param stream          the stream the command is decided on
  * @param command         the domain command (validated, when the bus validates)
