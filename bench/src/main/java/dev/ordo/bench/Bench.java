@@ -13,6 +13,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar appends [sqlite|postgres]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar append-costs
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
@@ -32,6 +33,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: Bench appends|reads|load [sqlite|postgres] [events]");
+            System.err.println("       Bench append-costs   (a lone PostgreSQL writer's costs one at a time)");
             System.err.println("       Bench http [marketplace.jar] [clients ...]");
             System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres ...]");
             System.exit(2);
@@ -49,6 +51,13 @@ public final class Bench {
                     try (Backend db = Backend.open(backend)) {
                         rows.addAll(new AppendBench(db, warmup, seconds, rounds).run());
                     }
+                }
+            }
+            case "append-costs" -> {
+                System.out.println("| backend | variant | writers | events/s | ÷ raw INSERT | µs per append |");
+                System.out.println("|---|---|---|---|---|---|");
+                try (Backend db = Backend.open("postgres")) {
+                    rows.addAll(new AppendCostBench(db, warmup, seconds, rounds).run());
                 }
             }
             case "reads" -> {
