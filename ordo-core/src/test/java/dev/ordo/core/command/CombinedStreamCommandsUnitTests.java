@@ -60,12 +60,18 @@ class CombinedStreamCommandsUnitTests {
         return callers.submit(() -> bus.dispatch(StreamCommand.to(STREAM, new Add(amount)), EventMetadata.empty()));
     }
 
-    @Test
-    void decidesTheCommandsQueuedBehindATurnTogetherAndTellsEachCallerItsOwnResult() throws Exception {
-        CommandBus bus = bus(Duration.ofSeconds(30));
+    /** Adds 1 and holds its decision, so the stream's turn is taken until the test lets the decider go on. */
+    private Future<CommandResult<State, Counter.Event>> holdingTheTurn(CommandBus bus) throws InterruptedException {
         decider.hold(1);
         Future<CommandResult<State, Counter.Event>> first = add(bus, 1);
         decider.awaitHeld(1);
+        return first;
+    }
+
+    @Test
+    void decidesTheCommandsQueuedBehindATurnTogetherAndTellsEachCallerItsOwnResult() throws Exception {
+        CommandBus bus = bus(Duration.ofSeconds(30));
+        Future<CommandResult<State, Counter.Event>> first = holdingTheTurn(bus);
         List<Future<CommandResult<State, Counter.Event>>> queued = new ArrayList<>();
         for (int amount = 2; amount <= 6; amount++) {
             queued.add(add(bus, amount));
@@ -92,9 +98,7 @@ class CombinedStreamCommandsUnitTests {
     @Test
     void aRefusedCommandInATurnFailsOnlyItsOwnCaller() throws Exception {
         CommandBus bus = bus(Duration.ofSeconds(30));
-        decider.hold(1);
-        Future<CommandResult<State, Counter.Event>> first = add(bus, 1);
-        decider.awaitHeld(1);
+        Future<CommandResult<State, Counter.Event>> first = holdingTheTurn(bus);
         Future<CommandResult<State, Counter.Event>> good = add(bus, 2);
         Future<CommandResult<State, Counter.Event>> bad = add(bus, -3);
         awaitCallersWaiting(2);
@@ -110,9 +114,7 @@ class CombinedStreamCommandsUnitTests {
     @Test
     void aCommandWhoseTurnDoesNotComeInTimeIsNotHandled() throws Exception {
         CommandBus bus = bus(Duration.ofMillis(50));
-        decider.hold(1);
-        Future<CommandResult<State, Counter.Event>> first = add(bus, 1);
-        decider.awaitHeld(1);
+        Future<CommandResult<State, Counter.Event>> first = holdingTheTurn(bus);
 
         assertThatThrownBy(() -> bus.dispatch(StreamCommand.to(STREAM, new Add(2)), EventMetadata.empty()))
                 .isInstanceOf(LockTimeoutException.class).hasMessageContaining("counter-1");
@@ -127,9 +129,7 @@ class CombinedStreamCommandsUnitTests {
     @Test
     void aCallerInterruptedBeforeItsTurnLeavesItsCommandUnhandled() throws Exception {
         CommandBus bus = bus(Duration.ofSeconds(30));
-        decider.hold(1);
-        Future<CommandResult<State, Counter.Event>> first = add(bus, 1);
-        decider.awaitHeld(1);
+        Future<CommandResult<State, Counter.Event>> first = holdingTheTurn(bus);
         Future<CommandResult<State, Counter.Event>> interrupted = add(bus, 2);
         awaitCallersWaiting(1);
 
@@ -144,10 +144,8 @@ class CombinedStreamCommandsUnitTests {
     @Test
     void aCallerWhoseCommandAnotherCallerIsDecidingWaitsForItsOutcomeEvenWhenInterrupted() throws Exception {
         CommandBus bus = bus(Duration.ofSeconds(30));
-        decider.hold(1);
         decider.hold(2);
-        Future<CommandResult<State, Counter.Event>> first = add(bus, 1);
-        decider.awaitHeld(1);
+        Future<CommandResult<State, Counter.Event>> first = holdingTheTurn(bus);
         Future<CommandResult<State, Counter.Event>> leader = add(bus, 2);
         awaitCallersWaiting(1);
         CountDownLatch heard = new CountDownLatch(1);
