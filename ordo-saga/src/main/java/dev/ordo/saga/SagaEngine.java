@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class SagaEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SagaEngine.class);
-    /** How many decoded saga events to keep: a saga's journal is read again on every drive. */
+    /** How many decoded saga events to keep: a saga's journal is read again when its stream moved. */
     private static final int REMEMBERED_EVENTS = 4_096;
+    /** How many unfinished sagas' journals to keep between drives. */
+    private static final int KEPT_JOURNALS = 4_096;
 
     private final EventStore store;
     private final SagaIndex index;
@@ -63,6 +65,7 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaProgress progress = new SagaProgress(this::state);
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
+    private final SagaJournals journals;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
@@ -75,6 +78,7 @@ public final class SagaEngine implements AutoCloseable {
         this.serializer = builder.serializer != null ? builder.serializer : new RememberingEventSerializer(
                 JacksonEventSerializer.of(EventTypeRegistry.builder().registerSealed(SagaEvent.class).build()),
                 REMEMBERED_EVENTS);
+        this.journals = new SagaJournals(store, serializer, KEPT_JOURNALS);
         StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
                 () -> abandoning);
@@ -102,7 +106,7 @@ public final class SagaEngine implements AutoCloseable {
         requireRegistered(definition);
         SagaLocks.Held lock = locks.lock(sagaId);
         try {
-            SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
+            SagaJournal journal = journals.open(sagaId);
             if (journal.state().exists()) {
                 if (!journal.state().status().isFinished()) {
                     schedule(sagaId);
@@ -225,7 +229,7 @@ public final class SagaEngine implements AutoCloseable {
         SagaLocks.Held lock = locks.lock(sagaId);
         boolean wrote;
         try {
-            wrote = write.test(SagaJournal.open(store, serializer, sagaId));
+            wrote = write.test(journals.open(sagaId));
         } catch (WrongExpectedVersionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -336,7 +340,7 @@ public final class SagaEngine implements AutoCloseable {
     public void drive(UUID sagaId) {
         SagaLocks.Held lock = locks.lock(sagaId);
         try {
-            SagaJournal journal = SagaJournal.open(store, serializer, sagaId);
+            SagaJournal journal = journals.open(sagaId);
             if (!journal.state().exists()) {
                 index.delete(sagaId);
                 return;
@@ -349,6 +353,9 @@ public final class SagaEngine implements AutoCloseable {
             }
             driver.drive(definition, journal, !scheduler.recovering(sagaId), scheduler.firstDriveAfterStart(sagaId));
             scheduler.recovered(sagaId);
+            if (journal.state().status().isFinished()) {
+                journals.forget(sagaId);
+            }
         } catch (WrongExpectedVersionException conflict) {
             log.debug("saga {} was changed elsewhere while driving it; looking again", sagaId);
             schedule(sagaId);
