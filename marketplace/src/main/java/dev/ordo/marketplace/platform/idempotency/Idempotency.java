@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Queue;
@@ -44,13 +45,19 @@ import tools.jackson.databind.json.JsonMapper;
  * key is marked so, and the next retry first asks {@code recover} whether the command's events were written (events
  * carry their request's key; the event store settles an append before it reports on it) and runs the command again
  * only when they were not. A key has one owner at a time: completing, marking or releasing it succeeds only for the
- * request that holds it. Thread-safe.
+ * request that holds it.
+ *
+ * <p>A key is kept for the retention period after it last changed, then forgotten (checked after every heartbeat,
+ * at most {@value #FORGOTTEN_PER_BEAT} keys at a time): a request sent again with a forgotten key runs as a new one,
+ * as with Stripe's 24-hour keys, so the retention must outlast the longest time a client keeps retrying. Thread-safe.
  */
 public class Idempotency {
 
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
+    /** The most keys forgotten after one heartbeat, so that one purge never holds the writer long. */
+    static final int FORGOTTEN_PER_BEAT = 1_000;
 
     private record Unsettled(String key, IdempotencyStore.Claim claim) {
     }
@@ -58,14 +65,42 @@ public class Idempotency {
     private final IdempotencyStore store;
     private final ProcessEpoch epoch;
     private final JsonMapper json;
+    private final Duration retention;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Queue<Unsettled> unsettled = new ConcurrentLinkedQueue<>();
 
-    Idempotency(IdempotencyStore store, ProcessEpoch epoch, JsonMapper json) {
+    /** @param retention how long a key is kept after it last changed, positive */
+    Idempotency(IdempotencyStore store, ProcessEpoch epoch, JsonMapper json, Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the retention of idempotency keys must be positive, was " + retention);
+        }
         this.store = store;
         this.epoch = epoch;
         this.json = json;
-        epoch.onBeat(this::settleLeftovers);
+        this.retention = retention;
+        epoch.onBeat(() -> {
+            settleLeftovers();
+            forgetExpired();
+        });
+    }
+
+    /**
+     * Forgets up to {@value #FORGOTTEN_PER_BEAT} keys that last changed longer ago than the retention; a failure (the
+     * database away) is logged and left for the next heartbeat.
+     *
+     * @return how many keys were forgotten
+     */
+    int forgetExpired() {
+        try {
+            int forgotten = store.forgetChangedBefore(store.now() - retention.toMillis(), FORGOTTEN_PER_BEAT);
+            if (forgotten > 0) {
+                log.debug("forgot {} idempotency keys older than {}", forgotten, retention);
+            }
+            return forgotten;
+        } catch (RuntimeException e) {
+            log.warn("could not forget expired idempotency keys (the database may be down): {}", e.toString());
+            return 0;
+        }
     }
 
     /**

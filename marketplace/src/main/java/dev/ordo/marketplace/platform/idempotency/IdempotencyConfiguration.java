@@ -5,6 +5,7 @@ import dev.ordo.marketplace.platform.MarketplaceSchema;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Idempotency-Key support: the process's epoch (instance id from {@code marketplace.instance-id}, by default
- * {@code <host>:<server port>}, which stays the same across restarts of one deployment) and the key store.
+ * {@code <host>:<server port>}, which stays the same across restarts of one deployment) and the key store, whose keys
+ * are kept for {@code marketplace.idempotency.retention} (24 hours by default) after they last changed.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
@@ -27,8 +29,8 @@ class IdempotencyConfiguration {
 
     @Bean
     Idempotency idempotency(OrdoDatabase database, MarketplaceSchema schema, Clock clock, ProcessEpoch epoch,
-                            JsonMapper json) {
-        return new Idempotency(new IdempotencyStore(database, clock), epoch, json);
+                            JsonMapper json, @Value("${marketplace.idempotency.retention:24h}") Duration retention) {
+        return new Idempotency(new IdempotencyStore(database, clock), epoch, json, retention);
     }
 
     private static String host() {

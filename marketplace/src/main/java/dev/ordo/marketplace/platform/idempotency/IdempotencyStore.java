@@ -87,6 +87,21 @@ class IdempotencyStore {
                 .params(key, claim.token()).update() == 1;
     }
 
+    /**
+     * Deletes up to {@code limit} keys last changed before {@code cutoff}, oldest first.
+     *
+     * @return how many were deleted
+     */
+    int forgetChangedBefore(long cutoffMillis, int limit) {
+        return writer.sql("DELETE FROM marketplace_idempotency WHERE idempotency_key IN (SELECT idempotency_key "
+                        + "FROM marketplace_idempotency WHERE updated_at < ? ORDER BY updated_at LIMIT ?)")
+                .params(cutoffMillis, limit).update();
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;

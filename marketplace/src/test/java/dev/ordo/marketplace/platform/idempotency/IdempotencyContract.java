@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class IdempotencyContract {
 
+    private static final Duration RETENTION = Duration.ofHours(24);
+
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T12:00:00Z"));
     private final JsonMapper json = JsonMapper.builder().build();
     private OrdoDatabase database;
@@ -60,7 +62,7 @@ abstract class IdempotencyContract {
         }
         IdempotencyStore store = new IdempotencyStore(database, clock);
         epoch = new ProcessEpoch(store.client(), clock, instance, false);
-        idempotency = new Idempotency(store, epoch, json);
+        idempotency = new Idempotency(store, epoch, json, RETENTION);
         return idempotency;
     }
 
@@ -84,6 +86,24 @@ abstract class IdempotencyContract {
         IdempotencyStore store = new IdempotencyStore(database, clock);
         assertThat(store.claim(key, "fingerprint", new IdempotencyStore.Claim(epoch.self(),
                 UUID.randomUUID().toString()))).isTrue();
+    }
+
+    @Test
+    void forgetsAKeyOnceItsRetentionPassedSoThatTheSameKeyThenRunsAsANewRequest() {
+        run(idempotency, "old", answer("first"), Optional.empty());
+        clock.advance(RETENTION.minusHours(1));
+        run(idempotency, "recent", answer("recent"), Optional.empty());
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+        assertThat(idempotency.forgetExpired()).isEqualTo(1);
+
+        ResponseEntity<String> again = run(idempotency, "old", answer("second"), Optional.empty());
+        assertThat(again.getBody()).isEqualTo("second");
+        assertThat(again.getHeaders().containsHeader(Idempotency.REPLAYED)).isFalse();
+        ResponseEntity<String> replayed = run(idempotency, "recent", answer("not run"), Optional.empty());
+        assertThat(replayed.getBody()).isEqualTo("recent");
+        assertThat(replayed.getHeaders().getFirst(Idempotency.REPLAYED)).isEqualTo("true");
+        assertThat(runs).hasValue(3);
     }
 
     @Test

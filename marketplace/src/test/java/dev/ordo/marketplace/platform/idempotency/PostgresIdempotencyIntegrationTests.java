@@ -13,6 +13,7 @@ import dev.ordo.test.faults.FaultyDataSource.When;
 import dev.ordo.test.fixture.MovableClock;
 import dev.ordo.test.postgres.PostgresHarness;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class PostgresIdempotencyIntegrationTests extends IdempotencyContract {
             new MarketplaceSchema(database);
             IdempotencyStore store = new IdempotencyStore(database, clock);
             try (ProcessEpoch epoch = new ProcessEpoch(store.client(), clock, "marketplace-1", false)) {
-                Idempotency idempotency = new Idempotency(store, epoch, json);
+                Idempotency idempotency = new Idempotency(store, epoch, json, Duration.ofHours(24));
 
                 assertThatThrownBy(() -> idempotency.run("k1", () -> "fingerprint", String.class, () -> {
                     connections.fail(When.BEFORE, call -> call.kind() == Call.Kind.CONNECT, Integer.MAX_VALUE,
