@@ -7,6 +7,7 @@ import dev.ordo.saga.SagaEvent.SagaCompensated;
 import dev.ordo.saga.SagaEvent.SagaCompleted;
 import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepStarted;
+import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,8 +93,10 @@ final class SagaDriver {
 
     /**
      * Records a step's outcome in one append with what it leads to, when that is certain: the start of the next
-     * (single) step, or the saga's completion. Halves the commits of a sequential saga; a crash after the append
-     * simply finds the next step started, which is resumed with the same invocation id.
+     * (single) step, or the saga's completion; a success carries them in its own event ({@link StepSucceeded#next},
+     * {@link StepSucceeded#completes}), so a sequential saga writes one row per step. Halves the commits of a
+     * sequential saga; a crash after the append simply finds the next step started, which is resumed with the same
+     * invocation id.
      *
      * @return the step whose first attempt's start was recorded, or {@code null}
      */
@@ -105,12 +108,20 @@ final class SagaDriver {
         if (following instanceof SagaPlanner.Next.Run<D> run && run.steps().size() == 1
                 && after.step(run.steps().getFirst().name()).attempts() == 0 && running.getAsBoolean()) {
             String step = run.steps().getFirst().name();
-            journal.append(metadata, outcome, new StepStarted(step, 1, StepRunner.invocationId(after, step),
-                    env.clock().instant()));
+            if (outcome instanceof StepSucceeded succeeded) {
+                journal.append(metadata, succeeded.startingNext(step));
+            } else {
+                journal.append(metadata, outcome, new StepStarted(step, 1, StepRunner.invocationId(after, step),
+                        env.clock().instant()));
+            }
             return step;
         }
         if (following instanceof SagaPlanner.Next.Complete<D>) {
-            journal.append(metadata, outcome, new SagaCompleted(env.clock().instant()));
+            if (outcome instanceof StepSucceeded succeeded) {
+                journal.append(metadata, succeeded.completingTheSaga());
+            } else {
+                journal.append(metadata, outcome, new SagaCompleted(env.clock().instant()));
+            }
             env.metrics().saga(definition.type(), "completed");
             return null;
         }

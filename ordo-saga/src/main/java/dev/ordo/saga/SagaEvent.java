@@ -41,20 +41,46 @@ public sealed interface SagaEvent {
      * A step succeeded. Its changes to the saga's data are {@code changes}, a JSON merge patch (RFC 7386) of the data
      * (see {@link SagaDataChanges}), or, for data that is not a JSON object and in events written before patches,
      * the whole new {@code data}; both are {@code null} when the step left the data unchanged.
+     *
+     * <p>What the success certainly leads to is recorded in the same event rather than in rows of its own: {@code next}
+     * names the step whose first attempt starts now (as a {@link StepStarted} with attempt 1 and the step's
+     * invocation id would), and {@code completes} says the saga completed with it (as a {@link SagaCompleted} at the
+     * same time would); the engine sets at most one of them (were both set, the start would fold before the
+     * completion). Events written before these fields fold as plain successes.
      */
     @EventType("saga.step-succeeded")
-    record StepSucceeded(String step, String data, JsonNode changes, Instant at) implements SagaEvent {
+    record StepSucceeded(String step, String data, JsonNode changes, Instant at, String next, Boolean completes)
+            implements SagaEvent {
 
-        /** JSON {@code null} (how a stored event without changes reads back) is no changes. */
+        /**
+         * JSON {@code null} (how a stored event without changes reads back) is no changes; no {@code completes} (an
+         * event stored before it existed) is false.
+         */
         public StepSucceeded {
             if (changes != null && changes.isNull()) {
                 changes = null;
             }
+            completes = Boolean.TRUE.equals(completes);
+        }
+
+        /** A success with nothing recorded of what follows it. */
+        StepSucceeded(String step, String data, JsonNode changes, Instant at) {
+            this(step, data, changes, at, null, false);
         }
 
         /** A success that left the data as it was. */
         StepSucceeded(String step, Instant at) {
             this(step, null, null, at);
+        }
+
+        /** This success, recording that it starts the first attempt of {@code step}. */
+        StepSucceeded startingNext(String step) {
+            return new StepSucceeded(this.step, data, changes, at, step, false);
+        }
+
+        /** This success, recording that the saga completed with it. */
+        StepSucceeded completingTheSaga() {
+            return new StepSucceeded(step, data, changes, at, null, true);
         }
 
         /** A success that turned the data from {@code before} into {@code after}, recorded as the patch between them. */

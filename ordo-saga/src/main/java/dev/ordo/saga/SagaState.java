@@ -95,6 +95,19 @@ public record SagaState(UUID sagaId, String type, SagaStatus status, String data
      * changes nothing but the version.
      */
     public SagaState evolve(SagaEvent event, long newVersion) {
+        if (event instanceof StepSucceeded succeeded && (succeeded.next() != null || succeeded.completes())) {
+            SagaState after = evolveOne(new StepSucceeded(succeeded.step(), succeeded.data(), succeeded.changes(),
+                    succeeded.at()), newVersion);
+            if (succeeded.next() != null) {
+                after = after.evolveOne(new StepStarted(succeeded.next(), 1, StepRunner.invocationId(after,
+                        succeeded.next()), succeeded.at()), newVersion);
+            }
+            return succeeded.completes() ? after.evolveOne(new SagaCompleted(succeeded.at()), newVersion) : after;
+        }
+        return evolveOne(event, newVersion);
+    }
+
+    private SagaState evolveOne(SagaEvent event, long newVersion) {
         if (status != null && status.isFinished()) {
             return new SagaState(sagaId, type, status, data, steps, completed, failure, newVersion);
         }

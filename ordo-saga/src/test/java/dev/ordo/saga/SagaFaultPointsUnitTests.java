@@ -1,6 +1,7 @@
 package dev.ordo.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
@@ -55,7 +56,7 @@ class SagaFaultPointsUnitTests {
     @CsvSource({
             "BEFORE, saga.started, ''", "AFTER, saga.started, ''",
             "BEFORE, saga.step-started, reserve", "AFTER, saga.step-started, reserve",
-            "BEFORE, saga.step-started, pay", "AFTER, saga.step-started, pay",
+            "BEFORE, saga.step-succeeded, reserve", "AFTER, saga.step-succeeded, reserve",
             "BEFORE, saga.step-succeeded, pay", "AFTER, saga.step-succeeded, pay",
             "BEFORE, saga.step-succeeded, confirm", "AFTER, saga.step-succeeded, confirm"})
     void aProcessThatDiesAroundTheRecordOfAStepIsReplacedAndTheSagaCompletesWithEveryEffectOnce(When when,
@@ -65,15 +66,14 @@ class SagaFaultPointsUnitTests {
 
         SagaState state = startAndAwait(SagaStatus.COMPLETED);
 
-        assertThat(struck).isTrue();
-        assertThat(processes.restarts()).isEqualTo(1);
+        awaitReplacedOnce();
         assertCompletedOnce(state);
     }
 
     @ParameterizedTest(name = "the database fails {0} the append of {1} {2}")
     @CsvSource({
             "BEFORE, saga.step-started, reserve", "AFTER, saga.step-started, reserve",
-            "BEFORE, saga.step-started, pay", "AFTER, saga.step-started, pay",
+            "BEFORE, saga.step-succeeded, reserve", "AFTER, saga.step-succeeded, reserve",
             "BEFORE, saga.step-succeeded, pay", "AFTER, saga.step-succeeded, pay",
             "BEFORE, saga.step-succeeded, confirm", "AFTER, saga.step-succeeded, confirm"})
     void aTransientFailureAroundTheRecordOfAStepIsWaitedOutByTheSameProcess(When when, String type, String step) {
@@ -128,8 +128,7 @@ class SagaFaultPointsUnitTests {
 
         SagaState state = startAndAwait(SagaStatus.COMPENSATED);
 
-        assertThat(struck).isTrue();
-        assertThat(processes.restarts()).isEqualTo(1);
+        awaitReplacedOnce();
         assertCompensatedOnce(state);
         assertThat(state.step("pay").compensationAttempts()).isEqualTo(1);
     }
@@ -208,6 +207,16 @@ class SagaFaultPointsUnitTests {
     private static boolean records(List<EventData> events, String type, String step) {
         return events.stream().anyMatch(e -> e.eventType().equals(type)
                 && (step.isEmpty() || e.payload().contains("\"step\":\"" + step + "\"")));
+    }
+
+    /**
+     * Waits until the struck process was replaced, once. The death can come right after an append that the wait for
+     * the saga's end already saw (the append that finished the saga), so it is waited for rather than looked at.
+     */
+    private void awaitReplacedOnce() {
+        await().atMost(WAIT).until(() -> struck.get() && processes.restartIfDead() != null
+                && processes.restarts() > 0);
+        assertThat(processes.restarts()).isEqualTo(1);
     }
 
     /** Starts a saga, as a client would: when the process dies under the call, it asks the next one again. */

@@ -18,6 +18,12 @@ final class SagaChecks {
 
     private static final Set<String> FINISHED = Set.of("saga.completed", "saga.compensated");
 
+    /** Whether the event ends its saga: a completion or compensation, or the last step's success that completes it. */
+    private static boolean finishes(EventLog.Event event) {
+        return FINISHED.contains(event.type())
+                || event.type().equals("saga.step-succeeded") && event.data().path("completes").asBoolean(false);
+    }
+
     private SagaChecks() {
     }
 
@@ -69,7 +75,7 @@ final class SagaChecks {
     private static void finishedOnce(EndState state, String orderId, Violations violations) {
         List<EventLog.Event> events = state.log().stream("saga", EndState.sagaId(orderId));
         for (int i = 0; i < events.size(); i++) {
-            if (FINISHED.contains(events.get(i).type()) && i < events.size() - 1) {
+            if (finishes(events.get(i)) && i < events.size() - 1) {
                 violations.add(Invariant.SAGA_FINISHES_ONCE, "order " + orderId, "saga " + EndState.sagaId(orderId)
                         + " recorded " + events.get(i).type() + " at version " + events.get(i).version()
                         + ", then " + events.subList(i + 1, events.size()).stream().map(EventLog.Event::type)

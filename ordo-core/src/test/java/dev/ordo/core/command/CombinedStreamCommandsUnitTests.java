@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,10 @@ class CombinedStreamCommandsUnitTests {
     private final GatedDecider decider = new GatedDecider();
     private final CommandHandler<Counter.Command, State, Counter.Event> counters = CommandHandler
             .builder(decider, Counter.Event.class, counting.store(), new Counter.Serializer()).build();
-    private final ExecutorService callers = Executors.newCachedThreadPool();
+    /** This test's callers, named so that only they are counted while they wait for a turn. */
+    private final String callerName = "caller-" + UUID.randomUUID() + "-";
+    private final ExecutorService callers = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name(callerName, 0).factory());
 
     @AfterEach
     void stopCallers() {
@@ -134,6 +138,7 @@ class CombinedStreamCommandsUnitTests {
         awaitCallersWaiting(1);
 
         interrupted.cancel(true);
+        awaitCallersWaiting(0);
         decider.open(1);
 
         first.get(10, TimeUnit.SECONDS);
@@ -150,7 +155,7 @@ class CombinedStreamCommandsUnitTests {
         awaitCallersWaiting(1);
         CountDownLatch heard = new CountDownLatch(1);
         List<Object> outcome = new ArrayList<>();
-        Thread follower = Thread.ofPlatform().start(() -> {
+        Thread follower = Thread.ofPlatform().name(callerName + "follower").start(() -> {
             try {
                 outcome.add(bus.dispatch(StreamCommand.to(STREAM, new Add(3)), EventMetadata.empty()));
             } catch (RuntimeException e) {
@@ -191,13 +196,14 @@ class CombinedStreamCommandsUnitTests {
                 .isInstanceOf(WrongExpectedVersionException.class);
     }
 
-    /** Waits until this many callers, besides the one holding the turn, wait for the stream's turn. */
-    private static void awaitCallersWaiting(int count) {
+    /** Waits until exactly this many of this test's callers, besides the one holding the turn, wait for it. */
+    private void awaitCallersWaiting(int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(callerName))
                 .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING)
                 .filter(thread -> List.of(thread.getStackTrace()).stream()
                         .anyMatch(frame -> frame.getClassName().endsWith("CombinedStreamCommands")))
-                .count() >= count);
+                .count() == count);
     }
 
     /** The counter's decider, holding the decision of chosen amounts until they are let go. */

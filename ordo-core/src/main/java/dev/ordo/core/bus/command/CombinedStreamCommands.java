@@ -24,10 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Guarantees: commands on one stream never run concurrently in this JVM and are decided in arrival order; each
  * caller gets its own command's result or exception, exactly as if its command had been handled alone after the
  * ones before it; a command whose turn did not come within the timeout, or whose thread was interrupted before its
- * turn, was not handled ({@link LockTimeoutException}, {@link java.util.concurrent.CancellationException}); once
- * another caller has taken a command into its batch, its own caller waits for the outcome whatever happens, since
- * that outcome is no longer unknown only after the append. Commands with an expected version are handled alone in
- * their turn. Thread-safe.
+ * turn, was not handled ({@link LockTimeoutException}, {@link java.util.concurrent.CancellationException}; an
+ * interrupt that arrives just as the turn comes may be seen only after the command was handled); once another caller
+ * has taken a command into its batch, its own caller waits for the outcome whatever happens, since only the append
+ * decides it. Commands with an expected version are handled alone in their turn. Thread-safe.
  */
 final class CombinedStreamCommands {
 
