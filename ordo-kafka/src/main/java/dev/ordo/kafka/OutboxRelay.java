@@ -1,5 +1,6 @@
 package dev.ordo.kafka;
 
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
 import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.core.subscription.Subscription;
@@ -9,6 +10,7 @@ import dev.ordo.core.subscription.Subscriptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +73,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile long failures;
     private volatile long publishedBefore;
     private volatile String lastError;
+    private volatile long knownPosition = -1;
+    private volatile double lastAge;
 
     OutboxRelay(RelayConfig config, EventReader reader, HeadSignal signal, RelayLease lease, Clock clock,
                 Function<Map<String, Object>, Producer<String, byte[]>> producers) {
@@ -109,24 +113,38 @@ public final class OutboxRelay implements AutoCloseable {
         return config.name();
     }
 
-    /** The relay's state and progress now. */
+    /**
+     * The relay's state and progress now. While active, the lag counts from the last position known to be committed
+     * (also while Kafka is down and no producer runs), and its age is that of the first selected event after it, read
+     * from the store (the last age read when the store fails).
+     */
     public RelayStatus status() {
         RelayPublisher current = publisher;
-        Subscription running = subscription;
         long published = publishedBefore + (current == null ? 0 : current.published());
-        if (state != RelayStatus.State.ACTIVE || current == null) {
-            return new RelayStatus(config.name(), state, current == null ? -1 : current.position(), signal.head(), 0,
-                    0, published, failures, lastError);
-        }
-        long position = current.position();
+        long position = current == null || current.position() < 0 ? knownPosition : current.position();
+        knownPosition = position;
         long head = signal.head();
+        Subscription running = subscription;
         if (running != null) {
-            SubscriptionStatus status = running.status();
-            head = Math.max(head, status.head());
+            head = Math.max(head, running.status().head());
         }
-        long lag = position < 0 ? Math.max(head, 0) : Math.max(0, head - position);
-        double seconds = current.age(lag > 0).toMillis() / 1000.0;
-        return new RelayStatus(config.name(), state, position, head, lag, seconds, published, failures, lastError);
+        if (state != RelayStatus.State.ACTIVE || position < 0) {
+            return new RelayStatus(config.name(), state, position, head, 0, 0, published, failures, lastError);
+        }
+        long lag = Math.max(0, head - position);
+        return new RelayStatus(config.name(), state, position, head, lag, lag == 0 ? 0 : ageAfter(position),
+                published, failures, lastError);
+    }
+
+    private double ageAfter(long position) {
+        try {
+            List<RecordedEvent> next = reader.readAll(position + 1, 1, config.filter());
+            lastAge = next.isEmpty() ? 0
+                    : Math.max(0, Duration.between(next.getFirst().recordedAt(), clock.instant()).toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            log.debug("relay {}: could not read the age of its oldest unpublished event", config.name(), e);
+        }
+        return lastAge;
     }
 
     /**
@@ -180,7 +198,8 @@ public final class OutboxRelay implements AutoCloseable {
                 failed(e);
                 log.warn("relay {} failed (attempt {}), retrying in {} ms", config.name(), failures,
                         pause.toMillis(), e);
-                stopPublishing();
+                // Kafka or the store failing is no reason to hand over: keep the lease and retry
+                stopPublishing(e instanceof RelayFencedException || e instanceof LeaseLostException);
                 try {
                     if (!sleep(pause)) {
                         break;
@@ -193,14 +212,14 @@ public final class OutboxRelay implements AutoCloseable {
                         : pause.multipliedBy(2);
             }
         }
-        stopPublishing();
+        stopPublishing(true);
         lease.release();
         state = RelayStatus.State.STOPPED;
     }
 
     /** Publishes while the lease holds, nobody fenced this relay, and it is not closed. */
     private void publish() throws InterruptedException {
-        RelayPublisher current = new RelayPublisher(config, producers, clock);
+        RelayPublisher current = new RelayPublisher(config, producers);
         publisher = current;
         current.open();
         startSubscription(current);
@@ -209,7 +228,7 @@ public final class OutboxRelay implements AutoCloseable {
                 throw new RelayFencedException(config.name());
             }
             if (!lease.isHeld()) {
-                throw new IllegalStateException("relay " + config.name() + " lost its lease (" + lease + ")");
+                throw new LeaseLostException("relay " + config.name() + " lost its lease (" + lease + ")");
             }
             Subscription running = subscription;
             if (running == null || running.status().state() == SubscriptionStatus.State.STOPPED) {
@@ -236,17 +255,27 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void stopPublishing() {
+    private void stopPublishing(boolean handOver) {
         stopSubscription();
         RelayPublisher current = publisher;
         publisher = null;
         if (current != null) {
+            if (current.position() >= 0) {
+                knownPosition = current.position();
+            }
             publishedBefore += current.published();
             current.close();
         }
-        if (state == RelayStatus.State.ACTIVE) {
+        if (handOver && state == RelayStatus.State.ACTIVE) {
             state = RelayStatus.State.STANDBY;
             lease.release();
+        }
+    }
+
+    /** The lease was lost while publishing: another relay may be active now. */
+    private static final class LeaseLostException extends IllegalStateException {
+        LeaseLostException(String message) {
+            super(message);
         }
     }
 
@@ -299,7 +328,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
 
         @Override
-        public void handle(java.util.List<dev.ordo.core.event.RecordedEvent> page) throws Exception {
+        public void handle(List<RecordedEvent> page) throws Exception {
             try {
                 target.handle(page);
             } catch (Throwable e) {

@@ -3,9 +3,7 @@ package dev.ordo.kafka;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.subscription.SubscriptionConsumer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +35,16 @@ final class RelayPublisher implements SubscriptionConsumer {
     private final RelayConfig config;
     private final PositionTopic positions;
     private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
-    private final Clock clock;
 
     private volatile Producer<String, byte[]> producer;
     private volatile long position = -1;
     private volatile boolean fenced;
-    private volatile Instant oldestUnpublished;
-    private volatile Instant lastPublished;
     private volatile long published;
 
-    RelayPublisher(RelayConfig config, Function<Map<String, Object>, Producer<String, byte[]>> producers, Clock clock) {
+    RelayPublisher(RelayConfig config, Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         this.config = config;
         this.positions = new PositionTopic(config);
         this.producers = producers;
-        this.clock = clock;
     }
 
     /**
@@ -87,9 +81,6 @@ final class RelayPublisher implements SubscriptionConsumer {
 
     @Override
     public void handle(List<RecordedEvent> page) throws Exception {
-        if (oldestUnpublished == null) {
-            oldestUnpublished = page.getFirst().recordedAt();
-        }
         try {
             open();
             long committed = position;
@@ -97,7 +88,6 @@ final class RelayPublisher implements SubscriptionConsumer {
             if (!fresh.isEmpty()) {
                 publish(fresh);
             }
-            oldestUnpublished = null;
         } catch (Throwable e) {
             discard(e);
             throw e;
@@ -115,7 +105,6 @@ final class RelayPublisher implements SubscriptionConsumer {
         producer.send(positions.record(last.position()));
         producer.commitTransaction();
         position = last.position();
-        lastPublished = last.recordedAt();
         published += events.size();
     }
 
@@ -131,23 +120,6 @@ final class RelayPublisher implements SubscriptionConsumer {
 
     boolean isFenced() {
         return fenced;
-    }
-
-    /**
-     * How old the oldest event not yet published is, as far as this publisher knows: the first event of the page it
-     * is failing on, or else (when events are behind) the last one it published, which is at most as old; zero when
-     * nothing is behind.
-     */
-    Duration age(boolean behind) {
-        if (!behind) {
-            return Duration.ZERO;
-        }
-        Instant oldest = oldestUnpublished != null ? oldestUnpublished : lastPublished;
-        if (oldest == null) {
-            return Duration.ZERO;
-        }
-        Duration age = Duration.between(oldest, clock.instant());
-        return age.isNegative() ? Duration.ZERO : age;
     }
 
     /** Closes the producer; a transaction still open is aborted by Kafka. */

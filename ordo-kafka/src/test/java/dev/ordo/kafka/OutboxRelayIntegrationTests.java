@@ -8,6 +8,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.ExpectedVersion;
+import dev.ordo.test.kafka.KafkaCluster;
 import dev.ordo.test.kafka.KafkaHarness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,40 @@ class OutboxRelayIntegrationTests {
             // the poll interval is a minute: only the store's commit signal can wake the relay this soon
             assertThat(relay.awaitPublished(60, Duration.ofSeconds(30))).isTrue();
             PublishedRecords.readCommitted("live").assertExactlyOnceInStreamOrder(store.store, "live appends");
+        }
+    }
+
+    @Test
+    void whileKafkaIsDownAppendsSucceedAndTheRelayReportsAGrowingLag() throws Exception {
+        try (RelayStore store = RelayStore.sqlite(folder)) {
+            KafkaCluster cluster = KafkaCluster.builder().start();
+            cluster.createTopic("outage", 2);
+            store.append("outage", 5, 2, 1);
+            RelayConfig config = RelayConfig.builder("outage-relay", cluster.bootstrapServers())
+                    .kafkaTimeout(Duration.ofSeconds(1)).maxBackoff(Duration.ofMillis(500)).build();
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (OutboxRelay relay = OutboxRelay.start(config, store.store, store.signal,
+                    RelayLease.inProcess(folder + ":outage-relay"), registry)) {
+                assertThat(relay.awaitPublished(10, Duration.ofSeconds(30))).isTrue();
+
+                cluster.close();
+                store.append("outage", 5, 2, 1);
+
+                assertThat(store.store.headPosition()).isEqualTo(20);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    RelayStatus status = relay.status();
+                    assertThat(status.state()).isEqualTo(RelayStatus.State.ACTIVE);
+                    assertThat(status.position()).isEqualTo(10);
+                    assertThat(status.lagEvents()).isEqualTo(10);
+                    assertThat(status.failures()).isPositive();
+                });
+                double ageBefore = relay.status().lagSeconds();
+                await().atMost(Duration.ofSeconds(10)).until(() -> relay.status().lagSeconds() > ageBefore + 0.5);
+                assertThat(registry.get("ordo.relay.lag.events").tag("relay", "outage-relay").gauge().value())
+                        .isEqualTo(10);
+                assertThat(registry.get("ordo.relay.active").tag("relay", "outage-relay").gauge().value())
+                        .isEqualTo(1);
+            }
         }
     }
 
