@@ -1,6 +1,7 @@
 package dev.ordo.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
@@ -30,20 +31,31 @@ final class PublishedRecords {
         this.records = records;
     }
 
-    /** Every committed record of the topic, partition by partition, in offset order. */
+    /**
+     * Every committed record of the topic, partition by partition, in offset order. A producer's commit returns
+     * before the broker has written the commit markers to every partition, so a read_committed consumer may for a
+     * moment see less than was committed; this waits until no transaction is open on the topic (its last stable
+     * offsets reach its high watermarks) before it reads.
+     */
     static PublishedRecords readCommitted(String topic) {
         Properties properties = KafkaHarness.cluster().clientProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        Properties uncommitted = KafkaHarness.cluster().clientProperties();
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+             KafkaConsumer<String, byte[]> watermarks = new KafkaConsumer<>(uncommitted, new StringDeserializer(),
+                     new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            await("no open transaction on " + topic).atMost(Duration.ofSeconds(60))
+                    .until(() -> consumer.endOffsets(partitions).equals(watermarks.endOffsets(partitions)));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(all::add);
