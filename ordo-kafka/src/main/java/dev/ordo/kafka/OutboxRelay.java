@@ -2,6 +2,7 @@ package dev.ordo.kafka;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
+import dev.ordo.core.subscription.Backoff;
 import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.core.subscription.Subscription;
 import dev.ordo.core.subscription.SubscriptionOptions;
@@ -179,7 +180,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void run() {
-        Duration pause = Duration.ofMillis(100);
+        Backoff backoff = new Backoff(config.maxBackoff());
         while (closing.getCount() > 0) {
             try {
                 if (!lease.tryAcquire()) {
@@ -190,12 +191,13 @@ public final class OutboxRelay implements AutoCloseable {
                 log.info("relay {} took its lease ({}) and starts publishing", config.name(), lease);
                 state = RelayStatus.State.ACTIVE;
                 publish();
-                pause = Duration.ofMillis(100);
+                backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Throwable e) {
                 failed(e);
+                Duration pause = backoff.next();
                 log.warn("relay {} failed (attempt {}), retrying in {} ms", config.name(), failures,
                         pause.toMillis(), e);
                 // Kafka or the store failing is no reason to hand over: keep the lease and retry
@@ -208,8 +210,6 @@ public final class OutboxRelay implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                pause = pause.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
-                        : pause.multipliedBy(2);
             }
         }
         stopPublishing(true);
