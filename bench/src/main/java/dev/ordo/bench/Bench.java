@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar append-costs
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar relay [sqlite|postgres] [events] [batch]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres ...]
@@ -33,6 +34,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: Bench appends|reads|load [sqlite|postgres] [events]");
+            System.err.println("       Bench relay [sqlite|postgres] [events] [batch]   (outbox relay vs bare producer)");
             System.err.println("       Bench append-costs   (a lone PostgreSQL writer's costs one at a time)");
             System.err.println("       Bench http [marketplace.jar] [clients ...]");
             System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres ...]");
@@ -67,6 +69,17 @@ public final class Bench {
                 for (String backend : backends) {
                     try (Backend db = Backend.open(backend)) {
                         rows.addAll(new ReadBench(db, events, rounds).run());
+                    }
+                }
+            }
+            case "relay" -> {
+                int events = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+                int batch = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+                System.out.println("| backend | scenario | relay events/s | bare KafkaProducer events/s | ratio |");
+                System.out.println("|---|---|---|---|---|");
+                for (String backend : backends) {
+                    try (Backend db = Backend.open(backend)) {
+                        rows.addAll(new RelayBench(db, events, rounds, batch).run());
                     }
                 }
             }

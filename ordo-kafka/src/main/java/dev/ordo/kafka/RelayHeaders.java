@@ -38,8 +38,8 @@ public final class RelayHeaders {
     private RelayHeaders() {
     }
 
-    /** The headers of one event. */
-    static Headers of(RecordedEvent event) {
+    /** The headers the relay publishes one event with (a new, mutable set). */
+    public static Headers of(RecordedEvent event) {
         RecordHeaders headers = new RecordHeaders();
         EventMetadata metadata = event.metadata();
         for (Map.Entry<String, String> extra : metadata.extra().entrySet()) {
