@@ -1,0 +1,92 @@
+package dev.ordo.spring.kafka;
+
+import dev.ordo.core.store.EventFilter;
+import dev.ordo.core.subscription.HeadSignal;
+import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.kafka.OutboxRelay;
+import dev.ordo.kafka.RelayConfig;
+import dev.ordo.kafka.RelayLease;
+import dev.ordo.kafka.TopicMapping;
+import dev.ordo.spring.OrdoAutoConfiguration;
+import dev.ordo.spring.OrdoProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires Ordo's Kafka side from {@link OrdoKafkaProperties} when {@code ordo-kafka} is on the classpath: with
+ * {@code ordo.kafka.relay.enabled=true}, an {@link OutboxRelay} publishing the store's events (leased by a PostgreSQL
+ * advisory lock on PostgreSQL, so that one instance publishes and the others stand by; within the JVM on SQLite),
+ * with its metrics; and, with Spring Boot's health support and {@code ordo.kafka.bootstrap-servers} set, the
+ * {@code ordoKafka} health indicator.
+ */
+@AutoConfiguration(after = OrdoAutoConfiguration.class)
+@ConditionalOnClass(OutboxRelay.class)
+@EnableConfigurationProperties(OrdoKafkaProperties.class)
+public class OrdoKafkaAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty("ordo.kafka.relay.enabled")
+    OutboxRelay ordoOutboxRelay(OrdoKafkaProperties kafka, OrdoProperties ordo, OrdoDatabase database,
+                                JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters) {
+        RelayConfig config = relayConfig(kafka);
+        RelayLease lease = switch (ordo.store().type()) {
+            case POSTGRES -> RelayLease.postgresAdvisoryLock(database.writeDataSource(), config.name());
+            case SQLITE -> RelayLease.inProcess(ordo.store().sqlite().path().toAbsolutePath() + ":" + config.name());
+        };
+        return OutboxRelay.start(config, store, signal, lease, meters.getIfAvailable());
+    }
+
+    static RelayConfig relayConfig(OrdoKafkaProperties kafka) {
+        OrdoKafkaProperties.Relay relay = kafka.relay();
+        TopicMapping topics = TopicMapping.byCategory(relay.topicPrefix());
+        for (Map.Entry<String, String> mapped : relay.topics().entrySet()) {
+            topics = topics.map(mapped.getKey(), mapped.getValue());
+        }
+        RelayConfig.Builder builder = RelayConfig.builder(relay.name(), kafka.requireBootstrapServers())
+                .topics(topics)
+                .filter(relay.categories().isEmpty() ? EventFilter.all()
+                        : EventFilter.categories(relay.categories().toArray(String[]::new)))
+                .batchSize(relay.batchSize()).pollInterval(relay.pollInterval()).maxBackoff(relay.maxBackoff())
+                .leaseCheckInterval(relay.leaseCheckInterval()).kafkaTimeout(relay.kafkaTimeout());
+        kafka.client().forEach(builder::kafka);
+        return builder.build();
+    }
+
+    /** The {@code ordoKafka} health indicator, when Spring Boot's health support is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnProperty("ordo.kafka.bootstrap-servers")
+    static class Health {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(name = "ordoKafkaAdmin")
+        Admin ordoKafkaAdmin(OrdoKafkaProperties kafka) {
+            Map<String, Object> settings = new HashMap<>(kafka.client());
+            settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.requireBootstrapServers());
+            settings.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "ordo-health");
+            return Admin.create(settings);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "ordoKafkaHealthIndicator")
+        OrdoKafkaHealthIndicator ordoKafkaHealthIndicator(Admin ordoKafkaAdmin, OrdoKafkaProperties kafka,
+                                                          ObjectProvider<OutboxRelay> relay) {
+            return new OrdoKafkaHealthIndicator(ordoKafkaAdmin, kafka.healthTimeout(), relay.getIfAvailable());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ordo.spring.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Ordo's Kafka settings under {@code ordo.kafka.*}. Immutable: Spring binds them once, through the constructors.
+ *
+ * @param bootstrapServers the brokers, for example {@code localhost:9092}; required once anything Kafka is enabled
+ * @param client           further Kafka client settings shared by every Ordo client (security, client id...), for
+ *                         example {@code ordo.kafka.client.security.protocol=SSL}
+ * @param healthTimeout    how long the health check waits for the cluster to answer
+ * @param relay            the outbox relay, which publishes the store's events to Kafka
+ */
+@ConfigurationProperties("ordo.kafka")
+public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> client,
+                                  @DefaultValue("1s") Duration healthTimeout, @DefaultValue Relay relay) {
+
+    public OrdoKafkaProperties {
+        client = client == null ? Map.of() : Map.copyOf(client);
+    }
+
+    /** The brokers, or a clear error naming the property when they are not set. */
+    public String requireBootstrapServers() {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalStateException("ordo.kafka.bootstrap-servers must be set to use Kafka");
+        }
+        return bootstrapServers;
+    }
+
+    /**
+     * The outbox relay: one per store and name is active across all instances of the application (the others stand
+     * by), so every instance may enable it.
+     *
+     * @param enabled            whether this application runs the relay (off by default)
+     * @param name               the relay's name; names its transactional id and its position topic
+     * @param categories         the stream categories published; empty publishes every event
+     * @param topicPrefix        the prefix of the topic a category is published to ({@code <prefix><category>})
+     * @param topics             topics of their own for some categories, for example
+     *                           {@code ordo.kafka.relay.topics.order=shop.orders}
+     * @param batchSize          the most events in one Kafka transaction
+     * @param pollInterval       how long the relay waits for a commit signal before reading the log anyway
+     * @param maxBackoff         the longest pause between retries while Kafka or the store fails
+     * @param leaseCheckInterval how often a standby tries to take over, and the active relay checks its lease
+     * @param kafkaTimeout       how long one call to Kafka may block before it fails and is retried
+     */
+    public record Relay(@DefaultValue("false") boolean enabled, @DefaultValue("ordo") String name,
+                        List<String> categories, @DefaultValue("") String topicPrefix, Map<String, String> topics,
+                        @DefaultValue("500") int batchSize, @DefaultValue("1s") Duration pollInterval,
+                        @DefaultValue("30s") Duration maxBackoff, @DefaultValue("1s") Duration leaseCheckInterval,
+                        @DefaultValue("10s") Duration kafkaTimeout) {
+
+        public Relay {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            topics = topics == null ? Map.of() : Map.copyOf(topics);
+        }
+    }
+}
