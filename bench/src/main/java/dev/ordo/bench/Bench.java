@@ -75,8 +75,9 @@ public final class Bench {
             case "relay" -> {
                 int events = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
                 int batch = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-                System.out.println("| backend | scenario | relay events/s | bare KafkaProducer events/s | ratio |");
-                System.out.println("|---|---|---|---|---|");
+                System.out.println("| backend | scenario | relay events/s | bare KafkaProducer events/s | ratio "
+                        + "| bare producer, a transaction per batch, events/s | ratio |");
+                System.out.println("|---|---|---|---|---|---|---|");
                 for (String backend : backends) {
                     try (Backend db = Backend.open(backend)) {
                         rows.addAll(new RelayBench(db, events, rounds, batch).run());
