@@ -1,0 +1,335 @@
+package dev.ordo.kafka.consumer;
+
+import dev.ordo.core.deadletter.DeadLetterRecorder;
+import dev.ordo.core.event.RecordedEvent;
+import dev.ordo.core.event.StreamId;
+import dev.ordo.core.store.TransientFailures;
+import dev.ordo.core.subscription.Backoff;
+import dev.ordo.jdbc.OrdoDatabase;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer-group subscription to relay-published topics with an inbox: each record's event is applied by an
+ * {@link InboxHandler} in one durable database transaction that also records, per stream, the last version applied
+ * ({@code ordo_inbox}); the offsets are committed to Kafka only after that transaction committed.
+ *
+ * <p>Guarantees: an event's effect (written through the handler's connection) happens exactly once, whatever
+ * rebalances, crashes or redeliveries happen: a redelivered record whose version the inbox has is a repeat and is
+ * skipped (counted). A record whose version skips versions not applied is a gap: never applied silently, it becomes a
+ * dead letter ({@link StreamGapException}) and holds its stream. Per stream, events are applied in version order.
+ *
+ * <p>Failures: while the database fails transiently the batch is retried with backoff and nothing is committed. A
+ * record that keeps failing (its handler throws, it is malformed) is tried {@link KafkaSubscriptionConfig#attempts()}
+ * times, then recorded as a dead letter of origin {@code consumer:<group>} and its stream is held: the stream's later
+ * records are parked behind it as held-back letters while other streams flow. The subscription redrives its own
+ * letters between polls, in stream order: when the first letter of a held stream is due (retrying, or redriven by an
+ * operator) it is applied through the inbox, and then those held behind it. Without a dead-letter recorder a failing
+ * record is retried forever. Records are read {@code read_committed}.
+ *
+ * <p>Thread-safe: one thread of its own consumes; {@link #status()} and {@link #close()} may be called from any thread.
+ */
+public final class KafkaSubscription implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+
+    /** Points where tests make the process die. */
+    interface Faults {
+        Faults NONE = () -> { };
+
+        /** After the database committed a batch, before its offsets are committed. */
+        void afterDatabaseCommit();
+    }
+
+    private final KafkaSubscriptionConfig config;
+    private final OrdoDatabase database;
+    private final InboxHandler handler;
+    private final Inbox inbox;
+    private final HeldStreams held;
+    private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
+    private final Faults faults;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Thread thread;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong repeats = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile KafkaSubscriptionStatus.State state = KafkaSubscriptionStatus.State.RUNNING;
+    private volatile String lastError;
+
+    KafkaSubscription(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
+                      DeadLetterRecorder deadLetters, Function<Map<String, Object>, Consumer<String, byte[]>> consumers,
+                      Faults faults) {
+        this.config = config;
+        this.database = database;
+        this.handler = handler;
+        this.inbox = new Inbox(database, config.group());
+        this.held = deadLetters == null ? null : new HeldStreams(config.group(), deadLetters, this::applyAll);
+        this.consumers = consumers;
+        this.faults = faults;
+        this.thread = Thread.ofPlatform().name("ordo-consumer-" + config.group()).unstarted(this::run);
+    }
+
+    /**
+     * Migrates the inbox schema and starts consuming.
+     *
+     * @param deadLetters where records that keep failing go, or {@code null} to retry them forever
+     * @param registry    where to publish the counters, or {@code null}
+     */
+    public static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
+                                          DeadLetterRecorder deadLetters, MeterRegistry registry) {
+        return start(config, database, handler, deadLetters, registry, Faults.NONE);
+    }
+
+    static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
+                                   DeadLetterRecorder deadLetters, MeterRegistry registry, Faults faults) {
+        Inbox.migrate(database);
+        KafkaSubscription subscription = new KafkaSubscription(config, database, handler, deadLetters,
+                settings -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
+                faults);
+        if (registry != null) {
+            subscription.register(registry);
+        }
+        subscription.thread.start();
+        return subscription;
+    }
+
+    /** What it has done so far. */
+    public KafkaSubscriptionStatus status() {
+        return new KafkaSubscriptionStatus(config.group(), thread.isAlive() ? state
+                : KafkaSubscriptionStatus.State.STOPPED, applied.get(), repeats.get(),
+                held == null ? 0 : held.letters(), held == null ? 0 : held.size(), failures.get(), lastError);
+    }
+
+    private void register(MeterRegistry registry) {
+        String group = config.group();
+        FunctionCounter.builder("ordo.consumer.applied", applied, AtomicLong::get).tag("group", group)
+                .description("events applied through the inbox").register(registry);
+        FunctionCounter.builder("ordo.consumer.repeats", repeats, AtomicLong::get).tag("group", group)
+                .description("redelivered records the inbox had applied already").register(registry);
+        FunctionCounter.builder("ordo.consumer.failures", failures, AtomicLong::get).tag("group", group)
+                .description("failed attempts").register(registry);
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>(config.kafka());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "ordo-consumer-" + config.group());
+        return settings;
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> created = consumers.apply(settings())) {
+            consumer = created;
+            created.subscribe(config.topics());
+            while (closing.getCount() > 0) {
+                if (held != null) {
+                    held.redriveDue();
+                }
+                ConsumerRecords<String, byte[]> records = created.poll(config.pollTimeout());
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                handle(batch);
+                faults.afterDatabaseCommit();
+                created.commitSync(nextOffsets(batch));
+            }
+        } catch (WakeupException | InterruptedException e) {
+            log.debug("consumer group {} stops", config.group());
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            log.error("consumer group {} stopped on an unexpected failure", config.group(), e);
+        } finally {
+            state = KafkaSubscriptionStatus.State.STOPPED;
+        }
+    }
+
+    /**
+     * Applies a poll's records in one transaction; when one of them fails for a reason of its own (or is malformed, or
+     * of a held stream), record by record instead. A transient failure retries the whole batch.
+     */
+    private void handle(List<ConsumerRecord<String, byte[]>> batch) throws InterruptedException {
+        Backoff backoff = new Backoff(config.maxBackoff());
+        while (true) {
+            try {
+                List<RecordedEvent> events = new ArrayList<>(batch.size());
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    RecordedEvent event = ConsumedEvents.of(record);
+                    if (held != null && held.holds(event.streamId())) {
+                        throw new HeldStreamException(event.streamId());
+                    }
+                    events.add(event);
+                }
+                applyAll(events, false);
+                state = KafkaSubscriptionStatus.State.RUNNING;
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    for (ConsumerRecord<String, byte[]> record : batch) {
+                        handleOne(record);
+                    }
+                    state = KafkaSubscriptionStatus.State.RUNNING;
+                    return;
+                }
+                failed(e);
+                pause(backoff);
+            }
+        }
+    }
+
+    /**
+     * Applies one record, trying it again after failures; with dead letters, it becomes one after the configured
+     * attempts (at once when it is malformed or after a gap), and a record of a held stream is held back.
+     */
+    private void handleOne(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        Backoff backoff = new Backoff(config.maxBackoff());
+        int attempts = 0;
+        while (true) {
+            try {
+                RecordedEvent event = ConsumedEvents.of(record);
+                if (held != null && held.holds(event.streamId())) {
+                    held.holdBack(event);
+                    return;
+                }
+                try {
+                    applyAll(List.of(event), false);
+                    return;
+                } catch (RuntimeException e) {
+                    failed(e);
+                    attempts += TransientFailures.isTransient(e) ? 0 : 1;
+                    if (held != null && (e instanceof StreamGapException || attempts >= config.attempts())) {
+                        held.deadLetter(event, e);
+                        return;
+                    }
+                }
+            } catch (MalformedRecordException e) {
+                failed(e);
+                if (held != null) {
+                    held.malformed(record, e);
+                    return;
+                }
+            }
+            pause(backoff);
+        }
+    }
+
+    /**
+     * Applies events through the inbox in one durable transaction: repeats are skipped, a gap throws
+     * {@link StreamGapException} unless accepted, anything thrown rolls back all of them.
+     */
+    void applyAll(List<RecordedEvent> events, boolean acceptGap) {
+        int[] counts = new int[2];
+        database.inTransaction(OrdoDatabase.Writes.DURABLE, connection -> {
+            Map<StreamId, Long> last = new HashMap<>();
+            for (RecordedEvent event : events) {
+                Long known = last.get(event.streamId());
+                long version = known != null ? known : inbox.lastVersion(connection, event.streamId());
+                if (event.streamVersion() <= version) {
+                    counts[1]++;
+                    continue;
+                }
+                if (event.streamVersion() != version + 1 && !acceptGap) {
+                    throw new StreamGapException(event.streamId(), version + 1, event.streamVersion());
+                }
+                apply(connection, event);
+                inbox.record(connection, event);
+                last.put(event.streamId(), event.streamVersion());
+                counts[0]++;
+            }
+            return null;
+        });
+        applied.addAndGet(counts[0]);
+        repeats.addAndGet(counts[1]);
+    }
+
+    private void apply(java.sql.Connection connection, RecordedEvent event) throws java.sql.SQLException {
+        try {
+            handler.apply(connection, event);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HandlerException(event, e);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    private void failed(Throwable e) {
+        failures.incrementAndGet();
+        lastError = e.toString();
+        state = KafkaSubscriptionStatus.State.RETRYING;
+        log.warn("consumer group {}: {}", config.group(), e.toString());
+    }
+
+    private void pause(Backoff backoff) throws InterruptedException {
+        if (closing.await(backoff.next().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new InterruptedException("closing");
+        }
+    }
+
+    /** Stops consuming after the batch in hand (its offsets are committed when it was applied). Idempotent. */
+    @Override
+    public void close() {
+        closing.countDown();
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            if (!thread.join(Duration.ofSeconds(30))) {
+                log.warn("consumer group {} did not stop within 30 s", config.group());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A record of a held stream in a batch: the batch is taken record by record. */
+    private static final class HeldStreamException extends RuntimeException {
+        HeldStreamException(StreamId stream) {
+            super("stream " + stream + " is held behind a dead letter", null, false, false);
+        }
+    }
+
+    /** A handler's checked exception, carried out of the transaction. */
+    static final class HandlerException extends RuntimeException {
+        HandlerException(RecordedEvent event, Exception cause) {
+            super("the handler failed on event " + event.eventId() + " (" + event.streamId() + " v"
+                    + event.streamVersion() + "): " + cause, cause);
+        }
+    }
+}

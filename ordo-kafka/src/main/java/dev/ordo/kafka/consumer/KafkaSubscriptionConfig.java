@@ -1,0 +1,65 @@
+package dev.ordo.kafka.consumer;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a Kafka subscription consumes. Immutable.
+ *
+ * @param group          the consumer group, also the inbox's and the dead letters' name ({@code consumer:<group>})
+ * @param topics         the topics read
+ * @param kafka          client settings ({@code bootstrap.servers} at least)
+ * @param pollTimeout    how long one poll waits for records
+ * @param maxBackoff     the longest pause between retries while the database fails, or a record keeps failing
+ * @param attempts       how many times a failing record is tried before it becomes a dead letter and holds its stream
+ */
+public record KafkaSubscriptionConfig(String group, List<String> topics, Map<String, Object> kafka,
+                                      Duration pollTimeout, Duration maxBackoff, int attempts) {
+
+    public KafkaSubscriptionConfig {
+        Objects.requireNonNull(group, "group");
+        if (group.isBlank()) {
+            throw new IllegalArgumentException("a consumer group name must not be blank");
+        }
+        topics = List.copyOf(topics);
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("consumer group '" + group + "' reads no topic");
+        }
+        kafka = Map.copyOf(kafka);
+        if (!kafka.containsKey("bootstrap.servers")) {
+            throw new IllegalArgumentException("the Kafka settings of consumer group '" + group
+                    + "' lack bootstrap.servers");
+        }
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+    }
+
+    /** Polls of 500 ms, backoff up to 30 s, 3 attempts before a record becomes a dead letter. */
+    public static KafkaSubscriptionConfig of(String group, String bootstrapServers, String... topics) {
+        Map<String, Object> kafka = new LinkedHashMap<>();
+        kafka.put("bootstrap.servers", Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
+        return new KafkaSubscriptionConfig(group, List.of(topics), kafka, Duration.ofMillis(500),
+                Duration.ofSeconds(30), 3);
+    }
+
+    /** A copy with another Kafka client setting. */
+    public KafkaSubscriptionConfig withKafka(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(kafka);
+        copy.put(key, value);
+        return new KafkaSubscriptionConfig(group, topics, copy, pollTimeout, maxBackoff, attempts);
+    }
+
+    public KafkaSubscriptionConfig withMaxBackoff(Duration value) {
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, value, attempts);
+    }
+
+    public KafkaSubscriptionConfig withAttempts(int value) {
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, value);
+    }
+}
