@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,7 +54,11 @@ final class PositionTopic {
      * @throws org.apache.kafka.common.KafkaException when Kafka refuses or does not answer in time
      */
     void ensureExists() throws InterruptedException {
-        try (Admin admin = Admin.create(config.kafka())) {
+        Map<String, Object> settings = new java.util.HashMap<>(config.kafka());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis());
+        settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis());
+        Admin admin = Admin.create(settings);
+        try {
             Set<String> names = admin.listTopics().names().get(timeoutMillis(), TimeUnit.MILLISECONDS);
             if (names.contains(config.positionTopic())) {
                 return;
@@ -69,6 +74,9 @@ final class PositionTopic {
         } catch (TimeoutException e) {
             throw new org.apache.kafka.common.errors.TimeoutException("Kafka did not answer within "
                     + config.kafkaTimeout() + " while relay " + config.name() + " looked for its position topic", e);
+        } finally {
+            // a plain close waits for the calls still pending, up to the default API timeout, while Kafka is away
+            admin.close(Duration.ZERO);
         }
     }
 

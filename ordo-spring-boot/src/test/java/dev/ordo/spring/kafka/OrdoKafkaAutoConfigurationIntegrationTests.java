@@ -121,13 +121,16 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                     appendThree(context.getBean(JdbcEventStore.class), "cart-9");
                     OutboxRelay relay = context.getBean(OutboxRelay.class);
 
-                    await().atMost(Duration.ofSeconds(30))
-                            .until(() -> relay.status().state() == RelayStatus.State.ACTIVE);
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        assertThat(relay.status().state()).isEqualTo(RelayStatus.State.ACTIVE);
+                        assertThat(relay.status().failures()).isPositive();
+                    });
                     Health health = context.getBean(OrdoKafkaHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(new Status("DEGRADED"));
                     assertThat((Map<String, Object>) health.getDetails().get("cluster")).containsKey("error");
                     assertThat((Map<String, Object>) health.getDetails().get("relay"))
-                            .containsEntry("state", RelayStatus.State.ACTIVE).containsEntry("published", 0L);
+                            .containsEntry("state", RelayStatus.State.ACTIVE).containsEntry("published", 0L)
+                            .containsKey("lastError");
                     assertThat(context.getBean(JdbcEventStore.class).headPosition()).isEqualTo(3);
                 });
     }
