@@ -26,6 +26,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -153,7 +154,9 @@ public class OrdoAutoConfiguration {
         return new JdbcProjections(database, store, subscriptions, options);
     }
 
+    /** Projections follow the store unless they are fed from Kafka ({@code ordo.kafka.projections.enabled}). */
     @Bean
+    @ConditionalOnBooleanProperty(name = "ordo.kafka.projections.enabled", havingValue = false, matchIfMissing = true)
     OrdoProjectionsLifecycle ordoProjectionsLifecycle(JdbcProjections projections,
                                                       ObjectProvider<JdbcProjection> definitions) {
         return new OrdoProjectionsLifecycle(projections, definitions);

@@ -1,8 +1,12 @@
 package dev.ordo.spring.kafka;
 
+import dev.ordo.core.deadletter.DeadLetterPolicy;
+import dev.ordo.core.deadletter.DeadLetterRecorder;
+import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.OutboxRelay;
 import dev.ordo.kafka.RelayConfig;
@@ -30,8 +34,9 @@ import org.springframework.context.annotation.Configuration;
  * Wires Ordo's Kafka side from {@link OrdoKafkaProperties} when {@code ordo-kafka} is on the classpath: with
  * {@code ordo.kafka.relay.enabled=true}, an {@link OutboxRelay} publishing the store's events (leased by a PostgreSQL
  * advisory lock on PostgreSQL, so that one instance publishes and the others stand by; within the JVM on SQLite),
- * with its metrics; and, with Spring Boot's health support and {@code ordo.kafka.bootstrap-servers} set, the
- * {@code ordoKafka} health indicator.
+ * with its metrics; with {@code ordo.kafka.projections.enabled=true}, every {@code JdbcProjection} bean fed from Kafka
+ * topics through an inbox instead of the store (dead letters in the store's {@code DeadLetterStore}); and, with Spring
+ * Boot's health support and {@code ordo.kafka.bootstrap-servers} set, the {@code ordoKafka} health indicator.
  */
 @AutoConfiguration(after = OrdoAutoConfiguration.class)
 @ConditionalOnClass(OutboxRelay.class)
@@ -49,6 +54,18 @@ public class OrdoKafkaAutoConfiguration {
             case SQLITE -> RelayLease.inProcess(ordo.store().sqlite().path().toAbsolutePath() + ":" + config.name());
         };
         return OutboxRelay.start(config, store, signal, lease, meters.getIfAvailable());
+    }
+
+    /** Every {@code JdbcProjection} bean fed from Kafka, when {@code ordo.kafka.projections.enabled}. */
+    @Bean
+    @ConditionalOnBooleanProperty("ordo.kafka.projections.enabled")
+    OrdoKafkaProjectionsLifecycle ordoKafkaProjectionsLifecycle(OrdoKafkaProperties kafka, OrdoDatabase database,
+                                                                ObjectProvider<JdbcProjection> definitions,
+                                                                DeadLetterStore deadLetters, DeadLetterPolicy policy,
+                                                                ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new OrdoKafkaProjectionsLifecycle(kafka, database, definitions,
+                new DeadLetterRecorder(deadLetters, policy, registry), registry);
     }
 
     static RelayConfig relayConfig(OrdoKafkaProperties kafka) {

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         example {@code ordo.kafka.client.security.protocol=SSL}
  * @param healthTimeout    how long the health check waits for the cluster to answer
  * @param relay            the outbox relay, which publishes the store's events to Kafka
+ * @param projections      read models fed from Kafka topics instead of the store
  */
 @ConfigurationProperties("ordo.kafka")
 public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> client,
-                                  @DefaultValue("1s") Duration healthTimeout, @DefaultValue Relay relay) {
+                                  @DefaultValue("1s") Duration healthTimeout, @DefaultValue Relay relay,
+                                  @DefaultValue Projections projections) {
 
     public OrdoKafkaProperties {
         client = client == null ? Map.of() : Map.copyOf(client);
@@ -56,6 +58,25 @@ public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> c
         public Relay {
             categories = categories == null ? List.of() : List.copyOf(categories);
             topics = topics == null ? Map.of() : Map.copyOf(topics);
+        }
+    }
+
+    /**
+     * Read models fed from Kafka: with {@code enabled}, every {@code JdbcProjection} bean runs on a Kafka subscription
+     * with an inbox (consumer group {@code <group-prefix><projection name>}) instead of following the store.
+     *
+     * @param enabled     feed projections from Kafka (off: they follow the store, the default)
+     * @param topics      the topics the projections read, published by a relay
+     * @param groupPrefix the prefix of each projection's consumer group, for example the service's name and a dot
+     * @param attempts    how many times a failing event is tried before it becomes a dead letter holding its stream
+     * @param maxBackoff  the longest pause between retries while the database or an event fails
+     */
+    public record Projections(@DefaultValue("false") boolean enabled, List<String> topics,
+                              @DefaultValue("") String groupPrefix, @DefaultValue("3") int attempts,
+                              @DefaultValue("30s") Duration maxBackoff) {
+
+        public Projections {
+            topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
 }

@@ -5,20 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.jdbc.JdbcEventStore;
+import dev.ordo.jdbc.JdbcProjection;
+import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.jdbc.ProjectionContext;
+import dev.ordo.kafka.consumer.KafkaSubscription;
 import dev.ordo.kafka.OutboxRelay;
 import dev.ordo.kafka.RelayHeaders;
 import dev.ordo.kafka.RelayStatus;
 import dev.ordo.spring.OrdoAutoConfiguration;
 import dev.ordo.spring.OrdoHealthAutoConfiguration;
+import dev.ordo.spring.OrdoProjectionsLifecycle;
 import dev.ordo.test.kafka.KafkaHarness;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +45,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @SuppressWarnings("unchecked")
 class OrdoKafkaAutoConfigurationIntegrationTests {
@@ -82,6 +93,90 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                     assertThat(context.getBean(MeterRegistry.class).get("ordo.relay.lag.events")
                             .tag("relay", "boot-relay").gauge().value()).isZero();
                 });
+    }
+
+    /** Counts events per stream, the same code whichever source feeds it. */
+    @Configuration(proxyBeanMethods = false)
+    static class CountingProjectionConfig {
+        @Bean
+        JdbcProjection cartCounts() {
+            return new JdbcProjection() {
+                @Override
+                public String name() {
+                    return "cart-counts";
+                }
+
+                @Override
+                public int version() {
+                    return 1;
+                }
+
+                @Override
+                public List<String> tables() {
+                    return List.of("cart_counts");
+                }
+
+                @Override
+                public void createTables(ProjectionContext context) throws SQLException {
+                    context.update("CREATE TABLE " + context.table("cart_counts")
+                            + " (stream_id TEXT PRIMARY KEY, events INTEGER NOT NULL)");
+                }
+
+                @Override
+                public void apply(ProjectionContext context, RecordedEvent event) throws SQLException {
+                    context.update("INSERT INTO " + context.table("cart_counts") + " (stream_id, events) VALUES (?, 1)"
+                            + " ON CONFLICT (stream_id) DO UPDATE SET events = " + context.table("cart_counts")
+                            + ".events + 1", event.streamId().value());
+                }
+            };
+        }
+    }
+
+    @Test
+    void aProjectionBeanIsFedFromKafkaThroughAnInboxWhenConfiguredSo() {
+        KafkaHarness.createTopic("boot-fed-carts", 2);
+        runner.withUserConfiguration(CountingProjectionConfig.class).withPropertyValues(
+                "ordo.store.sqlite.path=" + folder.resolve("fed.db"),
+                "ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "ordo.kafka.relay.enabled=true", "ordo.kafka.relay.name=boot-fed-relay",
+                "ordo.kafka.relay.topics.cart=boot-fed-carts", "ordo.kafka.projections.enabled=true",
+                "ordo.kafka.projections.topics=boot-fed-carts", "ordo.kafka.projections.group-prefix=shop.")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(OrdoProjectionsLifecycle.class);
+                    appendThree(context.getBean(JdbcEventStore.class), "cart-4");
+                    OrdoDatabase database = context.getBean(OrdoDatabase.class);
+
+                    await().atMost(Duration.ofSeconds(30)).until(() -> counted(database, "cart-4") == 3);
+                    KafkaSubscription subscription = context.getBean(OrdoKafkaProjectionsLifecycle.class)
+                            .subscriptions().getFirst();
+                    assertThat(subscription.status().group()).isEqualTo("shop.cart-counts");
+                    assertThat(subscription.status().applied()).isEqualTo(3);
+                    assertThat(inboxVersion(database, "shop.cart-counts", "cart-4")).isEqualTo(3);
+                });
+    }
+
+    private static long counted(OrdoDatabase database, String stream) throws SQLException {
+        try (Connection connection = database.readDataSource().getConnection();
+             var select = connection.prepareStatement("SELECT events FROM cart_counts WHERE stream_id = ?")) {
+            select.setString(1, stream);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static long inboxVersion(OrdoDatabase database, String group, String stream) throws SQLException {
+        try (Connection connection = database.readDataSource().getConnection();
+             var select = connection.prepareStatement(
+                     "SELECT version FROM ordo_inbox WHERE consumer = ? AND stream_id = ?")) {
+            select.setString(1, group);
+            select.setString(2, stream);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     @Test
