@@ -17,6 +17,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar reads [sqlite|postgres] [events]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar load
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar relay [sqlite|postgres] [events] [batch]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar consumer [events]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar kafka-latency [events per second]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres ...]
@@ -83,6 +85,19 @@ public final class Bench {
                         rows.addAll(new RelayBench(db, events, rounds, batch).run());
                     }
                 }
+            }
+            case "consumer" -> {
+                System.out.println("| backend | scenario | inbox subscription events/s | bare consumer events/s | ratio "
+                        + "| bare consumer + same upserts, a transaction per poll | ratio |");
+                System.out.println("|---|---|---|---|---|---|---|");
+                rows.addAll(KafkaConsumerBench.throughput(args.length > 1 ? Integer.parseInt(args[1]) : 200_000,
+                        rounds));
+            }
+            case "kafka-latency" -> {
+                System.out.println("| backend | load | events measured | p50 ms | p99 ms | p99.9 ms | max ms |");
+                System.out.println("|---|---|---|---|---|---|---|");
+                rows.addAll(KafkaConsumerBench.latency(args.length > 1 ? Integer.parseInt(args[1]) : 1_000, warmup,
+                        seconds));
             }
             case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
             case "http-fulfilment" -> rows.addAll(FulfilmentBench.run(List.of(args).subList(1, args.length)));
