@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.store.EventReader;
+import dev.ordo.test.kafka.KafkaCluster;
 import dev.ordo.test.kafka.KafkaHarness;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +39,15 @@ final class PublishedRecords {
      * offsets reach its high watermarks) before it reads.
      */
     static PublishedRecords readCommitted(String topic) {
-        Properties properties = KafkaHarness.cluster().clientProperties();
+        return readCommitted(KafkaHarness.cluster(), topic);
+    }
+
+    /** {@link #readCommitted(String)} on a cluster of the test's own. */
+    static PublishedRecords readCommitted(KafkaCluster cluster, String topic) {
+        Properties properties = cluster.clientProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        Properties uncommitted = KafkaHarness.cluster().clientProperties();
+        Properties uncommitted = cluster.clientProperties();
         uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),

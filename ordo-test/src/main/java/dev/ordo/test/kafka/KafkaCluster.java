@@ -90,6 +90,40 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one broker, keeping its data, as a broker that dies or is restarted would (clients see its connections
+     * close). Broker ids run from 0 to {@link #brokers()} - 1.
+     */
+    public void stopBroker(int id) {
+        kafka.server.BrokerServer broker = broker(id);
+        broker.shutdown();
+        broker.awaitShutdown();
+        log.info("Kafka broker {} of the cluster at {} stopped", id, bootstrapServers);
+    }
+
+    /** Starts a broker that {@link #stopBroker(int)} stopped, on its data, and returns once it is ready. */
+    public void startBroker(int id) {
+        broker(id).startup();
+        try {
+            kit.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while broker " + id + " started", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broker " + id + " did not become ready", e.getCause());
+        }
+        log.info("Kafka broker {} of the cluster at {} started again", id, bootstrapServers);
+    }
+
+    private kafka.server.BrokerServer broker(int id) {
+        kafka.server.BrokerServer broker = kit.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException("the cluster has no broker " + id + "; its brokers are "
+                    + kit.brokers().keySet());
+        }
+        return broker;
+    }
+
     /** Stops every broker and deletes the cluster's data. */
     @Override
     public void close() {
