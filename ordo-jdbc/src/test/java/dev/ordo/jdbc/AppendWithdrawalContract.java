@@ -167,8 +167,9 @@ abstract class AppendWithdrawalContract {
         AppendResult second = after.get(30, TimeUnit.SECONDS);
         assertThat(withdrawn).isInstanceOfSatisfying(EventStoreUnavailableException.class,
                 e -> assertThat(e.mayHaveWritten()).isFalse());
-        assertThat(commits).as("the held batch, then one batch of the two appends queued around the withdrawn one")
-                .hasSize(2);
+        // commit listeners run after the appenders were answered: wait for the second batch's notification
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(commits)
+                .as("the held batch, then one batch of the two appends queued around the withdrawn one").hasSize(2));
         assertThat(second.firstPosition()).isEqualTo(first.lastPosition() + 1);
         assertThat(store.streamInfo(withdrawnStream)).isEmpty();
     }
