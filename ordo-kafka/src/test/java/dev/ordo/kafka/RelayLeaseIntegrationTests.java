@@ -7,6 +7,7 @@ import dev.ordo.test.postgres.PostgresHarness;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,34 +23,19 @@ class RelayLeaseIntegrationTests {
 
     @Test
     void inProcessLeaseHasOneHolderPerKeyAndPassesOnWhenReleased() {
-        RelayLease first = RelayLease.inProcess("store-a:relay");
-        RelayLease second = RelayLease.inProcess("store-a:relay");
-        RelayLease otherKey = RelayLease.inProcess("store-b:relay");
-        try {
-            assertThat(first.tryAcquire()).isTrue();
-            assertThat(first.tryAcquire()).as("holding it already").isTrue();
-            assertThat(second.tryAcquire()).isFalse();
-            assertThat(otherKey.tryAcquire()).isTrue();
-            assertThat(first.isHeld()).isTrue();
-            assertThat(second.isHeld()).isFalse();
-
-            first.release();
-
-            assertThat(first.isHeld()).isFalse();
-            assertThat(second.tryAcquire()).isTrue();
-            assertThat(first.tryAcquire()).isFalse();
-        } finally {
-            first.release();
-            second.release();
-            otherKey.release();
-        }
+        assertOneHolderThatPassesOnWhenReleased(name -> RelayLease.inProcess("store-a:" + name));
     }
 
     @Test
     void postgresLeaseHasOneHolderPerRelayNameAndPassesOnWhenReleased() {
-        try (RelayLease first = RelayLease.postgresAdvisoryLock(database.dataSource(), "orders");
-             RelayLease second = RelayLease.postgresAdvisoryLock(database.dataSource(), "orders");
-             RelayLease otherRelay = RelayLease.postgresAdvisoryLock(database.dataSource(), "payments")) {
+        assertOneHolderThatPassesOnWhenReleased(name -> RelayLease.postgresAdvisoryLock(database.dataSource(), name));
+    }
+
+    /** The contract of every lease: one holder per name, taken again by its holder, handed over once released. */
+    private static void assertOneHolderThatPassesOnWhenReleased(Function<String, RelayLease> leases) {
+        try (RelayLease first = leases.apply("orders");
+             RelayLease second = leases.apply("orders");
+             RelayLease otherRelay = leases.apply("payments")) {
             assertThat(first.tryAcquire()).isTrue();
             assertThat(first.tryAcquire()).as("holding it already").isTrue();
             assertThat(second.tryAcquire()).isFalse();
