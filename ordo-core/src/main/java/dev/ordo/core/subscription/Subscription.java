@@ -57,6 +57,8 @@ public final class Subscription implements AutoCloseable {
     private volatile long head;
     private volatile long scannedUpTo;
     private volatile double lagSeconds;
+    /** When the oldest event of the page in hand was recorded, while it is not handled yet; else {@code null}. */
+    private volatile Instant oldestPending;
     private volatile long failures;
     private volatile String lastError;
     private volatile Instant lastActivity;
@@ -105,8 +107,12 @@ public final class Subscription implements AutoCloseable {
         long done = Math.max(checkpoint, scannedUpTo);
         long currentHead = Math.max(head, signal.head());
         long lag = Math.max(0, currentHead - done);
+        Instant pending = oldestPending;
+        // a page in hand (being handled, or failing again and again) ages from its oldest event
+        double seconds = lag == 0 ? 0 : pending != null
+                ? Math.max(0, Duration.between(pending, clock.instant()).toMillis() / 1000.0) : lagSeconds;
         return new SubscriptionStatus(name, running ? state : SubscriptionStatus.State.STOPPED, checkpoint, currentHead,
-                lag, lag == 0 ? 0 : lagSeconds, failures, lastError, lastActivity);
+                lag, seconds, failures, lastError, lastActivity);
     }
 
     /**
@@ -158,6 +164,7 @@ public final class Subscription implements AutoCloseable {
                 }
                 state = page.getLast().position() < knownHead ? SubscriptionStatus.State.CATCHING_UP
                         : SubscriptionStatus.State.LIVE;
+                oldestPending = page.getFirst().recordedAt();
                 if (poison == null) {
                     consumer.handle(page);
                 } else {
@@ -168,6 +175,11 @@ public final class Subscription implements AutoCloseable {
                 backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                if (running) {
+                    // not close(): something interrupted the handler; say so instead of vanishing
+                    lastError = "interrupted while handling a page: stopped (" + e.getMessage() + ")";
+                    log.warn("subscription {} was interrupted while handling a page and stopped", name, e);
+                }
                 break;
             } catch (Throwable e) {
                 // whatever a handler throws, an Error included, is one more failed attempt: only close() stops us
@@ -210,6 +222,7 @@ public final class Subscription implements AutoCloseable {
         scannedUpTo = Math.max(scannedUpTo, knownHead);
         state = SubscriptionStatus.State.LIVE;
         lagSeconds = 0;
+        oldestPending = null;
         lastActivity = clock.instant();
         signalProgress();
     }
@@ -220,6 +233,7 @@ public final class Subscription implements AutoCloseable {
         head = Math.max(head, last.position());
         lagSeconds = page.size() < options.batchSize() ? 0
                 : Math.max(0, Duration.between(last.recordedAt(), clock.instant()).toMillis() / 1000.0);
+        oldestPending = null;
         lastActivity = clock.instant();
         signalProgress();
     }

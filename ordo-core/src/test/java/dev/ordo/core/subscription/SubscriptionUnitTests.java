@@ -161,6 +161,64 @@ class SubscriptionUnitTests {
     }
 
     @Test
+    void itsLagInSecondsGrowsWhileItsHandlerKeepsFailing() {
+        append("order-1", 2);
+        MovingClock clock = new MovingClock();
+        CheckpointedConsumer broken = new CheckpointedConsumer("broken", checkpoints, page -> {
+            throw new IllegalStateException("the read model's table is gone");
+        });
+        try (Subscriptions ticking = new Subscriptions(store, signal, null, clock)) {
+            Subscription subscription = ticking.start("broken", broken, PUSH_ONLY.withMaxBackoff(Duration.ofMillis(50)));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> subscription.status().failures() >= 1);
+            double before = subscription.status().lagSeconds();
+
+            clock.advance(Duration.ofSeconds(30));
+
+            assertThat(subscription.status().lagSeconds()).isGreaterThanOrEqualTo(before + 30);
+            assertThat(subscription.status().lagEvents()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anInterruptInsideItsHandlerStopsItAndSaysSo() {
+        append("order-1", 1);
+        CheckpointedConsumer interrupted = new CheckpointedConsumer("interrupted", checkpoints, page -> {
+            throw new InterruptedException("interrupted by the handler's own library");
+        });
+
+        Subscription subscription = subscriptions.start("interrupted", interrupted, PUSH_ONLY);
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> subscription.status().state()
+                == SubscriptionStatus.State.STOPPED);
+        assertThat(subscription.status().lastError()).contains("interrupted while handling").contains("stopped");
+    }
+
+    /** A clock the test moves; it starts at the system's now, so that stored events' times are in its past. */
+    private static final class MovingClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+
+        void advance(Duration duration) {
+            now.updateAndGet(instant -> instant.plus(duration));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.get();
+        }
+    }
+
+    @Test
     void awaitPositionGivesUpAtItsTimeout() throws InterruptedException {
         Subscription subscription = subscriptions.start("reader", collecting("reader"), PUSH_ONLY);
 
