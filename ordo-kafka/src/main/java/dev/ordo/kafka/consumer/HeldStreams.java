@@ -14,6 +14,7 @@ import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -47,8 +48,12 @@ final class HeldStreams {
     private final DeadLetterRedriver redriver;
     private final Applier applier;
     private final Clock clock = Clock.systemUTC();
+    /** How often the letters of held streams are looked at: each look reads the origin's letters. */
+    private static final Duration REDRIVE_CHECK = Duration.ofSeconds(1);
+
     private final Set<StreamId> held = ConcurrentHashMap.newKeySet();
     private final AtomicLong letters = new AtomicLong();
+    private long nextCheckNanos = System.nanoTime();
 
     HeldStreams(String group, DeadLetterRecorder recorder, Applier applier) {
         this.origin = Origin.consumer(group);
@@ -102,8 +107,15 @@ final class HeldStreams {
         letters.incrementAndGet();
     }
 
-    /** Applies the letters of held streams that are due, each stream's in order; frees streams left with none. */
+    /**
+     * Applies the letters of held streams that are due, each stream's in order; frees streams left with none. Looks at
+     * most once per {@link #REDRIVE_CHECK}.
+     */
     void redriveDue() {
+        if (held.isEmpty() || System.nanoTime() - nextCheckNanos < 0) {
+            return;
+        }
+        nextCheckNanos = System.nanoTime() + REDRIVE_CHECK.toNanos();
         Instant now = clock.instant();
         for (StreamId stream : List.copyOf(held)) {
             List<DeadLetter> open = openLetters(stream);

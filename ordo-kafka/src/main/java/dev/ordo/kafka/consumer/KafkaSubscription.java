@@ -8,6 +8,8 @@ import dev.ordo.core.subscription.Backoff;
 import dev.ordo.jdbc.OrdoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -268,10 +270,10 @@ public final class KafkaSubscription implements AutoCloseable {
         repeats.addAndGet(counts[1]);
     }
 
-    private void apply(java.sql.Connection connection, RecordedEvent event) throws java.sql.SQLException {
+    private void apply(Connection connection, RecordedEvent event) throws SQLException {
         try {
             handler.apply(connection, event);
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new HandlerException(event, e);
