@@ -3,12 +3,15 @@ package dev.ordo.kafka.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.saga.SagaOverKafka.BookShipment;
 import dev.ordo.kafka.saga.SagaOverKafka.ReserveStock;
 import dev.ordo.kafka.saga.SagaOverKafka.Reservation;
 import dev.ordo.saga.SagaState;
 import dev.ordo.saga.StepRequest;
+import dev.ordo.test.postgres.PostgresHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +44,27 @@ class KafkaSagaStepsIntegrationTests {
             assertThat(effects).hasSize(400).allSatisfy((invocation, count) -> assertThat(count).isOne());
             assertThat(sagas.compensations).isEmpty();
             assertThat(sagas.storedReplies()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void twoMembersOfAParticipantOnPostgresqlDoEachEffectOnce() throws InterruptedException {
+        try (HikariDataSource pool = PostgresHarness.newDatabase().pool(4);
+             SagaOverKafka sagas = new SagaOverKafka(folder, Duration.ofMinutes(1), OrdoDatabase.postgres(pool));
+             StepParticipantEndpoint one = sagas.transactionalParticipant().start();
+             StepParticipantEndpoint two = sagas.transactionalParticipant().start()) {
+            sagas.startSagaSide();
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                ids.add(sagas.start("p-" + i));
+            }
+
+            for (int i = 0; i < ids.size(); i++) {
+                sagas.assertCompleted(sagas.await(ids.get(i)), "p-" + i);
+            }
+            assertThat(sagas.effectsPerInvocation()).hasSize(100)
+                    .allSatisfy((invocation, count) -> assertThat(count).isOne());
+            assertThat(sagas.storedReplies()).isEqualTo(100);
         }
     }
 

@@ -86,7 +86,13 @@ final class SagaOverKafka implements AutoCloseable {
     private SagaEngine engine;
     private KafkaReplyListener listener;
 
+    /** Saga and participant on SQLite files of their own. */
     SagaOverKafka(Path folder, Duration deadline) {
+        this(folder, deadline, OrdoDatabase.sqlite(folder.resolve("participant.db")));
+    }
+
+    /** The participant on the given database (closed with this), the saga on a SQLite file. */
+    SagaOverKafka(Path folder, Duration deadline, OrdoDatabase participantDb) {
         this.folder = folder;
         this.deadline = deadline;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -96,7 +102,7 @@ final class SagaOverKafka implements AutoCloseable {
         KafkaHarness.createTopic(stockTopic, 3);
         KafkaHarness.createTopic(shipmentTopic, 3);
         KafkaHarness.createTopic(replyTopic, 3);
-        this.participantDb = OrdoDatabase.sqlite(folder.resolve("participant.db"));
+        this.participantDb = participantDb;
         participantDb.inTransaction(Writes.DURABLE, connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE effects (invocation_id TEXT NOT NULL, what TEXT NOT NULL)");
