@@ -3,7 +3,6 @@ package dev.ordo.kafka.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ordo.jdbc.OrdoDatabase.Writes;
 import dev.ordo.kafka.saga.SagaOverKafka.BookShipment;
 import dev.ordo.kafka.saga.SagaOverKafka.Booking;
 import dev.ordo.kafka.saga.SagaOverKafka.ReserveStock;
@@ -12,7 +11,6 @@ import dev.ordo.saga.SagaState;
 import dev.ordo.saga.StepRequest;
 import dev.ordo.test.faults.SimulatedCrash;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +90,7 @@ class KafkaSagaCrashIntegrationTests {
                 .maxBackoff(Duration.ofMillis(200))
                 .handleIdempotent(ReserveStock.class, (payload, request) -> {
                     calls.incrementAndGet();
-                    idempotentEffect(sagas, request, "reserve");
+                    sagas.idempotentEffect(request, "reserve");
                     if (crashAfterTheEffect) {
                         throw new SimulatedCrash("after the effect, before the inbox's commit");
                     }
@@ -100,20 +98,9 @@ class KafkaSagaCrashIntegrationTests {
                 })
                 .handleIdempotent(BookShipment.class, (payload, request) -> {
                     calls.incrementAndGet();
-                    idempotentEffect(sagas, request, "book");
+                    sagas.idempotentEffect(request, "book");
                     return new Booking("T-" + payload.order());
                 });
-    }
-
-    private static void idempotentEffect(SagaOverKafka sagas, StepRequest request, String what) {
-        sagas.participantDb.inTransaction(Writes.DURABLE, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotent_effects "
-                    + "(invocation_id, what) VALUES (?, ?) ON CONFLICT (invocation_id) DO NOTHING")) {
-                insert.setString(1, request.invocationId());
-                insert.setString(2, what);
-                return insert.executeUpdate();
-            }
-        });
     }
 
     @Test

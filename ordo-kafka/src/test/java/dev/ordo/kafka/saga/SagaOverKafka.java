@@ -216,6 +216,18 @@ final class SagaOverKafka implements AutoCloseable {
         }
     }
 
+    /** An effect outside the inbox's transaction, idempotent by the invocation id as its key. */
+    void idempotentEffect(StepRequest request, String what) {
+        participantDb.inTransaction(Writes.DURABLE, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotent_effects "
+                    + "(invocation_id, what) VALUES (?, ?) ON CONFLICT (invocation_id) DO NOTHING")) {
+                insert.setString(1, request.invocationId());
+                insert.setString(2, what);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
     /** How many times each invocation's effect is in the participant's database (both effect tables). */
     Map<String, Integer> effectsPerInvocation() {
         return participantDb.inTransaction(Writes.DERIVED, connection -> {
