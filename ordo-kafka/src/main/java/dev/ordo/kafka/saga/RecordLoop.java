@@ -110,11 +110,17 @@ final class RecordLoop implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("{} failed on {}-{}@{}; trying it again", name, record.topic(), record.partition(),
                         record.offset(), e);
-                commit(done);
+                // back to the first unfinished record of each partition before anything else can fail
                 for (TopicPartition partition : records.partitions()) {
                     OffsetAndMetadata next = done.get(partition);
                     consumer.seek(partition, next != null ? next.offset()
                             : records.records(partition).getFirst().offset());
+                }
+                try {
+                    commit(done);
+                } catch (RuntimeException commitFailed) {
+                    log.debug("{} could not commit the records done before the failure; they come again", name,
+                            commitFailed);
                 }
                 pause();
                 return false;
