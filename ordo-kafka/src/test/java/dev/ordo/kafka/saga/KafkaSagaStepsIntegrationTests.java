@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.saga.SagaStatus;
+import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.saga.SagaOverKafka.BookShipment;
+import dev.ordo.kafka.saga.SagaOverKafka.Booking;
 import dev.ordo.kafka.saga.SagaOverKafka.ReserveStock;
 import dev.ordo.kafka.saga.SagaOverKafka.Reservation;
 import dev.ordo.saga.SagaState;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +121,37 @@ class KafkaSagaStepsIntegrationTests {
                     .containsExactly("cancel-shipment:o-mars", "release-stock:o-mars");
             assertThat(sagas.effectsPerInvocation()).as("the refusal's writes were rolled back")
                     .containsExactly(Map.entry(id + ":reserve-stock", 1));
+        }
+    }
+
+    @Test
+    void aParticipantWhoseDatabaseFailsForAWhileHandlesTheRequestLaterInsteadOfRefusingIt()
+            throws InterruptedException {
+        AtomicInteger failures = new AtomicInteger();
+        try (SagaOverKafka sagas = new SagaOverKafka(folder, Duration.ofMinutes(1));
+             StepParticipantEndpoint participant = StepParticipantEndpoint.builder(SagaOverKafka.client(), "warehouse",
+                             sagas.participantDb, SagaOverKafka.TYPES)
+                     .commandTopics(sagas.stockTopic, sagas.shipmentTopic)
+                     .maxBackoff(Duration.ofMillis(100))
+                     .handle(ReserveStock.class, (payload, request, connection) -> {
+                         SagaOverKafka.effect(connection, request, "reserve");
+                         if (failures.incrementAndGet() <= 3) {
+                             throw new EventStoreUnavailableException("stock database restarting");
+                         }
+                         return new Reservation("r-" + payload.order());
+                     })
+                     .handle(BookShipment.class, (payload, request, connection) -> {
+                         SagaOverKafka.effect(connection, request, "book");
+                         return new Booking("T-" + payload.order());
+                     })
+                     .start()) {
+            sagas.startSagaSide();
+            UUID id = sagas.start("o-later");
+
+            sagas.assertCompleted(sagas.await(id), "o-later");
+            assertThat(failures.get()).isEqualTo(4);
+            assertThat(sagas.effectsPerInvocation()).containsOnly(Map.entry(id + ":reserve-stock", 1),
+                    Map.entry(id + ":book-shipment", 1));
         }
     }
 
