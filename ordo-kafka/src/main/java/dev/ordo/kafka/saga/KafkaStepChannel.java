@@ -1,7 +1,9 @@
 package dev.ordo.kafka.saga;
 
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.saga.StepChannel;
 import dev.ordo.saga.StepRequest;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -22,9 +25,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * where a {@link KafkaReplyListener} waits for the answer.
  *
  * <p>{@link #send} returns only once the broker acknowledged the record (idempotent producer, {@code acks=all}); when
- * that does not happen within the send timeout it throws, and the engine retries the step's attempt. A record whose
- * acknowledgement came too late may still be delivered, so a participant can see the request twice: participants
- * deduplicate by invocation id ({@link StepParticipantEndpoint}). Thread-safe.
+ * that does not happen within the send timeout it throws a transient {@link StepNotSentException}, and the engine
+ * tries the same attempt again until Kafka takes it. A record whose acknowledgement came too late may still be
+ * delivered, so a participant can see the request twice: participants deduplicate by invocation id
+ * ({@link StepParticipantEndpoint}). Thread-safe.
  */
 public final class KafkaStepChannel implements StepChannel, AutoCloseable {
 
@@ -62,7 +66,7 @@ public final class KafkaStepChannel implements StepChannel, AutoCloseable {
      *
      * @throws IllegalArgumentException when no command topic takes the payload's type, or it is not registered
      * @throws StepNotSentException     when the broker did not acknowledge the record within the send timeout (it
-     *                                  may still arrive later), or refused it
+     *                                  may still arrive later; transient) or refused it
      */
     @Override
     public void send(StepRequest request) {
@@ -74,13 +78,29 @@ public final class KafkaStepChannel implements StepChannel, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StepNotSentException(request, topic, e);
         } catch (ExecutionException e) {
-            throw new StepNotSentException(request, topic, e.getCause());
+            throw notSent(request, topic, e.getCause());
         } catch (TimeoutException | RuntimeException e) {
             if (e instanceof IllegalArgumentException refused) {
                 throw refused;
             }
-            throw new StepNotSentException(request, topic, e);
+            throw notSent(request, topic, e);
         }
+    }
+
+    private static StepNotSentException notSent(StepRequest request, String topic, Throwable failure) {
+        boolean passing = failure instanceof TimeoutException || failure instanceof RetriableException;
+        return new StepNotSentException(request, topic, passing ? asTransient(failure) : failure);
+    }
+
+    /**
+     * {@link TransientFailures} knows no Kafka type (the kernel has no Kafka dependency); a socket time-out in the cause
+     * chain is what it reads as "the network failed for a while", which is what a missing acknowledgement is. Without
+     * it, a Kafka outage longer than a step's few attempts would fail the step and compensate the saga.
+     */
+    private static Throwable asTransient(Throwable failure) {
+        SocketTimeoutException timeout = new SocketTimeoutException("Kafka did not acknowledge in time: " + failure);
+        timeout.initCause(failure);
+        return timeout;
     }
 
     private String topicOf(Object payload) {
@@ -99,7 +119,13 @@ public final class KafkaStepChannel implements StepChannel, AutoCloseable {
         producer.close(sendTimeout);
     }
 
-    /** A request the broker did not acknowledge in time: the step's attempt fails and the engine tries it again. */
+    /**
+     * A request the broker did not take. When it did not answer in time or answered with a retriable error (Kafka away,
+     * a leader moving) the exception is transient (see {@link TransientFailures}): the engine tries the same attempt
+     * again with growing pauses and does not count it, as for a database that went away, so a Kafka outage delays
+     * sagas and fails none. A refusal for good (record too large, not authorized, the channel closed) fails the
+     * attempt, which the step's retry policy then decides on.
+     */
     public static final class StepNotSentException extends RuntimeException {
         StepNotSentException(StepRequest request, String topic, Throwable cause) {
             super("request " + request.invocationId() + " was not acknowledged by topic " + topic + ": " + cause,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.jdbc.OrdoDatabase;
@@ -150,6 +151,25 @@ class KafkaSagaStepsIntegrationTests {
 
             sagas.assertCompleted(sagas.await(id), "o-later");
             assertThat(failures.get()).isEqualTo(4);
+            assertThat(sagas.effectsPerInvocation()).containsOnly(Map.entry(id + ":reserve-stock", 1),
+                    Map.entry(id + ":book-shipment", 1));
+        }
+    }
+
+    @Test
+    void aRequestKafkaDoesNotAcknowledgeIsSentAgainWithoutCountingAgainstTheStepsAttempts()
+            throws InterruptedException {
+        try (SagaOverKafka sagas = new SagaOverKafka(folder, Duration.ofMinutes(1));
+             StepParticipantEndpoint participant = sagas.transactionalParticipant().start()) {
+            sagas.startSagaSide();
+            sagas.sendsToNowhere.set(4);
+            UUID id = sagas.start("o-outage");
+
+            sagas.assertCompleted(sagas.await(id), "o-outage");
+            assertThat(sagas.sendsToNowhere.get()).as("every failing send was made").isZero();
+            assertThat(sagas.engine().history(id)).extracting(RecordedEvent::eventType)
+                    .as("Kafka away is a transient failure, not a failed attempt of the step")
+                    .doesNotContain("saga.step-attempt-failed", "saga.step-failed");
             assertThat(sagas.effectsPerInvocation()).containsOnly(Map.entry(id + ":reserve-stock", 1),
                     Map.entry(id + ":book-shipment", 1));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ordo.core.store.TransientFailures;
 import dev.ordo.kafka.saga.SagaOverKafka.ReserveStock;
 import dev.ordo.saga.StepRequest;
 import dev.ordo.test.kafka.KafkaHarness;
@@ -65,7 +66,8 @@ class KafkaStepChannelIntegrationTests {
 
             assertThatThrownBy(() -> channel.send(request))
                     .isInstanceOf(KafkaStepChannel.StepNotSentException.class)
-                    .hasMessageContaining(request.invocationId()).hasMessageContaining("stock");
+                    .hasMessageContaining(request.invocationId()).hasMessageContaining("stock")
+                    .satisfies(e -> assertThat(TransientFailures.isTransient(e)).as("Kafka away is transient").isTrue());
         }
     }
 

@@ -18,6 +18,10 @@ import dev.ordo.saga.StepChannel;
 import dev.ordo.saga.StepReply;
 import dev.ordo.saga.StepRequest;
 import dev.ordo.test.kafka.KafkaHarness;
+import org.apache.kafka.clients.CommonClientConfigs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,6 +79,8 @@ final class SagaOverKafka implements AutoCloseable {
     final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> recorded = new ConcurrentHashMap<>();
     final List<StepRequest> sent = new CopyOnWriteArrayList<>();
+    /** How many of the next sends go to a broker that is not there (and fail) before sends reach the real one. */
+    final AtomicInteger sendsToNowhere = new AtomicInteger();
     final OrdoDatabase participantDb;
 
     private final Path folder;
@@ -82,6 +88,7 @@ final class SagaOverKafka implements AutoCloseable {
     private OrdoDatabase sagaDb;
     private JdbcEventStore store;
     private KafkaStepChannel channel;
+    private KafkaStepChannel nowhere;
     private SagaDefinition<Order> definition;
     private SagaEngine engine;
     private KafkaReplyListener listener;
@@ -112,6 +119,17 @@ final class SagaOverKafka implements AutoCloseable {
         });
     }
 
+    /** Client properties naming a port where no broker listens. */
+    static Properties nowhere() {
+        Properties properties = new Properties();
+        try (ServerSocket closed = new ServerSocket(0)) {
+            properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + closed.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     static Properties client() {
         return KafkaHarness.cluster().clientProperties();
     }
@@ -125,13 +143,22 @@ final class SagaOverKafka implements AutoCloseable {
                 .commandTopic(BookShipment.class, shipmentTopic)
                 .sendTimeout(Duration.ofSeconds(5))
                 .build();
+        nowhere = KafkaStepChannel.builder(nowhere(), TYPES, replyTopic)
+                .commandTopic(ReserveStock.class, stockTopic)
+                .commandTopic(BookShipment.class, shipmentTopic)
+                .sendTimeout(Duration.ofMillis(300))
+                .build();
         StepChannel counting = request -> {
+            if (sendsToNowhere.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                nowhere.send(request);
+            }
             channel.send(request);
             sent.add(request);
         };
         definition = definition(counting);
         engine = SagaEngine.builder(store, JdbcSagaIndex.create(sagaDb)).register(definition)
-                .pollInterval(Duration.ofMillis(50)).build();
+                .pollInterval(Duration.ofMillis(50)).transientBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .build();
         SagaEngine current = engine;
         listener = KafkaReplyListener.start(client(), "order-saga-" + replyTopic, replyTopic, TYPES, reply -> {
             delivered.computeIfAbsent(reply.invocationId(), id -> new AtomicInteger()).incrementAndGet();
@@ -150,6 +177,7 @@ final class SagaOverKafka implements AutoCloseable {
         listener.close();
         engine.shutdown(Duration.ZERO);
         channel.close();
+        nowhere.close();
         store.close();
         sagaDb.close();
         engine = null;
