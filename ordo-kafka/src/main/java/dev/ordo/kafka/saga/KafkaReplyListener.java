@@ -1,0 +1,83 @@
+package dev.ordo.kafka.saga;
+
+import dev.ordo.core.store.TransientFailures;
+import dev.ordo.saga.StepReply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The saga side's reader of replies: a member of a consumer group on the saga's reply topic ({@code read_committed},
+ * offsets committed by hand) that turns each record into a {@link StepReply} and hands it to the engine, normally
+ * {@code engine::reply}. A record's offset is committed only after that returned, so a reply is never lost to a crash
+ * of this process; it may be delivered again, and the engine ignores a reply for a step that no longer waits.
+ *
+ * <p>Recording a reply that fails for a transient reason (see {@link TransientFailures}: the saga's store away) is
+ * tried again with growing pauses, never dropped. A record that is not a reply of registered types, or a reply the
+ * engine refuses for good (a result of the wrong type), is logged and skipped: its step's deadline decides. Run one
+ * listener per reply topic and group in each process of the saga; the group spreads the partitions among them.
+ */
+public final class KafkaReplyListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaReplyListener.class);
+
+    private final StepMessageTypes types;
+    private final Consumer<StepReply> replies;
+    private final RecordLoop loop;
+
+    private KafkaReplyListener(Properties clientProperties, String groupId, String replyTopic, StepMessageTypes types,
+                               Consumer<StepReply> replies, Duration maxBackoff) {
+        this.types = Objects.requireNonNull(types, "types");
+        this.replies = Objects.requireNonNull(replies, "replies");
+        this.loop = new RecordLoop("ordo-replies-" + replyTopic, clientProperties, groupId, List.of(replyTopic),
+                this::record, maxBackoff);
+    }
+
+    /**
+     * Joins {@code groupId} on {@code replyTopic} and starts handing its replies over; pauses after transient failures
+     * grow to 5 s.
+     */
+    public static KafkaReplyListener start(Properties clientProperties, String groupId, String replyTopic,
+                                           StepMessageTypes types, Consumer<StepReply> replies) {
+        return start(clientProperties, groupId, replyTopic, types, replies, Duration.ofSeconds(5));
+    }
+
+    /** {@link #start(Properties, String, String, StepMessageTypes, Consumer)} with its own longest pause. */
+    public static KafkaReplyListener start(Properties clientProperties, String groupId, String replyTopic,
+                                           StepMessageTypes types, Consumer<StepReply> replies, Duration maxBackoff) {
+        KafkaReplyListener listener = new KafkaReplyListener(clientProperties, groupId, replyTopic, types, replies,
+                maxBackoff);
+        listener.loop.start();
+        return listener;
+    }
+
+    private void record(ConsumerRecord<byte[], byte[]> record) {
+        StepReply reply;
+        try {
+            reply = StepRecords.reply(record, types);
+        } catch (IllegalArgumentException e) {
+            log.warn("skipping record {}-{}@{}: not a step reply ({})", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        try {
+            replies.accept(reply);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("the reply to {} was refused; its step's deadline decides", reply.invocationId(), e);
+        }
+    }
+
+    /** Stops reading; replies not yet recorded are read again by the group's next member. */
+    @Override
+    public void close() {
+        loop.close();
+    }
+}
