@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The replies a participant produced, by invocation id, in the {@code ordo_step_inbox} table of its database
- * (migrated from {@code dev/ordo/jdbc/migration/step-inbox}, history in {@code ordo_step_inbox_schema_history}).
+ * (migrated from {@code dev/ordo/kafka/migration/step-inbox}, history in {@code ordo_step_inbox_schema_history}).
  * Every method works inside a transaction the caller holds, on its connection.
  */
 final class StepInbox {
@@ -37,7 +37,7 @@ final class StepInbox {
 
     /** The inbox of one participant, migrating the table when needed. */
     static StepInbox of(OrdoDatabase database, String participant, Clock clock) {
-        database.migrate("dev/ordo/jdbc/migration/step-inbox", false, "ordo_step_inbox_schema_history");
+        database.migrate("dev/ordo/kafka/migration/step-inbox", false, "ordo_step_inbox_schema_history");
         return new StepInbox(participant, clock);
     }
 
