@@ -38,11 +38,13 @@ public final class TransientFailures {
      * {@code 53} (insufficient resources), {@code 57P} (server shutting down or starting), {@code 40001}/{@code 40P01}
      * (serialization failure, deadlock), {@code 55P03} (a lock not obtained within {@code lock_timeout}),
      * {@code 57014} (a statement cancelled, by {@code statement_timeout} or an operator); a SQLite busy, locked, I/O,
-     * full-disk or cannot-open error; a refused, reset or timed-out socket.
+     * full-disk or cannot-open error; a refused, reset or timed-out socket; any exception marked
+     * {@link TransientFailure}.
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EventStoreUnavailableException
+                    || t instanceof TransientFailure
                     || t instanceof LockTimeoutException
                     || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException

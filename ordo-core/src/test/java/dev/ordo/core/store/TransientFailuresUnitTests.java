@@ -24,6 +24,21 @@ class TransientFailuresUnitTests {
                 new ConnectException("Connection refused")))).isTrue();
     }
 
+    /** What another library's transient failure looks like once its adapter marks it. */
+    private static final class BrokerDidNotAnswer extends RuntimeException implements TransientFailure {
+        BrokerDidNotAnswer() {
+            super("the broker did not acknowledge in time");
+        }
+    }
+
+    @Test
+    void treatsAnExceptionMarkedTransientFailureAndWhatItCausedAsTransient() {
+        assertThat(TransientFailures.isTransient(new BrokerDidNotAnswer())).isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("send failed", new BrokerDidNotAnswer())))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("the payload is too large"))).isFalse();
+    }
+
     @Test
     void treatsALockOrStatementTimeoutAsTransient() {
         assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to lock timeout", "55P03")))

@@ -1,9 +1,9 @@
 package dev.ordo.kafka.saga;
 
+import dev.ordo.core.store.TransientFailure;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.saga.StepChannel;
 import dev.ordo.saga.StepRequest;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,15 +92,16 @@ public final class KafkaStepChannel implements StepChannel, AutoCloseable {
         return new StepNotSentException(request, topic, passing ? asTransient(failure) : failure);
     }
 
-    /**
-     * {@link TransientFailures} knows no Kafka type (the kernel has no Kafka dependency); a socket time-out in the cause
-     * chain is what it reads as "the network failed for a while", which is what a missing acknowledgement is. Without
-     * it, a Kafka outage longer than a step's few attempts would fail the step and compensate the saga.
-     */
+    /** A missing acknowledgement or a retriable Kafka error: the network or the broker failed for a while. */
     private static Throwable asTransient(Throwable failure) {
-        SocketTimeoutException timeout = new SocketTimeoutException("Kafka did not acknowledge in time: " + failure);
-        timeout.initCause(failure);
-        return timeout;
+        return new NotAcknowledgedException(failure);
+    }
+
+    /** Kafka did not take the request in time; transient, so the engine tries the same attempt again. */
+    private static final class NotAcknowledgedException extends RuntimeException implements TransientFailure {
+        NotAcknowledgedException(Throwable cause) {
+            super("Kafka did not acknowledge in time: " + cause, cause);
+        }
     }
 
     private String topicOf(Object payload) {
