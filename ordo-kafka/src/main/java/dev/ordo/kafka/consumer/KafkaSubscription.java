@@ -106,9 +106,15 @@ public final class KafkaSubscription implements AutoCloseable {
 
     static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
                                    DeadLetterRecorder deadLetters, MeterRegistry registry, Faults faults) {
+        return start(config, database, handler, deadLetters, registry, faults,
+                settings -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
+                                   DeadLetterRecorder deadLetters, MeterRegistry registry, Faults faults,
+                                   Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         Inbox.migrate(database);
-        KafkaSubscription subscription = new KafkaSubscription(config, database, handler, deadLetters,
-                settings -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
+        KafkaSubscription subscription = new KafkaSubscription(config, database, handler, deadLetters, consumers,
                 faults);
         if (registry != null) {
             subscription.register(registry);
@@ -160,7 +166,7 @@ public final class KafkaSubscription implements AutoCloseable {
                 records.forEach(batch::add);
                 handle(batch);
                 faults.afterDatabaseCommit();
-                created.commitSync(nextOffsets(batch));
+                commit(created, batch);
             }
         } catch (WakeupException | InterruptedException e) {
             log.debug("consumer group {} stops", config.group());
@@ -277,6 +283,21 @@ public final class KafkaSubscription implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new HandlerException(event, e);
+        }
+    }
+
+    /**
+     * Commits the batch's offsets. A commit refused because the group rebalanced (or Kafka failing) is logged and
+     * passed over: the batch is applied, so whoever gets its partitions finds its records in the inbox as repeats.
+     */
+    private void commit(Consumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> batch) {
+        try {
+            consumer.commitSync(nextOffsets(batch));
+        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+            throw e;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("consumer group {}: the offsets of an applied batch were not committed ({}); its records will "
+                    + "come again as repeats", config.group(), e.toString());
         }
     }
 

@@ -134,6 +134,49 @@ class KafkaSubscriptionIntegrationTests {
     }
 
     @Test
+    void anOffsetCommitThatKafkaRefusesDoesNotStopTheSubscription() throws Exception {
+        Ledger ledger = closeLater(new Ledger(folder, "ledger-refused-commit", 1).relayed());
+        for (int i = 1; i <= 5; i++) {
+            ledger.append(0, i);
+        }
+        assertThat(ledger.awaitPublished(Duration.ofSeconds(30))).isTrue();
+        KafkaSubscriptionConfig config = config("ledger-refused-commit-readers", ledger.topic);
+        AtomicBoolean refused = new AtomicBoolean();
+        KafkaSubscription subscription = closeLater(KafkaSubscription.start(config, consumerDb,
+                KafkaProjections.prepare(config, consumerDb, new LedgerProjection()), null, null,
+                KafkaSubscription.Faults.NONE, settings -> refusingFirstCommit(settings, refused)));
+
+        await().atMost(Duration.ofSeconds(30)).until(refused::get);
+        ledger.append(0, 6);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(LedgerProjection.totals(consumerDb).get("ledger-0")).containsExactly(6, 21);
+            assertThat(subscription.status().state()).isNotEqualTo(KafkaSubscriptionStatus.State.STOPPED);
+        });
+    }
+
+    /** A real consumer whose first offset commit fails as a rebalance makes it fail. */
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.clients.consumer.Consumer<String, byte[]> refusingFirstCommit(
+            Map<String, Object> settings, AtomicBoolean refused) {
+        var real = new org.apache.kafka.clients.consumer.KafkaConsumer<>(settings,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        return (org.apache.kafka.clients.consumer.Consumer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(
+                KafkaSubscriptionIntegrationTests.class.getClassLoader(),
+                new Class<?>[] {org.apache.kafka.clients.consumer.Consumer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commitSync") && refused.compareAndSet(false, true)) {
+                        throw new org.apache.kafka.clients.consumer.CommitFailedException("the group rebalanced");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void aPoisonEventIsParkedItsStreamHeldWhileOthersFlowAndRedriveAppliesItsStreamOnceInOrder() throws Exception {
         Ledger ledger = closeLater(new Ledger(folder, "ledger-poison", 2).relayed());
         DeadLetterStore letters = JdbcDeadLetterStore.create(consumerDb);
