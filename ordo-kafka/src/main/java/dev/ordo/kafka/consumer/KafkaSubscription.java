@@ -231,7 +231,8 @@ public final class KafkaSubscription implements AutoCloseable {
                 } catch (RuntimeException e) {
                     failed(e);
                     attempts += TransientFailures.isTransient(e) ? 0 : 1;
-                    if (held != null && (e instanceof StreamGapException || attempts >= config.attempts())) {
+                    if (held != null && (e instanceof StreamGapException || e instanceof UnsupportedEventException
+                            || attempts >= config.attempts())) {
                         held.deadLetter(event, e);
                         return;
                     }
@@ -265,6 +266,7 @@ public final class KafkaSubscription implements AutoCloseable {
                 if (event.streamVersion() != version + 1 && !acceptGap) {
                     throw new StreamGapException(event.streamId(), version + 1, event.streamVersion());
                 }
+                requireKnown(event);
                 apply(connection, event);
                 inbox.record(connection, event);
                 last.put(event.streamId(), event.streamVersion());
@@ -274,6 +276,22 @@ public final class KafkaSubscription implements AutoCloseable {
         });
         applied.addAndGet(counts[0]);
         repeats.addAndGet(counts[1]);
+    }
+
+    /** Refuses an event of a type the handler does not know, or of a newer schema version, when types are given. */
+    private void requireKnown(RecordedEvent event) {
+        if (config.knownTypes() == null) {
+            return;
+        }
+        var known = config.knownTypes().find(event.eventType());
+        if (known.isEmpty()) {
+            throw new UnsupportedEventException(event, "the type is unknown to consumer group " + config.group());
+        }
+        if (event.schemaVersion() > known.get().schemaVersion()) {
+            throw new UnsupportedEventException(event, "schema version " + event.schemaVersion()
+                    + " is newer than the " + known.get().schemaVersion() + " consumer group " + config.group()
+                    + " knows");
+        }
     }
 
     private void apply(Connection connection, RecordedEvent event) throws SQLException {

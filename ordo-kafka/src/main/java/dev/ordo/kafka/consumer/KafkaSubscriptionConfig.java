@@ -1,5 +1,6 @@
 package dev.ordo.kafka.consumer;
 
+import dev.ordo.core.event.EventTypeRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,13 @@ import java.util.Objects;
  * @param pollTimeout    how long one poll waits for records
  * @param maxBackoff     the longest pause between retries while the database fails, or a record keeps failing
  * @param attempts       how many times a failing record is tried before it becomes a dead letter and holds its stream
+ * @param knownTypes     the event types (and their current schema versions) the handler understands, or {@code null}
+ *                       to hand it every event: with it, an event of an unknown type or of a newer schema version is
+ *                       a dead letter at once ({@link UnsupportedEventException}) instead of reaching the handler
  */
 public record KafkaSubscriptionConfig(String group, List<String> topics, Map<String, Object> kafka,
-                                      Duration pollTimeout, Duration maxBackoff, int attempts) {
+                                      Duration pollTimeout, Duration maxBackoff, int attempts,
+                                      EventTypeRegistry knownTypes) {
 
     public KafkaSubscriptionConfig {
         Objects.requireNonNull(group, "group");
@@ -45,21 +50,26 @@ public record KafkaSubscriptionConfig(String group, List<String> topics, Map<Str
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put("bootstrap.servers", Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
         return new KafkaSubscriptionConfig(group, List.of(topics), kafka, Duration.ofMillis(500),
-                Duration.ofSeconds(30), 3);
+                Duration.ofSeconds(30), 3, null);
     }
 
     /** A copy with another Kafka client setting. */
     public KafkaSubscriptionConfig withKafka(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(kafka);
         copy.put(key, value);
-        return new KafkaSubscriptionConfig(group, topics, copy, pollTimeout, maxBackoff, attempts);
+        return new KafkaSubscriptionConfig(group, topics, copy, pollTimeout, maxBackoff, attempts, knownTypes);
     }
 
     public KafkaSubscriptionConfig withMaxBackoff(Duration value) {
-        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, value, attempts);
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, value, attempts, knownTypes);
     }
 
     public KafkaSubscriptionConfig withAttempts(int value) {
-        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, value);
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, value, knownTypes);
+    }
+
+    /** A copy that hands the handler only events of these types, at most of their registered schema versions. */
+    public KafkaSubscriptionConfig withKnownTypes(EventTypeRegistry value) {
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, attempts, value);
     }
 }

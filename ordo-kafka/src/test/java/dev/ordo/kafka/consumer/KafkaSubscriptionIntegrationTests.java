@@ -11,6 +11,7 @@ import dev.ordo.core.deadletter.DeadLetterStatus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.deadletter.Origin;
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.jdbc.JdbcDeadLetterStore;
@@ -267,6 +268,39 @@ class KafkaSubscriptionIntegrationTests {
             assertThat(letter.message().type()).isEqualTo("malformed-record");
             assertThat(letter.failure().message()).contains("lacks the header ordo-event-id");
         });
+    }
+
+    /** The consumer's side of the ledger's event: the one type, at schema 1, that it understands. */
+    record Booked(long amount) {
+    }
+
+    @Test
+    void eventsOfAnUnknownTypeOrOfANewerSchemaAreDeadLettersThatNeverReachTheHandler() throws Exception {
+        Ledger ledger = closeLater(new Ledger(folder, "ledger-types", 1));
+        DeadLetterStore letters = JdbcDeadLetterStore.create(consumerDb);
+        DeadLetterRecorder recorder = new DeadLetterRecorder(letters, DeadLetterPolicy.builder().maxAttempts(3)
+                .build(), null);
+        EventTypeRegistry known = EventTypeRegistry.builder().register(Booked.class, "ledger.booked", 1).build();
+        closeLater(KafkaProjections.start(config("ledger-types-readers", ledger.topic).withKnownTypes(known),
+                consumerDb, new LedgerProjection(), recorder, null));
+
+        ledger.send(event("ledger-8", 1, 3));
+        ledger.send(typed(event("ledger-9", 1, 4), "ledger.renamed", 1));
+        ledger.send(typed(event("ledger-10", 1, 5), "ledger.booked", 2));
+        ledger.send(event("ledger-11", 1, 6));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(LedgerProjection.totals(consumerDb)).containsOnlyKeys("ledger-8", "ledger-11");
+            assertThat(openLetters(letters, "ledger-types-readers")).hasSize(2);
+        });
+        assertThat(openLetters(letters, "ledger-types-readers")).extracting(l -> l.failure().message())
+                .anySatisfy(m -> assertThat(m).contains("type ledger.renamed").contains("unknown"))
+                .anySatisfy(m -> assertThat(m).contains("schema version 2 is newer than the 1"));
+    }
+
+    private static RecordedEvent typed(RecordedEvent event, String type, int schemaVersion) {
+        return new RecordedEvent(event.eventId(), event.streamId(), event.streamVersion(), event.position(), type,
+                schemaVersion, event.payload(), event.metadata(), event.recordedAt());
     }
 
     private static RecordedEvent event(String stream, long version, long amount) {
