@@ -87,8 +87,16 @@ public final class ProcessManagerRunner {
         }
     }
 
-    private static <E> void react(ProcessManager<E> manager, EventSerializer serializer, CommandBus commands,
-                                  RecordedEvent recorded) {
+    /**
+     * Reacts to one event: deserializes it, skips it unless it is an {@code E}, and dispatches the process manager's
+     * commands in order, each with the id derived from the manager's name, the event's id and the command's index (so
+     * a repeated reaction dispatches the same ids), the event as causation and its correlation id. Used by the runner
+     * and by transports that deliver events of their own (a Kafka subscription).
+     *
+     * @throws RuntimeException what a dispatch threw; the commands before it were dispatched
+     */
+    public static <E> void react(ProcessManager<E> manager, EventSerializer serializer, CommandBus commands,
+                                 RecordedEvent recorded) {
         Object event = serializer.deserialize(recorded);
         if (!manager.eventType().isInstance(event)) {
             return;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,11 +63,16 @@ public final class KafkaSubscription implements AutoCloseable {
 
         /** After the database committed a batch, before its offsets are committed. */
         void afterDatabaseCommit();
+
+        /** After an {@link IdempotentEventHandler} reacted to a batch, before the inbox records it. */
+        default void afterReactions() {
+        }
     }
 
     private final KafkaSubscriptionConfig config;
     private final OrdoDatabase database;
     private final InboxHandler handler;
+    private final IdempotentEventHandler reaction;
     private final Inbox inbox;
     private final HeldStreams held;
     private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
@@ -81,11 +87,12 @@ public final class KafkaSubscription implements AutoCloseable {
     private volatile String lastError;
 
     KafkaSubscription(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
-                      DeadLetterRecorder deadLetters, Function<Map<String, Object>, Consumer<String, byte[]>> consumers,
-                      Faults faults) {
+                      IdempotentEventHandler reaction, DeadLetterRecorder deadLetters,
+                      Function<Map<String, Object>, Consumer<String, byte[]>> consumers, Faults faults) {
         this.config = config;
         this.database = database;
         this.handler = handler;
+        this.reaction = reaction;
         this.inbox = new Inbox(database, config.group());
         this.held = deadLetters == null ? null : new HeldStreams(config.group(), deadLetters, this::applyAll);
         this.consumers = consumers;
@@ -104,18 +111,48 @@ public final class KafkaSubscription implements AutoCloseable {
         return start(config, database, handler, deadLetters, registry, Faults.NONE);
     }
 
+    /**
+     * Migrates the inbox schema and starts consuming with a handler whose effects are outside the consumer's database:
+     * each new event (not a repeat, no gap) is handed to it before the inbox records it, at least once (see
+     * {@link IdempotentEventHandler}); everything else (order, gaps, dead letters, held streams) is as for
+     * {@link #start(KafkaSubscriptionConfig, OrdoDatabase, InboxHandler, DeadLetterRecorder, MeterRegistry)}.
+     */
+    public static KafkaSubscription startIdempotent(KafkaSubscriptionConfig config, OrdoDatabase database,
+                                                    IdempotentEventHandler handler, DeadLetterRecorder deadLetters,
+                                                    MeterRegistry registry) {
+        return startIdempotent(config, database, handler, deadLetters, registry, Faults.NONE);
+    }
+
+    static KafkaSubscription startIdempotent(KafkaSubscriptionConfig config, OrdoDatabase database,
+                                             IdempotentEventHandler handler, DeadLetterRecorder deadLetters,
+                                             MeterRegistry registry, Faults faults) {
+        Objects.requireNonNull(handler, "handler");
+        return start(config, database, null, handler, deadLetters, registry, faults, KafkaSubscription::consumer);
+    }
+
     static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
                                    DeadLetterRecorder deadLetters, MeterRegistry registry, Faults faults) {
-        return start(config, database, handler, deadLetters, registry, faults,
-                settings -> new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()));
+        return start(config, database, handler, deadLetters, registry, faults, KafkaSubscription::consumer);
     }
 
     static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
                                    DeadLetterRecorder deadLetters, MeterRegistry registry, Faults faults,
                                    Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
+        Objects.requireNonNull(handler, "handler");
+        return start(config, database, handler, null, deadLetters, registry, faults, consumers);
+    }
+
+    private static Consumer<String, byte[]> consumer(Map<String, Object> settings) {
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static KafkaSubscription start(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
+                                           IdempotentEventHandler reaction, DeadLetterRecorder deadLetters,
+                                           MeterRegistry registry, Faults faults,
+                                           Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         Inbox.migrate(database);
-        KafkaSubscription subscription = new KafkaSubscription(config, database, handler, deadLetters, consumers,
-                faults);
+        KafkaSubscription subscription = new KafkaSubscription(config, database, handler, reaction, deadLetters,
+                consumers, faults);
         if (registry != null) {
             subscription.register(registry);
         }
@@ -250,32 +287,72 @@ public final class KafkaSubscription implements AutoCloseable {
 
     /**
      * Applies events through the inbox in one durable transaction: repeats are skipped, a gap throws
-     * {@link StreamGapException} unless accepted, anything thrown rolls back all of them.
+     * {@link StreamGapException} unless accepted, anything thrown rolls back all of them. An idempotent handler has
+     * reacted to the new ones before, outside that transaction.
      */
     void applyAll(List<RecordedEvent> events, boolean acceptGap) {
-        int[] counts = new int[2];
-        database.inTransaction(OrdoDatabase.Writes.DURABLE, connection -> {
-            Map<StreamId, Long> last = new HashMap<>();
-            for (RecordedEvent event : events) {
-                Long known = last.get(event.streamId());
-                long version = known != null ? known : inbox.lastVersion(connection, event.streamId());
-                if (event.streamVersion() <= version) {
-                    counts[1]++;
-                    continue;
+        if (reaction != null) {
+            reactTo(events, acceptGap);
+        }
+        int[] repeated = new int[1];
+        int done = database.inTransaction(OrdoDatabase.Writes.DURABLE, connection -> {
+            List<RecordedEvent> fresh = fresh(connection, events, acceptGap, repeated);
+            for (RecordedEvent event : fresh) {
+                if (handler != null) {
+                    apply(connection, event);
                 }
-                if (event.streamVersion() != version + 1 && !acceptGap) {
-                    throw new StreamGapException(event.streamId(), version + 1, event.streamVersion());
-                }
-                requireKnown(event);
-                apply(connection, event);
                 inbox.record(connection, event);
-                last.put(event.streamId(), event.streamVersion());
-                counts[0]++;
             }
-            return null;
+            return fresh.size();
         });
-        applied.addAndGet(counts[0]);
-        repeats.addAndGet(counts[1]);
+        applied.addAndGet(done);
+        repeats.addAndGet(repeated[0]);
+    }
+
+    /**
+     * Hands the events that the inbox does not have to the idempotent handler, in order, outside the inbox's
+     * transaction (on SQLite a handler that appends needs the writer connection the inbox's transaction would hold).
+     */
+    private void reactTo(List<RecordedEvent> events, boolean acceptGap) {
+        List<RecordedEvent> fresh = database.inTransaction(OrdoDatabase.Writes.DERIVED,
+                connection -> fresh(connection, events, acceptGap, new int[1]));
+        for (RecordedEvent event : fresh) {
+            try {
+                reaction.react(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new HandlerException(event, e);
+            }
+        }
+        faults.afterReactions();
+    }
+
+    /**
+     * The events the inbox does not have yet, in order, counting repeats into {@code repeated[0]}.
+     *
+     * @throws StreamGapException when an event skips versions not applied, unless the gap is accepted
+     * @throws UnsupportedEventException when known types are given and the event's is not one of them
+     */
+    private List<RecordedEvent> fresh(Connection connection, List<RecordedEvent> events, boolean acceptGap,
+                                      int[] repeated) throws SQLException {
+        Map<StreamId, Long> last = new HashMap<>();
+        List<RecordedEvent> fresh = new ArrayList<>(events.size());
+        for (RecordedEvent event : events) {
+            Long known = last.get(event.streamId());
+            long version = known != null ? known : inbox.lastVersion(connection, event.streamId());
+            if (event.streamVersion() <= version) {
+                repeated[0]++;
+                continue;
+            }
+            if (event.streamVersion() != version + 1 && !acceptGap) {
+                throw new StreamGapException(event.streamId(), version + 1, event.streamVersion());
+            }
+            requireKnown(event);
+            fresh.add(event);
+            last.put(event.streamId(), event.streamVersion());
+        }
+        return fresh;
     }
 
     /** Refuses an event of a type the handler does not know, or of a newer schema version, when types are given. */
