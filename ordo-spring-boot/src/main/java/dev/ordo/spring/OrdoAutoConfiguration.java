@@ -2,8 +2,10 @@ package dev.ordo.spring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.deadletter.DeadLetterPolicy;
 import dev.ordo.core.deadletter.DeadLetterStore;
+import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.snapshot.SnapshotPolicy;
 import dev.ordo.core.snapshot.SnapshotStore;
 import dev.ordo.core.store.StoreLimits;
@@ -21,23 +23,27 @@ import dev.ordo.jdbc.JdbcSnapshotStore;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.jdbc.PostgresNotifications;
 import dev.ordo.jdbc.SqliteOptions;
+import dev.ordo.saga.ProcessManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires Ordo from {@link OrdoProperties}: the database (a SQLite file by default, PostgreSQL through the
  * application's {@link DataSource} or {@code ordo.store.postgres.url}), migrated on start; the event, snapshot and
  * checkpoint stores; commit signals (in-process, plus LISTEN/NOTIFY on PostgreSQL); subscriptions with lag metrics;
- * and every {@link JdbcProjection} bean, started once the application is up. Every bean backs off when the
- * application defines its own.
+ * every {@link JdbcProjection} bean, started once the application is up; and, with ordo-saga on the classpath, every
+ * {@code ProcessManager} bean (which needs one {@code EventSerializer} and one {@code CommandBus} bean). Every bean
+ * backs off when the application defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(OrdoProperties.class)
@@ -165,5 +171,30 @@ public class OrdoAutoConfiguration {
     @Bean
     OrdoStoreMetrics ordoStoreMetrics(JdbcEventStore store, OrdoDatabase database) {
         return new OrdoStoreMetrics(store, database);
+    }
+
+    /** Every {@link ProcessManager} bean, when ordo-saga is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ProcessManager.class)
+    static class ProcessManagers {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProcessManagerBeans ordoProcessManagerBeans(ObjectProvider<ProcessManager<?>> managers,
+                                                    ObjectProvider<EventSerializer> serializers,
+                                                    ObjectProvider<CommandBus> buses) {
+            return new ProcessManagerBeans(managers, serializers, buses);
+        }
+
+        /** They follow the store unless they are fed from Kafka ({@code ordo.kafka.process-managers.enabled}). */
+        @Bean
+        @ConditionalOnBooleanProperty(name = "ordo.kafka.process-managers.enabled", havingValue = false,
+                matchIfMissing = true)
+        OrdoProcessManagersLifecycle ordoProcessManagersLifecycle(ProcessManagerBeans beans,
+                                                                  Subscriptions subscriptions,
+                                                                  CheckpointStore checkpoints,
+                                                                  SubscriptionOptions options) {
+            return new OrdoProcessManagersLifecycle(beans, subscriptions, checkpoints, options);
+        }
     }
 }

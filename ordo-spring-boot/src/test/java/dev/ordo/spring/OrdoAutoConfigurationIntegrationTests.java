@@ -133,6 +133,29 @@ class OrdoAutoConfigurationIntegrationTests {
     }
 
     @Test
+    void startsProcessManagerBeansOnTheStoreAndTheirCommandsTakeEffectOncePerEvent() {
+        runner.withUserConfiguration(ItemCounterConfig.Manager.class, ItemCounterConfig.Bus.class)
+                .withPropertyValues("ordo.store.sqlite.path=" + folder.resolve("pm.db")).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcEventStore store = context.getBean(JdbcEventStore.class);
+                    store.append(StreamId.of("cart-1"), ExpectedVersion.any(), List.of(ItemCounterConfig.itemAdded(1),
+                            ItemCounterConfig.itemAdded(2)));
+
+                    await().atMost(10, TimeUnit.SECONDS).until(() -> store.readStreamForwards(
+                            StreamId.of("count-cart-1")).size() == 2);
+                    assertThat(context.getBean(OrdoProcessManagersLifecycle.class).subscriptions()).hasSize(1);
+                });
+    }
+
+    @Test
+    void aProcessManagerBeanWithoutACommandBusStopsTheStartNamingWhatIsMissing() {
+        runner.withUserConfiguration(ItemCounterConfig.Manager.class)
+                .withPropertyValues("ordo.store.sqlite.path=" + folder.resolve("pm-no-bus.db")).run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause()
+                                .hasMessageContaining("exactly one CommandBus bean"));
+    }
+
+    @Test
     void theSnapshotPolicyFollowsTheProperty() {
         runner.withPropertyValues("ordo.store.sqlite.path=" + folder.resolve("s.db"), "ordo.snapshots.every=0")
                 .run(context -> assertThat(context.getBean(SnapshotPolicy.class).shouldSnapshot(1_000_000)).isFalse());

@@ -14,6 +14,7 @@ import dev.ordo.kafka.RelayLease;
 import dev.ordo.kafka.TopicMapping;
 import dev.ordo.spring.OrdoAutoConfiguration;
 import dev.ordo.spring.OrdoProperties;
+import dev.ordo.spring.ProcessManagerBeans;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code ordo.kafka.relay.enabled=true}, an {@link OutboxRelay} publishing the store's events (leased by a PostgreSQL
  * advisory lock on PostgreSQL, so that one instance publishes and the others stand by; within the JVM on SQLite),
  * with its metrics; with {@code ordo.kafka.projections.enabled=true}, every {@code JdbcProjection} bean fed from Kafka
- * topics through an inbox instead of the store (dead letters in the store's {@code DeadLetterStore}); and, with Spring
+ * topics through an inbox instead of the store (dead letters in the store's {@code DeadLetterStore}); with
+ * {@code ordo.kafka.process-managers.enabled=true}, every {@code ProcessManager} bean likewise; and, with Spring
  * Boot's health support and {@code ordo.kafka.bootstrap-servers} set, the {@code ordoKafka} health indicator.
  */
 @AutoConfiguration(after = OrdoAutoConfiguration.class)
@@ -65,6 +67,20 @@ public class OrdoKafkaAutoConfiguration {
                                                                 ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
         return new OrdoKafkaProjectionsLifecycle(kafka, database, definitions,
+                new DeadLetterRecorder(deadLetters, policy, registry), registry);
+    }
+
+    /** Every {@code ProcessManager} bean fed from Kafka, when {@code ordo.kafka.process-managers.enabled}. */
+    @Bean
+    @ConditionalOnBooleanProperty("ordo.kafka.process-managers.enabled")
+    OrdoKafkaProcessManagersLifecycle ordoKafkaProcessManagersLifecycle(OrdoKafkaProperties kafka,
+                                                                        OrdoDatabase database,
+                                                                        ProcessManagerBeans beans,
+                                                                        DeadLetterStore deadLetters,
+                                                                        DeadLetterPolicy policy,
+                                                                        ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new OrdoKafkaProcessManagersLifecycle(kafka, database, beans,
                 new DeadLetterRecorder(deadLetters, policy, registry), registry);
     }
 

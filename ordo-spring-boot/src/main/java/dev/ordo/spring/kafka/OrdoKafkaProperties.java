@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param healthTimeout    how long the health check waits for the cluster to answer
  * @param relay            the outbox relay, which publishes the store's events to Kafka
  * @param projections      read models fed from Kafka topics instead of the store
+ * @param processManagers  process managers fed from Kafka topics instead of the store
  */
 @ConfigurationProperties("ordo.kafka")
 public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> client,
                                   @DefaultValue("1s") Duration healthTimeout, @DefaultValue Relay relay,
-                                  @DefaultValue Projections projections) {
+                                  @DefaultValue Consumers projections, @DefaultValue Consumers processManagers) {
 
     public OrdoKafkaProperties {
         client = client == null ? Map.of() : Map.copyOf(client);
@@ -62,20 +63,22 @@ public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> c
     }
 
     /**
-     * Read models fed from Kafka: with {@code enabled}, every {@code JdbcProjection} bean runs on a Kafka subscription
-     * with an inbox (consumer group {@code <group-prefix><projection name>}) instead of following the store.
+     * Consumers fed from Kafka instead of the store: under {@code ordo.kafka.projections}, with {@code enabled} every
+     * {@code JdbcProjection} bean runs on a Kafka subscription with an inbox; under
+     * {@code ordo.kafka.process-managers}, every {@code ProcessManager} bean. Each has its own consumer group,
+     * {@code <group-prefix><name>}.
      *
-     * @param enabled     feed projections from Kafka (off: they follow the store, the default)
-     * @param topics      the topics the projections read, published by a relay
-     * @param groupPrefix the prefix of each projection's consumer group, for example the service's name and a dot
+     * @param enabled     feed them from Kafka (off: they follow the store, the default)
+     * @param topics      the topics they read, published by a relay
+     * @param groupPrefix the prefix of each one's consumer group, for example the service's name and a dot
      * @param attempts    how many times a failing event is tried before it becomes a dead letter holding its stream
      * @param maxBackoff  the longest pause between retries while the database or an event fails
      */
-    public record Projections(@DefaultValue("false") boolean enabled, List<String> topics,
-                              @DefaultValue("") String groupPrefix, @DefaultValue("3") int attempts,
-                              @DefaultValue("30s") Duration maxBackoff) {
+    public record Consumers(@DefaultValue("false") boolean enabled, List<String> topics,
+                            @DefaultValue("") String groupPrefix, @DefaultValue("3") int attempts,
+                            @DefaultValue("30s") Duration maxBackoff) {
 
-        public Projections {
+        public Consumers {
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }

@@ -18,6 +18,8 @@ import dev.ordo.kafka.RelayHeaders;
 import dev.ordo.kafka.RelayStatus;
 import dev.ordo.spring.OrdoAutoConfiguration;
 import dev.ordo.spring.OrdoHealthAutoConfiguration;
+import dev.ordo.spring.ItemCounterConfig;
+import dev.ordo.spring.OrdoProcessManagersLifecycle;
 import dev.ordo.spring.OrdoProjectionsLifecycle;
 import dev.ordo.test.kafka.KafkaHarness;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,6 +154,34 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                     assertThat(subscription.status().group()).isEqualTo("shop.cart-counts");
                     assertThat(subscription.status().applied()).isEqualTo(3);
                     assertThat(inboxVersion(database, "shop.cart-counts", "cart-4")).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void aProcessManagerBeanIsFedFromKafkaThroughAnInboxWhenConfiguredSo() {
+        KafkaHarness.createTopic("boot-pm-carts", 2);
+        runner.withUserConfiguration(ItemCounterConfig.Manager.class, ItemCounterConfig.Bus.class).withPropertyValues(
+                "ordo.store.sqlite.path=" + folder.resolve("pm-fed.db"),
+                "ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "ordo.kafka.relay.enabled=true", "ordo.kafka.relay.name=boot-pm-relay",
+                "ordo.kafka.relay.categories=cart", "ordo.kafka.relay.topics.cart=boot-pm-carts",
+                "ordo.kafka.process-managers.enabled=true", "ordo.kafka.process-managers.topics=boot-pm-carts",
+                "ordo.kafka.process-managers.group-prefix=shop.")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(OrdoProcessManagersLifecycle.class);
+                    JdbcEventStore store = context.getBean(JdbcEventStore.class);
+                    store.append(StreamId.of("cart-9"), ExpectedVersion.any(), List.of(
+                            ItemCounterConfig.itemAdded(1), ItemCounterConfig.itemAdded(2),
+                            ItemCounterConfig.itemAdded(3)));
+
+                    await().atMost(Duration.ofSeconds(30)).until(() -> store.readStreamForwards(
+                            StreamId.of("count-cart-9")).size() == 3);
+                    KafkaSubscription subscription = context.getBean(OrdoKafkaProcessManagersLifecycle.class)
+                            .subscriptions().getFirst();
+                    assertThat(subscription.status().group()).isEqualTo("shop.item-counter");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> subscription.status().applied() == 3);
+                    assertThat(inboxVersion(context.getBean(OrdoDatabase.class), "shop.item-counter", "cart-9"))
+                            .isEqualTo(3);
                 });
     }
 
