@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What a read_committed consumer finds on a topic, and the checks that it is the store's log exactly once. */
-final class PublishedRecords {
+public final class PublishedRecords {
 
     private final List<ConsumerRecord<String, byte[]>> records;
 
@@ -43,7 +43,7 @@ final class PublishedRecords {
     }
 
     /** {@link #readCommitted(String)} on a cluster of the test's own. */
-    static PublishedRecords readCommitted(KafkaCluster cluster, String topic) {
+    public static PublishedRecords readCommitted(KafkaCluster cluster, String topic) {
         Properties properties = cluster.clientProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
@@ -78,7 +78,7 @@ final class PublishedRecords {
      * Asserts that the records are exactly the events of the log (each once, none else) and that, per key, they come
      * in stream order: versions 1, 2, 3... on one partition.
      */
-    void assertExactlyOnceInStreamOrder(EventReader store, String description) {
+    public void assertExactlyOnceInStreamOrder(EventReader store, String description) {
         Map<String, RecordedEvent> expected = new HashMap<>();
         long next = 1;
         while (true) {

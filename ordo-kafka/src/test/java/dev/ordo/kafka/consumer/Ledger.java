@@ -14,6 +14,7 @@ import dev.ordo.kafka.RelayConfig;
 import dev.ordo.kafka.RelayHeaders;
 import dev.ordo.kafka.RelayLease;
 import dev.ordo.kafka.TopicMapping;
+import dev.ordo.test.kafka.KafkaCluster;
 import dev.ordo.test.kafka.KafkaHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,14 +36,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Ledger implements AutoCloseable {
 
     final String topic;
+    final KafkaCluster cluster;
     final OrdoDatabase database;
     final JdbcEventStore store;
     private final HeadSignal signal = new HeadSignal();
     private OutboxRelay relay;
 
     Ledger(Path folder, String topic, int partitions) {
+        this(folder, topic, partitions, KafkaHarness.cluster());
+    }
+
+    Ledger(Path folder, String topic, int partitions, KafkaCluster cluster) {
         this.topic = topic;
-        KafkaHarness.createTopic(topic, partitions);
+        this.cluster = cluster;
+        cluster.createTopic(topic, partitions);
         this.database = OrdoDatabase.sqlite(folder.resolve(topic + "-source.db"));
         this.store = JdbcEventStore.create(database);
         store.onCommit(signal::advance);
@@ -49,10 +57,20 @@ final class Ledger implements AutoCloseable {
 
     /** Starts publishing every event of the store to the topic. */
     Ledger relayed() {
-        relay = OutboxRelay.start(RelayConfig.builder(topic + "-relay", KafkaHarness.bootstrapServers())
-                        .topics(TopicMapping.byCategory().map("ledger", topic)).build(), store, signal,
-                RelayLease.inProcess(topic + "-relay"), null);
+        return relayed(builder -> { });
+    }
+
+    /** Starts publishing every event of the store to the topic, with the relay's settings tuned. */
+    Ledger relayed(Consumer<RelayConfig.Builder> tuning) {
+        RelayConfig.Builder config = RelayConfig.builder(topic + "-relay", cluster.bootstrapServers())
+                .topics(TopicMapping.byCategory().map("ledger", topic));
+        tuning.accept(config);
+        relay = OutboxRelay.start(config.build(), store, signal, RelayLease.inProcess(topic + "-relay"), null);
         return this;
+    }
+
+    OutboxRelay relay() {
+        return relay;
     }
 
     /** Appends one event of the amount to the stream {@code ledger-<n>}. */
@@ -91,7 +109,7 @@ final class Ledger implements AutoCloseable {
     }
 
     void send(ProducerRecord<String, byte[]> record) {
-        Properties settings = KafkaHarness.cluster().clientProperties();
+        Properties settings = cluster.clientProperties();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(record).get();
