@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,8 +93,9 @@ final class PositionTopic {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ordo-relay-" + config.name() + "-position");
         Duration timeout = config.kafkaTimeout();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        try {
             consumer.assign(List.of(partition));
             long begin = consumer.beginningOffsets(List.of(partition), timeout).get(partition);
             // under read_committed this is the last stable offset: nothing after it is committed
@@ -110,6 +112,9 @@ final class PositionTopic {
                 window *= 2;
             }
             return 0;
+        } finally {
+            // a plain close may wait up to 30 s for Kafka; the relay's calls are bounded by its Kafka timeout
+            consumer.close(CloseOptions.timeout(timeout));
         }
     }
 
