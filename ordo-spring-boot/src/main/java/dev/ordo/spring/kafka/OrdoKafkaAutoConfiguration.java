@@ -12,6 +12,8 @@ import dev.ordo.kafka.OutboxRelay;
 import dev.ordo.kafka.RelayConfig;
 import dev.ordo.kafka.RelayLease;
 import dev.ordo.kafka.TopicMapping;
+import dev.ordo.kafka.saga.StepMessageTypes;
+import dev.ordo.saga.SagaEngine;
 import dev.ordo.spring.OrdoAutoConfiguration;
 import dev.ordo.spring.OrdoProperties;
 import dev.ordo.spring.ProcessManagerBeans;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,7 +40,9 @@ import org.springframework.context.annotation.Configuration;
  * advisory lock on PostgreSQL, so that one instance publishes and the others stand by; within the JVM on SQLite),
  * with its metrics; with {@code ordo.kafka.projections.enabled=true}, every {@code JdbcProjection} bean fed from Kafka
  * topics through an inbox instead of the store (dead letters in the store's {@code DeadLetterStore}); with
- * {@code ordo.kafka.process-managers.enabled=true}, every {@code ProcessManager} bean likewise; and, with Spring
+ * {@code ordo.kafka.process-managers.enabled=true}, every {@code ProcessManager} bean likewise; with
+ * {@code ordo.kafka.sagas.reply-topic}, the replies to remote saga steps read into the {@code SagaEngine} bean (and
+ * {@link OrdoKafkaClients} for the step channel's and participants' builders); and, with Spring
  * Boot's health support and {@code ordo.kafka.bootstrap-servers} set, the {@code ordoKafka} health indicator.
  */
 @AutoConfiguration(after = OrdoAutoConfiguration.class)
@@ -82,6 +87,24 @@ public class OrdoKafkaAutoConfiguration {
         MeterRegistry registry = meters.getIfAvailable();
         return new OrdoKafkaProcessManagersLifecycle(kafka, database, beans,
                 new DeadLetterRecorder(deadLetters, policy, registry), registry);
+    }
+
+    /** The client settings shared by Ordo's Kafka clients, for the saga step classes' builders. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("ordo.kafka.bootstrap-servers")
+    OrdoKafkaClients ordoKafkaClients(OrdoKafkaProperties kafka) {
+        return new OrdoKafkaClients(kafka);
+    }
+
+    /** Saga replies read into the {@code SagaEngine} bean, when {@code ordo.kafka.sagas.reply-topic} is set. */
+    @Bean
+    @ConditionalOnProperty({"ordo.kafka.bootstrap-servers", "ordo.kafka.sagas.reply-topic"})
+    @ConditionalOnBean({SagaEngine.class, StepMessageTypes.class})
+    OrdoKafkaReplyListenerLifecycle ordoKafkaReplyListenerLifecycle(OrdoKafkaClients clients,
+                                                                    OrdoKafkaProperties kafka,
+                                                                    StepMessageTypes types, SagaEngine engine) {
+        return new OrdoKafkaReplyListenerLifecycle(clients, kafka.sagas(), types, engine);
     }
 
     static RelayConfig relayConfig(OrdoKafkaProperties kafka) {

@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relay            the outbox relay, which publishes the store's events to Kafka
  * @param projections      read models fed from Kafka topics instead of the store
  * @param processManagers  process managers fed from Kafka topics instead of the store
+ * @param sagas            where the replies to the sagas' remote steps are read
  */
 @ConfigurationProperties("ordo.kafka")
 public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> client,
                                   @DefaultValue("1s") Duration healthTimeout, @DefaultValue Relay relay,
-                                  @DefaultValue Consumers projections, @DefaultValue Consumers processManagers) {
+                                  @DefaultValue Consumers projections, @DefaultValue Consumers processManagers,
+                                  @DefaultValue Sagas sagas) {
 
     public OrdoKafkaProperties {
         client = client == null ? Map.of() : Map.copyOf(client);
@@ -81,5 +83,17 @@ public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> c
         public Consumers {
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
+    }
+
+    /**
+     * The replies to the remote steps of the application's sagas: with {@code reply-topic} set, a {@code SagaEngine}
+     * bean and a {@code StepMessageTypes} bean, a reply listener reads the topic into the engine.
+     *
+     * @param replyTopic the topic the participants answer on (the one the step channel names); unset: no listener
+     * @param replyGroup the listener's consumer group; every instance of the application joins it
+     * @param maxBackoff the longest pause while recording a reply fails for a transient reason
+     */
+    public record Sagas(String replyTopic, @DefaultValue("ordo-saga-replies") String replyGroup,
+                        @DefaultValue("5s") Duration maxBackoff) {
     }
 }

@@ -8,6 +8,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.ExpectedVersion;
+import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.OrdoDatabase;
@@ -18,6 +19,9 @@ import dev.ordo.kafka.RelayHeaders;
 import dev.ordo.kafka.RelayStatus;
 import dev.ordo.spring.OrdoAutoConfiguration;
 import dev.ordo.spring.OrdoHealthAutoConfiguration;
+import dev.ordo.saga.SagaDefinition;
+import dev.ordo.saga.SagaEngine;
+import dev.ordo.saga.SagaState;
 import dev.ordo.spring.ItemCounterConfig;
 import dev.ordo.spring.OrdoProcessManagersLifecycle;
 import dev.ordo.spring.OrdoProjectionsLifecycle;
@@ -35,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -182,6 +187,43 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                     await().atMost(Duration.ofSeconds(10)).until(() -> subscription.status().applied() == 3);
                     assertThat(inboxVersion(context.getBean(OrdoDatabase.class), "shop.item-counter", "cart-9"))
                             .isEqualTo(3);
+                });
+    }
+
+    @Test
+    void aSagasRemoteStepIsAnsweredOverKafkaAndTheReplyListenerRecordsTheReplyInTheEngineBean() {
+        KafkaHarness.createTopic(SagaOverKafkaConfig.COMMANDS, 2);
+        KafkaHarness.createTopic(SagaOverKafkaConfig.REPLIES, 2);
+        runner.withUserConfiguration(SagaOverKafkaConfig.class).withPropertyValues(
+                "ordo.store.sqlite.path=" + folder.resolve("saga.db"),
+                "ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "ordo.kafka.sagas.reply-topic=" + SagaOverKafkaConfig.REPLIES,
+                "ordo.kafka.sagas.reply-group=boot-greeting-saga")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(OrdoKafkaReplyListenerLifecycle.class);
+                    SagaEngine engine = context.getBean(SagaEngine.class);
+                    UUID id = UUID.randomUUID();
+                    engine.start(context.getBean(SagaDefinition.class), id,
+                            new SagaOverKafkaConfig.Greeting("ada", null), EventMetadata.empty());
+
+                    SagaState state = engine.await(id, Duration.ofSeconds(30), SagaStatus.COMPLETED,
+                            SagaStatus.COMPENSATED, SagaStatus.PARKED);
+                    assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+                    assertThat(state.data()).contains("hello, ada");
+                });
+    }
+
+    @Test
+    void withoutAReplyTopicNoReplyListenerRunsButTheClientSettingsAreThere() {
+        runner.withUserConfiguration(SagaOverKafkaConfig.class).withPropertyValues(
+                "ordo.store.sqlite.path=" + folder.resolve("no-replies.db"),
+                "ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "ordo.kafka.client.client.rack=rack-7")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(OrdoKafkaReplyListenerLifecycle.class);
+                    assertThat(context.getBean(OrdoKafkaClients.class).properties())
+                            .containsEntry("bootstrap.servers", KafkaHarness.bootstrapServers())
+                            .containsEntry("client.rack", "rack-7");
                 });
     }
 
