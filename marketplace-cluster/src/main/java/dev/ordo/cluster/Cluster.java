@@ -1,0 +1,165 @@
+package dev.ordo.cluster;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The launcher's commands: {@code start} starts the cluster in a supervisor process of its own and returns once it is
+ * ready, printing each service's URL and health; {@code stop} stops it, keeping its data; {@code status} tells where it
+ * is. Options: see {@link ClusterSettings#parse(List)}.
+ */
+public final class Cluster {
+
+    private static final Duration START = Duration.ofMinutes(6);
+    private static final Duration STOP = Duration.ofMinutes(3);
+
+    private final ClusterSettings settings;
+    private final PrintStream out;
+
+    Cluster(ClusterSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** {@code cluster start|stop|status [--option=value ...]}; exits 0 on success, 1 on a failure, 2 on bad usage. */
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws InterruptedException {
+        if (args.length == 0) {
+            return usage(out, "no command given");
+        }
+        ClusterSettings settings;
+        try {
+            settings = ClusterSettings.parse(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            return usage(out, e.getMessage());
+        }
+        Cluster cluster = new Cluster(settings, out);
+        return switch (args[0]) {
+            case "start" -> cluster.start();
+            case "stop" -> cluster.stop();
+            case "status" -> cluster.status();
+            case "supervise" -> cluster.supervise();
+            default -> usage(out, "unknown command '" + args[0] + "'");
+        };
+    }
+
+    private static int usage(PrintStream out, String problem) {
+        out.println(problem);
+        out.println("usage: cluster start|stop|status [--data=data/cluster] [--jar=marketplace/target/marketplace.jar]"
+                + " [--http-port=8080] [--postgres-port=15432] [--kafka-port=19092]");
+        return 2;
+    }
+
+    /** Starts the supervisor unless one runs, waits until the cluster is ready (or failed) and says so. */
+    int start() throws InterruptedException {
+        Optional<ClusterState> current = ClusterState.read(settings.stateFile());
+        if (current.isPresent() && current.get().supervisorAlive()) {
+            out.println("the cluster runs already (supervisor pid " + current.get().pid() + ")");
+            return report(current.get());
+        }
+        List<String> args = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                ChildJvm.classpath(), Cluster.class.getName(), "supervise"));
+        args.addAll(settings.options());
+        ChildJvm supervisor = ChildJvm.start("supervisor", args, settings.data(), settings.logs());
+        out.println("starting the cluster (supervisor pid " + supervisor.pid() + ", logs in "
+                + settings.logs().toAbsolutePath() + ")");
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            Optional<ClusterState> state = ClusterState.read(settings.stateFile())
+                    .filter(s -> s.pid() == supervisor.pid());
+            if (state.isPresent() && state.get().status() == ClusterState.Status.READY) {
+                return report(state.get());
+            }
+            if (state.isPresent() && state.get().status() == ClusterState.Status.FAILED) {
+                out.println("the cluster failed to start: " + state.get().error());
+                return 1;
+            }
+            if (!supervisor.isAlive()) {
+                out.println("the supervisor exited while starting:\n" + supervisor.tail(40));
+                return 1;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                supervisor.stop(STOP);
+                out.println("the cluster was not ready within " + START + "; stopped it");
+                return 1;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Stops the supervisor (which stops the services, the broker and PostgreSQL), then any process it left. */
+    int stop() throws InterruptedException {
+        Optional<ClusterState> current = ClusterState.read(settings.stateFile());
+        if (current.isEmpty()) {
+            out.println("no cluster has run with data in " + settings.data().toAbsolutePath());
+            return 0;
+        }
+        ClusterState state = current.get();
+        ProcessHandle.of(state.pid()).filter(ProcessHandle::isAlive).ifPresent(supervisor -> {
+            supervisor.destroy();
+            supervisor.onExit().orTimeout(STOP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(e -> supervisor).join();
+        });
+        for (ProcessHandle left : state.liveProcesses()) {
+            out.println("process " + left.pid() + " outlived the supervisor: killing it");
+            left.destroyForcibly();
+            left.onExit().join();
+        }
+        if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            ProcessHandle.of(state.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        out.println("the cluster is stopped; its data stays in " + settings.data().toAbsolutePath());
+        return 0;
+    }
+
+    /** Prints the cluster's state and each service's health. */
+    int status() {
+        Optional<ClusterState> current = ClusterState.read(settings.stateFile());
+        if (current.isEmpty() || !current.get().supervisorAlive()) {
+            out.println("the cluster is not running (data in " + settings.data().toAbsolutePath() + ")");
+            return 1;
+        }
+        return report(current.get());
+    }
+
+    private int report(ClusterState state) {
+        out.println("cluster " + state.status().name().toLowerCase() + "; Kafka at " + state.kafka()
+                + ", PostgreSQL on port " + settings.postgresPort());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        boolean healthy = true;
+        for (var service : state.services().entrySet()) {
+            int health = ServiceJvm.health(http, URI.create(service.getValue()));
+            healthy &= health == 200;
+            out.println("  " + service.getKey() + ": " + service.getValue() + " (health: "
+                    + (health == 200 ? "UP" : health < 0 ? "not answering" : "HTTP " + health) + ")");
+        }
+        return healthy ? 0 : 1;
+    }
+
+    /** Runs the supervisor in this process until SIGTERM. */
+    int supervise() throws InterruptedException {
+        Supervisor supervisor = new Supervisor(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.close();
+            stopped.countDown();
+        }, "cluster-stop"));
+        try {
+            supervisor.start();
+        } catch (RuntimeException e) {
+            out.println("the cluster failed to start: " + e.getMessage());
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ordo.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's one command, as a user runs it: real PostgreSQL, a real broker process and the built marketplace jar,
+ * each its own process, on free ports and a temporary data folder.
+ */
+class ClusterIntegrationTests {
+
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String[] options;
+
+    @AfterEach
+    void stopWhateverRuns() throws InterruptedException {
+        if (options != null) {
+            Cluster.run(command("stop"), out);
+        }
+    }
+
+    @Test
+    void oneCommandStartsTheClusterAnotherStopsItAndAStartAgainFindsItsData() throws Exception {
+        int http = freePort();
+        int kafka = freePortPair();
+        options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
+                .toAbsolutePath().normalize(), "--http-port=" + http, "--postgres-port=" + freePort(),
+                "--kafka-port=" + kafka};
+
+        assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
+        assertThat(output()).contains("marketplace: http://127.0.0.1:" + http + "/ (health: UP)");
+        ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
+        assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
+        assertThat(running.processes()).containsKeys("kafka", "marketplace");
+        assertThat(get(http, "catalog/products").statusCode()).isEqualTo(200);
+        // the demo catalog the marketplace seeds on its first start reaches Kafka through the outbox relay
+        String bootstrap = "127.0.0.1:" + kafka;
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
+        long published = committedRecords(bootstrap, "marketplace.product");
+
+        assertThat(Cluster.run(command("start"), out)).isZero();
+        assertThat(output()).contains("the cluster runs already");
+
+        assertThat(Cluster.run(command("stop"), out)).isZero();
+        assertThat(running.supervisorAlive()).isFalse();
+        assertThat(running.liveProcesses()).isEmpty();
+        assertThat(output()).contains("the cluster is stopped; its data stays in");
+
+        assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
+        String products = get(http, "catalog/products").body();
+        assertThat(products).contains("productId");
+        // the relay resumed after its position (kept in the broker's data): the catalog was not published again
+        assertThat(committedRecords(bootstrap, "marketplace.product")).isEqualTo(published);
+        assertThat(Cluster.run(command("status"), out)).isZero();
+    }
+
+    private String[] command(String name) {
+        List<String> args = new ArrayList<>(List.of(name));
+        args.addAll(List.of(options));
+        return args.toArray(String[]::new);
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many records a read_committed reader finds on the topic. */
+    private static long committedRecords(String bootstrap, String topic) {
+        Properties settings = new Properties();
+        settings.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return begin.isEmpty() ? 0 : count;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A free port whose next port is free too (the broker's controller takes it). */
+    private static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row");
+    }
+}
