@@ -21,10 +21,15 @@ import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.inventory.StockDecider;
 import dev.ordo.marketplace.inventory.StockEvent;
 import dev.ordo.marketplace.inventory.app.StockStateCodec;
+import dev.ordo.marketplace.notifications.NotificationEvent;
 import dev.ordo.marketplace.ordering.OrderDecider;
 import dev.ordo.marketplace.ordering.OrderEvent;
 import dev.ordo.marketplace.ordering.app.OrderStateCodec;
+import dev.ordo.marketplace.payments.PaymentEvent;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.shared.OrderId;
+import dev.ordo.marketplace.shipping.ShipmentEvent;
+import dev.ordo.saga.SagaEvent;
 import dev.ordo.test.faults.SeededFaults;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,7 +59,10 @@ class DecoderRobustnessUnitTests {
     private static final String RAW = "__raw_json__";
 
     private final JsonMapper json = EventJson.mapper();
-    private final EventTypeRegistry registry = new MarketplaceWiring().marketplaceEventTypes();
+    private final EventTypeRegistry registry = EventTypeRegistry.builder().registerSealed(OrderEvent.class)
+            .registerSealed(ProductEvent.class).registerSealed(StockEvent.class).registerSealed(PaymentEvent.class)
+            .registerSealed(ShipmentEvent.class).registerSealed(NotificationEvent.class)
+            .registerSealed(SagaEvent.class).build();
     private final JacksonEventSerializer events = JacksonEventSerializer.builder(registry).mapper(json).build();
     private final EventSerializer remembering = new RememberingEventSerializer(events, 64);
     private final SeededFaults random = SeededFaults.fromSystemPropertyOrRandom("DecoderRobustnessUnitTests");

@@ -1,6 +1,7 @@
 package dev.ordo.marketplace.catalog;
 
 import dev.ordo.marketplace.shared.Money;
+import dev.ordo.marketplace.shared.ProducerId;
 import dev.ordo.marketplace.shared.ProductId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 /**
  * Technical pieces every context uses and none owns: the marketplace's own tables, request metadata, problem
- * responses, idempotency, dead letters and parked sagas. Depends on no bounded context (so the JSON shape of stored
- * events, which names the contexts' id types, is {@link dev.ordo.marketplace.EventJson} beside the wiring).
+ * responses, idempotency, dead letters, parked sagas, and the wiring the contexts contribute to. Depends on no bounded
+ * context (only on the shared kernel).
  */
 package dev.ordo.marketplace.platform;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordo.marketplace.shared.Money;
+import dev.ordo.marketplace.shared.ProducerId;
 import dev.ordo.marketplace.shared.ProductId;
 import dev.ordo.test.fixture.DeciderFixture;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonEventSerializer;
-import dev.ordo.marketplace.EventJson;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.StockCommand;
 import dev.ordo.marketplace.inventory.StockDecider;

@@ -1,26 +1,36 @@
 package dev.ordo.marketplace.fulfilment.app;
 
 import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcSagaIndex;
 import dev.ordo.jdbc.OrdoDatabase;
+import dev.ordo.marketplace.fulfilment.CancelFulfilment;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
+import dev.ordo.marketplace.fulfilment.StartFulfilment;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.platform.sagas.DeadLetterParkedCompensations;
 import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
+import dev.ordo.marketplace.platform.wiring.ContextEvents;
+import dev.ordo.marketplace.platform.wiring.ContextRoutes;
+import dev.ordo.marketplace.platform.wiring.EventMapper;
 import dev.ordo.marketplace.shipping.CreateShipment;
 import dev.ordo.marketplace.shipping.app.ShipmentBookings;
 import dev.ordo.saga.InProcessStepChannel;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
+import dev.ordo.saga.SagaEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +46,44 @@ import org.springframework.context.annotation.Configuration;
 public class FulfilmentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FulfilmentConfiguration.class);
+
+    /** The sagas' events, stored beside the contexts' (one serializer). */
+    @Bean
+    ContextEvents fulfilmentEvents() {
+        return events -> events.registerSealed(SagaEvent.class);
+    }
+
+    /** How the fulfilment saga's data is written into its events. */
+    @Bean
+    StateCodec<FulfilmentData> fulfilmentDataCodec(EventMapper mapper) {
+        return JacksonStateCodec.of(mapper.json(), FulfilmentData.class, 1);
+    }
+
+    /**
+     * The fulfilment's commands; its service is looked up when its first command arrives, since the saga sends its own
+     * commands through the bus. A fulfilment command takes the lock of its order's fulfilment.
+     */
+    @Bean
+    ContextRoutes fulfilmentRoutes(ObjectProvider<FulfilmentService> fulfilment) {
+        return new ContextRoutes() {
+            @Override
+            public void commands(SimpleCommandBus.Builder commands) {
+                commands.register(StartFulfilment.class, (command, metadata) -> fulfilment.getObject()
+                                .start(command, metadata))
+                        .register(CancelFulfilment.class, (command, metadata) -> fulfilment.getObject()
+                                .cancel(command, metadata));
+            }
+
+            @Override
+            public Optional<String> lockKey(Object command) {
+                return switch (command) {
+                    case StartFulfilment start -> Optional.of("fulfilment-" + start.orderId());
+                    case CancelFulfilment cancel -> Optional.of("fulfilment-" + cancel.orderId());
+                    default -> Optional.empty();
+                };
+            }
+        };
+    }
 
     @Bean
     ParkedCompensations parkedCompensations(DeadLetterStore deadLetters) {

@@ -2,9 +2,11 @@ package dev.ordo.marketplace.payments.app;
 
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.store.EventStore;
+import dev.ordo.marketplace.payments.PaymentEvent;
 import dev.ordo.marketplace.payments.PaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.http.HttpPaymentProvider;
+import dev.ordo.marketplace.platform.wiring.ContextEvents;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -32,6 +34,11 @@ public class PaymentsConfiguration {
 
     /** The property that chooses the provider. */
     static final String PROVIDER_PROPERTY = "marketplace.payments.provider";
+
+    @Bean
+    ContextEvents paymentEvents() {
+        return events -> events.registerSealed(PaymentEvent.class);
+    }
 
     @Bean(PROVIDER)
     @ConditionalOnMissingBean(name = PROVIDER)

@@ -7,7 +7,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonEventSerializer;
-import dev.ordo.marketplace.EventJson;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.payments.PaymentDeclinedException;
 import dev.ordo.marketplace.payments.PaymentEvent;

@@ -12,7 +12,7 @@ import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcSnapshotStore;
 import dev.ordo.jdbc.OrdoDatabase;
-import dev.ordo.marketplace.EventJson;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
 import dev.ordo.marketplace.inventory.ReserveStock;

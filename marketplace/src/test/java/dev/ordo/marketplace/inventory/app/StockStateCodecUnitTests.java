@@ -3,7 +3,7 @@ package dev.ordo.marketplace.inventory.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordo.core.snapshot.StateCodec;
-import dev.ordo.marketplace.EventJson;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.inventory.Stock;
 import dev.ordo.marketplace.shared.ProductId;
 import java.util.List;

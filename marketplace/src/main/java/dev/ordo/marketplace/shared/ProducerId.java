@@ -1,4 +1,4 @@
-package dev.ordo.marketplace.catalog;
+package dev.ordo.marketplace.shared;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,11 +1,11 @@
-package dev.ordo.marketplace;
+package dev.ordo.marketplace.platform.wiring;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ordo.jackson.OrdoJson;
-import dev.ordo.marketplace.catalog.ProducerId;
 import dev.ordo.marketplace.shared.CustomerId;
 import dev.ordo.marketplace.shared.OrderId;
+import dev.ordo.marketplace.shared.ProducerId;
 import dev.ordo.marketplace.shared.ProductId;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
