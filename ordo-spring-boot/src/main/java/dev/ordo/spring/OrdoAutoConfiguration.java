@@ -29,13 +29,13 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires Ordo from {@link OrdoProperties}: the database (a SQLite file by default, PostgreSQL through the
@@ -160,12 +160,16 @@ public class OrdoAutoConfiguration {
         return new JdbcProjections(database, store, subscriptions, options);
     }
 
-    /** Projections follow the store unless they are fed from Kafka ({@code ordo.kafka.projections.enabled}). */
+    /**
+     * Projections follow the store unless they are fed from Kafka ({@code ordo.kafka.projections.enabled}, and
+     * {@code .names} when only some are).
+     */
     @Bean
-    @ConditionalOnBooleanProperty(name = "ordo.kafka.projections.enabled", havingValue = false, matchIfMissing = true)
     OrdoProjectionsLifecycle ordoProjectionsLifecycle(JdbcProjections projections,
-                                                      ObjectProvider<JdbcProjection> definitions) {
-        return new OrdoProjectionsLifecycle(projections, definitions);
+                                                      ObjectProvider<JdbcProjection> definitions,
+                                                      Environment environment) {
+        return new OrdoProjectionsLifecycle(projections, definitions,
+                FedFromKafka.of(environment, "ordo.kafka.projections"));
     }
 
     @Bean
@@ -186,15 +190,18 @@ public class OrdoAutoConfiguration {
             return new ProcessManagerBeans(managers, serializers, buses);
         }
 
-        /** They follow the store unless they are fed from Kafka ({@code ordo.kafka.process-managers.enabled}). */
+        /**
+         * They follow the store unless they are fed from Kafka ({@code ordo.kafka.process-managers.enabled}, and
+         * {@code .names} when only some are).
+         */
         @Bean
-        @ConditionalOnBooleanProperty(name = "ordo.kafka.process-managers.enabled", havingValue = false,
-                matchIfMissing = true)
         OrdoProcessManagersLifecycle ordoProcessManagersLifecycle(ProcessManagerBeans beans,
                                                                   Subscriptions subscriptions,
                                                                   CheckpointStore checkpoints,
-                                                                  SubscriptionOptions options) {
-            return new OrdoProcessManagersLifecycle(beans, subscriptions, checkpoints, options);
+                                                                  SubscriptionOptions options,
+                                                                  Environment environment) {
+            return new OrdoProcessManagersLifecycle(beans, subscriptions, checkpoints, options,
+                    FedFromKafka.of(environment, "ordo.kafka.process-managers"));
         }
     }
 }

@@ -8,10 +8,11 @@ import dev.ordo.saga.ProcessManager;
 import dev.ordo.saga.ProcessManagerRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts every {@link ProcessManager} bean on a checkpointed subscription to the store once the application is ready
+ * Starts every {@link ProcessManager} bean that is not fed from Kafka on a checkpointed subscription to the store once the application is ready
  * ({@link ProcessManagerRunner}: at least once, commands with ids derived from the event), and stops them first on
  * shutdown, before the stores close.
  */
@@ -21,14 +22,16 @@ public final class OrdoProcessManagersLifecycle implements SmartLifecycle {
     private final Subscriptions subscriptions;
     private final CheckpointStore checkpoints;
     private final SubscriptionOptions options;
+    private final Predicate<String> fedFromKafka;
     private final List<Subscription> running = new ArrayList<>();
 
     OrdoProcessManagersLifecycle(ProcessManagerBeans beans, Subscriptions subscriptions, CheckpointStore checkpoints,
-                                 SubscriptionOptions options) {
+                                 SubscriptionOptions options, Predicate<String> fedFromKafka) {
         this.beans = beans;
         this.subscriptions = subscriptions;
         this.checkpoints = checkpoints;
         this.options = options;
+        this.fedFromKafka = fedFromKafka;
     }
 
     /** The subscription of each process manager, in start order. */
@@ -38,7 +41,7 @@ public final class OrdoProcessManagersLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        beans.managers().forEach(manager -> running.add(ProcessManagerRunner.start(manager, subscriptions, checkpoints,
+        beans.managers().filter(manager -> !fedFromKafka.test(manager.name())).forEach(manager -> running.add(ProcessManagerRunner.start(manager, subscriptions, checkpoints,
                 beans.serializer(), beans.commands(), options)));
     }
 

@@ -1,6 +1,7 @@
 package dev.ordo.spring.kafka;
 
 import dev.ordo.kafka.consumer.KafkaSubscription;
+import dev.ordo.spring.FedFromKafka;
 import dev.ordo.kafka.consumer.KafkaSubscriptionConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.stream.Stream;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts a Kafka subscription with an inbox for each bean of a kind once the application is ready, in consumer group
+ * Starts a Kafka subscription with an inbox for each bean of a kind fed from Kafka (all, or those of
+ * {@code <prefix>.names}) once the application is ready, in consumer group
  * {@code <group-prefix><name>}, and closes them first on shutdown, before the stores close.
  *
  * @param <T> the kind of bean (a projection, a process manager)
@@ -45,7 +47,8 @@ abstract class KafkaConsumersLifecycle<T> implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        List<T> definitions = definitions().toList();
+        FedFromKafka fed = new FedFromKafka(settings.enabled(), settings.names());
+        List<T> definitions = definitions().filter(definition -> fed.test(name(definition))).toList();
         if (definitions.isEmpty()) {
             return;
         }

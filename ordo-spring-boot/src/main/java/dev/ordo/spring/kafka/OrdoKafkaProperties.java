@@ -71,16 +71,18 @@ public record OrdoKafkaProperties(String bootstrapServers, Map<String, String> c
      * {@code <group-prefix><name>}.
      *
      * @param enabled     feed them from Kafka (off: they follow the store, the default)
+     * @param names       only these are fed from Kafka, the others follow the store; empty: all of them
      * @param topics      the topics they read, published by a relay
      * @param groupPrefix the prefix of each one's consumer group, for example the service's name and a dot
      * @param attempts    how many times a failing event is tried before it becomes a dead letter holding its stream
      * @param maxBackoff  the longest pause between retries while the database or an event fails
      */
-    public record Consumers(@DefaultValue("false") boolean enabled, List<String> topics,
+    public record Consumers(@DefaultValue("false") boolean enabled, List<String> names, List<String> topics,
                             @DefaultValue("") String groupPrefix, @DefaultValue("3") int attempts,
                             @DefaultValue("30s") Duration maxBackoff) {
 
         public Consumers {
+            names = names == null ? List.of() : List.copyOf(names);
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }

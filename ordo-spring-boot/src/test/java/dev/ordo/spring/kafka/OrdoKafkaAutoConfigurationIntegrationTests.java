@@ -149,7 +149,7 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                 "ordo.kafka.relay.topics.cart=boot-fed-carts", "ordo.kafka.projections.enabled=true",
                 "ordo.kafka.projections.topics=boot-fed-carts", "ordo.kafka.projections.group-prefix=shop.")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(OrdoProjectionsLifecycle.class);
+                    assertThat(context).hasNotFailed();
                     appendThree(context.getBean(JdbcEventStore.class), "cart-4");
                     OrdoDatabase database = context.getBean(OrdoDatabase.class);
 
@@ -159,6 +159,23 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                     assertThat(subscription.status().group()).isEqualTo("shop.cart-counts");
                     assertThat(subscription.status().applied()).isEqualTo(3);
                     assertThat(inboxVersion(database, "shop.cart-counts", "cart-4")).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void aProjectionNotNamedAmongThoseFedFromKafkaFollowsTheStore() {
+        runner.withUserConfiguration(CountingProjectionConfig.class).withPropertyValues(
+                "ordo.store.sqlite.path=" + folder.resolve("named.db"),
+                "ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "ordo.kafka.projections.enabled=true", "ordo.kafka.projections.names=some-replica",
+                "ordo.kafka.projections.topics=boot-unused")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    appendThree(context.getBean(JdbcEventStore.class), "cart-6");
+                    OrdoDatabase database = context.getBean(OrdoDatabase.class);
+
+                    await().atMost(Duration.ofSeconds(30)).until(() -> counted(database, "cart-6") == 3);
+                    assertThat(context.getBean(OrdoKafkaProjectionsLifecycle.class).subscriptions()).isEmpty();
                 });
     }
 
@@ -173,7 +190,8 @@ class OrdoKafkaAutoConfigurationIntegrationTests {
                 "ordo.kafka.process-managers.enabled=true", "ordo.kafka.process-managers.topics=boot-pm-carts",
                 "ordo.kafka.process-managers.group-prefix=shop.")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().doesNotHaveBean(OrdoProcessManagersLifecycle.class);
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(OrdoProcessManagersLifecycle.class).subscriptions()).isEmpty();
                     JdbcEventStore store = context.getBean(JdbcEventStore.class);
                     store.append(StreamId.of("cart-9"), ExpectedVersion.any(), List.of(
                             ItemCounterConfig.itemAdded(1), ItemCounterConfig.itemAdded(2),
