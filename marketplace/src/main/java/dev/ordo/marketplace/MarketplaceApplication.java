@@ -3,18 +3,32 @@ package dev.ordo.marketplace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.EventListener;
 
-/** Starts the marketplace: with no configuration it keeps everything in {@code ./data/ordo.db}. */
-@SpringBootApplication
+/**
+ * Starts the marketplace: with no configuration every context in one process, keeping everything in
+ * {@code ./data/ordo.db}; with {@code --marketplace.service=<name>}, one of its services instead (see
+ * {@link Services}).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.ordo\\.marketplace\\.services\\..*")})
 public class MarketplaceApplication {
 
     private static final Logger log = LoggerFactory.getLogger(MarketplaceApplication.class);
 
     public static void main(String[] args) {
-        SpringApplication.run(MarketplaceApplication.class, args);
+        SpringApplication.run(Services.application(args).orElse(MarketplaceApplication.class), args);
     }
 
     /** Tells the person who started it where to go. */

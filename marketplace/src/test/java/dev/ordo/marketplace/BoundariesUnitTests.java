@@ -131,4 +131,36 @@ class BoundariesUnitTests {
                 .orShould().dependOnClassesThat().haveSimpleName("JdbcEventStore")
                 .check(CLASSES);
     }
+
+    @Test
+    void theCatalogServiceReachesNoOtherContext() {
+        noClasses().that().resideInAnyPackage("dev.ordo.marketplace.catalog..", "dev.ordo.marketplace.platform..",
+                        "dev.ordo.marketplace.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage(otherContexts("catalog"))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theOrdersServiceSeesTheCatalogOnlyThroughItsEventsQueriesAndReadModel() {
+        noClasses().that().resideInAnyPackage("dev.ordo.marketplace.ordering..", "dev.ordo.marketplace.fulfilment..",
+                        "dev.ordo.marketplace.inventory..", "dev.ordo.marketplace.payments..",
+                        "dev.ordo.marketplace.shipping..", "dev.ordo.marketplace.notifications..",
+                        "dev.ordo.marketplace.analytics..", "dev.ordo.marketplace.services..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.catalog.app..",
+                        "dev.ordo.marketplace.catalog.web..")
+                .orShould().dependOnClassesThat().haveSimpleName("ProductDecider")
+                .check(CLASSES);
+    }
+
+    private static String[] otherContexts(String context) {
+        List<String> others = new ArrayList<>();
+        for (String other : CONTEXTS) {
+            if (!other.equals(context)) {
+                others.add("dev.ordo.marketplace." + other + "..");
+            }
+        }
+        others.add("dev.ordo.marketplace.analytics..");
+        others.add("dev.ordo.marketplace.services..");
+        return others.toArray(String[]::new);
+    }
 }

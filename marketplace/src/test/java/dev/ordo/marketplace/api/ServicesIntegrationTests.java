@@ -1,0 +1,105 @@
+package dev.ordo.marketplace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ordo.marketplace.catalog.app.CatalogService;
+import dev.ordo.marketplace.catalog.readmodel.ProductsProjection;
+import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.services.CatalogServiceApplication;
+import dev.ordo.marketplace.services.OrdersServiceApplication;
+import dev.ordo.test.kafka.KafkaHarness;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first split of ADR 27, in one JVM: the catalog service and the orders service, each a Spring Boot application
+ * with its own database (SQLite files here), Kafka between them (the harness broker): the catalog's relay publishes
+ * its events, the orders service keeps a replica of the catalog's read model fed from them.
+ */
+class ServicesIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path folder;
+
+    private ConfigurableApplicationContext catalog;
+    private ConfigurableApplicationContext orders;
+
+    @AfterEach
+    void stopBoth() {
+        if (orders != null) {
+            orders.close();
+        }
+        if (catalog != null) {
+            catalog.close();
+        }
+    }
+
+    @Test
+    void anOrderPlacedInTheOrdersServiceTakesTheCatalogServicesProductsAndPricesThroughKafka() {
+        String prefix = "services-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaHarness.createTopic(prefix + ".product", 2);
+        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
+        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
+                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
+                "--ordo.kafka.projections.topics=" + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+        assertThat(catalog.getBeanNamesForType(OrderService.class)).isEmpty();
+        assertThat(orders.getBeanNamesForType(CatalogService.class)).isEmpty();
+        assertThat(orders.getBeanNamesForType(ProductsProjection.class)).hasSize(1);
+        Api catalogApi = new Api(port(catalog));
+        Api ordersApi = new Api(port(orders));
+        assertThat(ordersApi.get("/catalog/products").status()).isEqualTo(404);
+
+        JsonNode product = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0);
+        String productId = product.get("productId").asString();
+        String id = await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)), r ->
+                r.status() == 201).json().get("orderId").asString();
+        JsonNode placed = ordersApi.get("/orders/" + id).expect(200).json();
+        assertThat(placed.get("lines").get(0).get("productName").asString()).isEqualTo(product.get("name").asString());
+        await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
+                "SHIPPED"::equals);
+
+        catalogApi.put("/catalog/products/" + productId + "/price", Map.of("price", "1234.50", "currency", "EUR"))
+                .expect(200);
+        await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)).json(), order -> order
+                .get("lines").get(0).get("unitPrice").get("amount").decimalValue().toPlainString().equals("1234.50"));
+    }
+
+    private String[] common(String prefix, String service) {
+        return new String[] {"--server.port=0", "--ordo.store.type=sqlite",
+                "--ordo.store.sqlite.path=" + folder.resolve(service + ".db"), "--marketplace.demo-data=true",
+                "--ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "--management.tracing.export.enabled=false",
+                "--spring.main.banner-mode=off"};
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
+    private static Map<String, Object> order(String productId) {
+        return Map.of("customerId", UUID.randomUUID().toString(),
+                "items", List.of(Map.of("productId", productId, "quantity", 1)),
+                "shippingAddress", Map.of("street", "Main St 1", "city", "Berlin", "postalCode", "10115",
+                        "country", "DE"));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+}
