@@ -11,12 +11,23 @@ import org.slf4j.LoggerFactory;
  * the state file as they come up, and stops them in the reverse order. Runs in the cluster's supervisor process,
  * started by {@code cluster start}; stopped by its shutdown hook on SIGTERM ({@code cluster stop}).
  *
- * <p>Today the marketplace runs as one service on PostgreSQL whose outbox relay publishes every event to Kafka (topics
- * {@code marketplace.<category>}); the split into a service per bounded context (issue 11) adds its services here.
+ * <p>The services (ADR 27): the catalog (HTTP port + 1) and the orders service with every other context (the HTTP
+ * port), each on a database of its own, each relaying its events to {@code marketplace.<category>}; the orders service
+ * keeps a replica of the catalog's products fed from Kafka. The split continues context by context (issue 11).
  */
 final class Supervisor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
+
+    /**
+     * The services in start order: the catalog first, since the orders service reads its products from the catalog's
+     * events ({@code marketplace.product}).
+     */
+    private static final List<Service> SERVICES = List.of(
+            new Service("catalog", 1, List.of()),
+            new Service("orders", 0, List.of("--ordo.kafka.projections.enabled=true",
+                    "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
+                    "--ordo.kafka.projections.group-prefix=orders.")));
 
     private final ClusterSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -35,12 +46,15 @@ final class Supervisor implements AutoCloseable {
         save(state);
         try {
             PostgresServer postgres = remember(PostgresServer.start(settings.postgres(), settings.postgresPort()));
-            postgres.ensureDatabase("marketplace");
             KafkaBroker kafka = remember(KafkaBroker.start(settings.kafka(), settings.kafkaPort(), settings.logs()));
             save(state.withKafka(kafka.bootstrapServers(), kafka.pid()));
-            ServiceJvm marketplace = remember(ServiceJvm.start("marketplace", settings.jar(), settings.httpPort(),
-                    marketplaceArgs(postgres, kafka), settings.data(), settings.logs()));
-            save(state.withService(marketplace.name(), marketplace.url().toString(), marketplace.pid()));
+            for (Service service : SERVICES) {
+                postgres.ensureDatabase(service.name());
+                ServiceJvm started = remember(ServiceJvm.start(service.name(), settings.jar(),
+                        settings.httpPort() + service.portOffset(), service.args(postgres, kafka), settings.data(),
+                        settings.logs()));
+                save(state.withService(started.name(), started.url().toString(), started.pid()));
+            }
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
         } catch (RuntimeException | InterruptedException e) {
@@ -50,15 +64,26 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    private static List<String> marketplaceArgs(PostgresServer postgres, KafkaBroker kafka) {
-        return List.of("--ordo.store.type=postgres",
-                "--ordo.store.postgres.url=" + postgres.jdbcUrl("marketplace"),
-                "--ordo.store.postgres.username=postgres",
-                "--ordo.store.postgres.password=postgres",
-                "--ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--ordo.kafka.relay.enabled=true",
-                "--ordo.kafka.relay.name=marketplace",
-                "--ordo.kafka.relay.topic-prefix=marketplace.");
+    /**
+     * A service of the cluster: its name (also its database's), its port as an offset from the cluster's HTTP port,
+     * and its own arguments.
+     */
+    private record Service(String name, int portOffset, List<String> own) {
+
+        List<String> args(PostgresServer postgres, KafkaBroker kafka) {
+            List<String> args = new ArrayList<>(List.of("--marketplace.service=" + name,
+                    "--spring.application.name=" + name,
+                    "--ordo.store.type=postgres",
+                    "--ordo.store.postgres.url=" + postgres.jdbcUrl(name),
+                    "--ordo.store.postgres.username=postgres",
+                    "--ordo.store.postgres.password=postgres",
+                    "--ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--ordo.kafka.relay.enabled=true",
+                    "--ordo.kafka.relay.name=" + name,
+                    "--ordo.kafka.relay.topic-prefix=marketplace."));
+            args.addAll(own);
+            return args;
+        }
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -49,22 +52,30 @@ class ClusterIntegrationTests {
     }
 
     @Test
-    void oneCommandStartsTheClusterAnotherStopsItAndAStartAgainFindsItsData() throws Exception {
-        int http = freePort();
+    void oneCommandStartsTheServicesAnOrderGoesThroughThemAndAStartAfterAStopFindsTheData() throws Exception {
+        int http = freePortPair();
         int kafka = freePortPair();
         options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
                 .toAbsolutePath().normalize(), "--http-port=" + http, "--postgres-port=" + freePort(),
                 "--kafka-port=" + kafka};
 
         assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
-        assertThat(output()).contains("marketplace: http://127.0.0.1:" + http + "/ (health: UP)");
+        assertThat(output()).contains("orders: http://127.0.0.1:" + http + "/ (health: UP)")
+                .contains("catalog: http://127.0.0.1:" + (http + 1) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
-        assertThat(running.processes()).containsKeys("kafka", "marketplace");
-        assertThat(get(http, "catalog/products").statusCode()).isEqualTo(200);
-        // the demo catalog the marketplace seeds on its first start reaches Kafka through the outbox relay
+        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders");
+        // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
         await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
+        String product = firstProductOnSale(get(http + 1, "catalog/products?available=true").body());
+
+        // the orders service knows the product from the catalog's events, and runs the order's fulfilment
+        String order = await().atMost(Duration.ofSeconds(60)).until(() -> post(http, "orders", orderFor(product)),
+                response -> response.statusCode() == 201).body();
+        String orderId = field(order, "orderId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> field(get(http, "orders/" + orderId).body(), "status"),
+                "SHIPPED"::equals);
         long published = committedRecords(bootstrap, "marketplace.product");
 
         assertThat(Cluster.run(command("start"), out)).isZero();
@@ -76,8 +87,7 @@ class ClusterIntegrationTests {
         assertThat(output()).contains("the cluster is stopped; its data stays in");
 
         assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
-        String products = get(http, "catalog/products").body();
-        assertThat(products).contains("productId");
+        assertThat(field(get(http, "orders/" + orderId).body(), "status")).isEqualTo("SHIPPED");
         // the relay resumed after its position (kept in the broker's data): the catalog was not published again
         assertThat(committedRecords(bootstrap, "marketplace.product")).isEqualTo(published);
         assertThat(Cluster.run(command("status"), out)).isZero();
@@ -96,6 +106,30 @@ class ClusterIntegrationTests {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String orderFor(String productId) {
+        return "{\"customerId\":\"" + UUID.randomUUID() + "\",\"items\":[{\"productId\":\"" + productId
+                + "\",\"quantity\":1}],\"shippingAddress\":{\"street\":\"Main St 1\",\"city\":\"Berlin\","
+                + "\"postalCode\":\"10115\",\"country\":\"DE\"}}";
+    }
+
+    /** The first product id of a catalog listing. */
+    private static String firstProductOnSale(String listing) {
+        return field(listing, "productId");
+    }
+
+    /** The first string value of the field in a JSON text. */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+        return matcher.group(1);
     }
 
     /** How many records a read_committed reader finds on the topic. */
@@ -132,7 +166,7 @@ class ClusterIntegrationTests {
         }
     }
 
-    /** A free port whose next port is free too (the broker's controller takes it). */
+    /** A free port whose next port is free too (the broker's controller, the catalog service). */
     private static int freePortPair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = freePort();
