@@ -10,20 +10,24 @@ import java.util.List;
  * @param data         the folder of everything the cluster writes: {@code postgres/}, {@code kafka/}, {@code logs/}
  *                     and its state file; kept between runs
  * @param jar          the marketplace's application jar
- * @param httpPort     the port of the marketplace's public HTTP API
+ * @param gatewayJar   the gateway's application jar
+ * @param httpPort     the port of the marketplace's public HTTP API (the gateway); the services take the next ones
  * @param postgresPort PostgreSQL's port
  * @param kafkaPort    the broker's client port (its controller takes the next one)
  */
-public record ClusterSettings(Path data, Path jar, int httpPort, int postgresPort, int kafkaPort) {
+public record ClusterSettings(Path data, Path jar, Path gatewayJar, int httpPort, int postgresPort, int kafkaPort) {
 
-    /** The defaults: {@code ./data/cluster}, {@code marketplace/target/marketplace.jar}, 8080, 15432, 19092. */
+    /**
+     * The defaults: {@code ./data/cluster}, {@code marketplace/target/marketplace.jar},
+     * {@code marketplace-gateway/target/marketplace-gateway.jar}, 8080, 15432, 19092.
+     */
     public static ClusterSettings defaults() {
         return new ClusterSettings(Path.of("data", "cluster"), Path.of("marketplace", "target", "marketplace.jar"),
-                8080, 15432, 19092);
+                Path.of("marketplace-gateway", "target", "marketplace-gateway.jar"), 8080, 15432, 19092);
     }
 
     /**
-     * The defaults with the given options ({@code --data=}, {@code --jar=}, {@code --http-port=},
+     * The defaults with the given options ({@code --data=}, {@code --jar=}, {@code --gateway-jar=}, {@code --http-port=},
      * {@code --postgres-port=}, {@code --kafka-port=}).
      *
      * @throws IllegalArgumentException on an unknown option or a port that is not a number
@@ -38,18 +42,20 @@ public record ClusterSettings(Path data, Path jar, int httpPort, int postgresPor
             String name = option.substring(2, equals);
             String value = option.substring(equals + 1);
             settings = switch (name) {
-                case "data" -> settings.with(Path.of(value), settings.jar, settings.httpPort, settings.postgresPort,
-                        settings.kafkaPort);
-                case "jar" -> settings.with(settings.data, Path.of(value), settings.httpPort, settings.postgresPort,
-                        settings.kafkaPort);
-                case "http-port" -> settings.with(settings.data, settings.jar, port(name, value), settings.postgresPort,
-                        settings.kafkaPort);
-                case "postgres-port" -> settings.with(settings.data, settings.jar, settings.httpPort, port(name, value),
-                        settings.kafkaPort);
-                case "kafka-port" -> settings.with(settings.data, settings.jar, settings.httpPort,
-                        settings.postgresPort, port(name, value));
+                case "data" -> new ClusterSettings(Path.of(value), settings.jar, settings.gatewayJar,
+                        settings.httpPort, settings.postgresPort, settings.kafkaPort);
+                case "jar" -> new ClusterSettings(settings.data, Path.of(value), settings.gatewayJar,
+                        settings.httpPort, settings.postgresPort, settings.kafkaPort);
+                case "gateway-jar" -> new ClusterSettings(settings.data, settings.jar, Path.of(value),
+                        settings.httpPort, settings.postgresPort, settings.kafkaPort);
+                case "http-port" -> new ClusterSettings(settings.data, settings.jar, settings.gatewayJar,
+                        port(name, value), settings.postgresPort, settings.kafkaPort);
+                case "postgres-port" -> new ClusterSettings(settings.data, settings.jar, settings.gatewayJar,
+                        settings.httpPort, port(name, value), settings.kafkaPort);
+                case "kafka-port" -> new ClusterSettings(settings.data, settings.jar, settings.gatewayJar,
+                        settings.httpPort, settings.postgresPort, port(name, value));
                 default -> throw new IllegalArgumentException("unknown option --" + name + " (known: --data, --jar, "
-                        + "--http-port, --postgres-port, --kafka-port)");
+                        + "--gateway-jar, --http-port, --postgres-port, --kafka-port)");
             };
         }
         return settings;
@@ -60,6 +66,7 @@ public record ClusterSettings(Path data, Path jar, int httpPort, int postgresPor
         List<String> options = new ArrayList<>();
         options.add("--data=" + data.toAbsolutePath());
         options.add("--jar=" + jar.toAbsolutePath());
+        options.add("--gateway-jar=" + gatewayJar.toAbsolutePath());
         options.add("--http-port=" + httpPort);
         options.add("--postgres-port=" + postgresPort);
         options.add("--kafka-port=" + kafkaPort);
@@ -80,10 +87,6 @@ public record ClusterSettings(Path data, Path jar, int httpPort, int postgresPor
 
     Path stateFile() {
         return data.resolve("cluster.state");
-    }
-
-    private ClusterSettings with(Path data, Path jar, int httpPort, int postgresPort, int kafkaPort) {
-        return new ClusterSettings(data, jar, httpPort, postgresPort, kafkaPort);
     }
 
     private static int port(String name, String value) {

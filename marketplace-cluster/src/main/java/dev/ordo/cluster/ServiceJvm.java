@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of the marketplace's processes: the application jar in a child JVM on a port, with the arguments that make it
- * the service it is (its database, Kafka), healthy once {@code GET /actuator/health} answers 200.
+ * One of the marketplace's processes (a service, the gateway): an application jar in a child JVM on a port, with the
+ * arguments that make it what it is (its database, Kafka, routes), healthy once {@code GET /actuator/health} answers
+ * 200.
  */
 final class ServiceJvm implements AutoCloseable {
 
@@ -39,7 +40,7 @@ final class ServiceJvm implements AutoCloseable {
             throws InterruptedException {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException("no application jar at " + jar.toAbsolutePath()
-                    + ": build it first (./mvnw -B -pl marketplace -am package -DskipTests)");
+                    + ": build it first (./mvnw -B -pl marketplace,marketplace-gateway -am package -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * the state file as they come up, and stops them in the reverse order. Runs in the cluster's supervisor process,
  * started by {@code cluster start}; stopped by its shutdown hook on SIGTERM ({@code cluster stop}).
  *
- * <p>The services (ADR 27): the catalog (HTTP port + 1) and the orders service with every other context (the HTTP
- * port), each on a database of its own, each relaying its events to {@code marketplace.<category>}; the orders service
- * keeps a replica of the catalog's products fed from Kafka. The split continues context by context (issue 11).
+ * <p>The services (ADR 27): the catalog (HTTP port + 1) and the orders service with every other context (HTTP port +
+ * 2), each on a database of its own, each relaying its events to {@code marketplace.<category>}; the orders service
+ * keeps a replica of the catalog's products fed from Kafka. The gateway serves the public API on the HTTP port and
+ * routes each path to its service. The split continues context by context (issue 11).
  */
 final class Supervisor implements AutoCloseable {
 
@@ -25,7 +26,7 @@ final class Supervisor implements AutoCloseable {
      */
     private static final List<Service> SERVICES = List.of(
             new Service("catalog", 1, List.of()),
-            new Service("orders", 0, List.of("--ordo.kafka.projections.enabled=true",
+            new Service("orders", 2, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
                     "--ordo.kafka.projections.group-prefix=orders.")));
 
@@ -55,6 +56,11 @@ final class Supervisor implements AutoCloseable {
                         settings.logs()));
                 save(state.withService(started.name(), started.url().toString(), started.pid()));
             }
+            ServiceJvm gateway = remember(ServiceJvm.start("gateway", settings.gatewayJar(), settings.httpPort(),
+                    List.of("--marketplace.gateway.catalog-url=http://127.0.0.1:" + (settings.httpPort() + 1),
+                            "--marketplace.gateway.orders-url=http://127.0.0.1:" + (settings.httpPort() + 2)),
+                    settings.data(), settings.logs()));
+            save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
         } catch (RuntimeException | InterruptedException e) {

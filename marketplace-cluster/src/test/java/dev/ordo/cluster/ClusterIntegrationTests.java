@@ -53,27 +53,38 @@ class ClusterIntegrationTests {
 
     @Test
     void oneCommandStartsTheServicesAnOrderGoesThroughThemAndAStartAfterAStopFindsTheData() throws Exception {
-        int http = freePortPair();
-        int kafka = freePortPair();
+        int http = freePorts(3);
+        int kafka = freePorts(2);
         options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
-                .toAbsolutePath().normalize(), "--http-port=" + http, "--postgres-port=" + freePort(),
-                "--kafka-port=" + kafka};
+                .toAbsolutePath().normalize(), "--gateway-jar=" + Path.of("..", "marketplace-gateway", "target",
+                "marketplace-gateway.jar").toAbsolutePath().normalize(), "--http-port=" + http,
+                "--postgres-port=" + freePort(), "--kafka-port=" + kafka};
 
         assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
-        assertThat(output()).contains("orders: http://127.0.0.1:" + http + "/ (health: UP)")
-                .contains("catalog: http://127.0.0.1:" + (http + 1) + "/ (health: UP)");
+        assertThat(output()).contains("gateway: http://127.0.0.1:" + http + "/ (health: UP)")
+                .contains("catalog: http://127.0.0.1:" + (http + 1) + "/ (health: UP)")
+                .contains("orders: http://127.0.0.1:" + (http + 2) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
-        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders");
+        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "gateway");
         // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
         await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
-        String product = firstProductOnSale(get(http + 1, "catalog/products?available=true").body());
+        // one address for the whole API: the gateway routes the catalog's paths to the catalog service
+        String product = firstProductOnSale(get(http, "catalog/products?available=true").body());
 
         // the orders service knows the product from the catalog's events, and runs the order's fulfilment
-        String order = await().atMost(Duration.ofSeconds(60)).until(() -> post(http, "orders", orderFor(product)),
-                response -> response.statusCode() == 201).body();
+        String request = orderFor(product);
+        String order = await().atMost(Duration.ofSeconds(60)).until(() -> post(http, "orders", request,
+                "first-order"), response -> response.statusCode() == 201).body();
         String orderId = field(order, "orderId");
+        HttpResponse<String> replayed = post(http, "orders", request, "first-order");
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).as(replayed.body()).contains("true");
+        assertThat(field(replayed.body(), "orderId")).isEqualTo(orderId);
+        HttpResponse<String> refused = post(http, "orders", "{\"items\":[]}", "refused-order");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(get(http, "orders/" + orderId).body(), "status"),
                 "SHIPPED"::equals);
         long published = committedRecords(bootstrap, "marketplace.product");
@@ -108,10 +119,11 @@ class ClusterIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> post(int port, String path, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String orderFor(String productId) {
@@ -166,16 +178,25 @@ class ClusterIntegrationTests {
         }
     }
 
-    /** A free port whose next port is free too (the broker's controller, the catalog service). */
-    private static int freePortPair() {
+    /** The first of {@code count} free ports in a row (the broker's controller, the services after the gateway). */
+    private static int freePorts(int count) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
+            if (port + count <= 65_535 && nextAreFree(port, count)) {
                 return port;
-            } catch (IOException taken) {
-                // try another
             }
         }
-        throw new IllegalStateException("no two free ports in a row");
+        throw new IllegalStateException("no " + count + " free ports in a row");
+    }
+
+    private static boolean nextAreFree(int port, int count) {
+        for (int next = port + 1; next < port + count; next++) {
+            try (ServerSocket socket = new ServerSocket(next)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
     }
 }

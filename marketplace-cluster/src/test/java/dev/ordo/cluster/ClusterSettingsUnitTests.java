@@ -22,7 +22,7 @@ class ClusterSettingsUnitTests {
         assertThat(settings.kafkaPort()).isEqualTo(29092);
         assertThat(settings.postgresPort()).isEqualTo(15432);
         assertThat(ClusterSettings.parse(settings.options())).isEqualTo(new ClusterSettings(Path.of("/tmp/c"),
-                settings.jar().toAbsolutePath(), 9090, 15432, 29092));
+                settings.jar().toAbsolutePath(), settings.gatewayJar().toAbsolutePath(), 9090, 15432, 29092));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The gateway in front of the marketplace's services: {@link dev.ordo.gateway.GatewayApplication}. */
+package dev.ordo.gateway;
