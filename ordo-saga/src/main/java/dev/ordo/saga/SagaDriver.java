@@ -41,8 +41,8 @@ final class SagaDriver {
     /**
      * @param countResumptions see {@link StepRunner}: false when the saga's last drive in this engine failed for a
      *                         transient reason
-     * @param sendAgain        whether to send again the requests of the {@link RemoteCall} steps waiting for a reply,
-     *                         on the first drive after a start
+     * @param sendAgain        whether to send again the requests of the {@link RemoteCall} steps and compensation calls
+     *                         waiting for a reply, on the first drive after a start
      */
     <D> void drive(SagaDefinition<D> definition, SagaJournal journal, boolean countResumptions, boolean sendAgain)
             throws InterruptedException {
@@ -53,6 +53,9 @@ final class SagaDriver {
                     .filter(step -> step.call() != null
                             && journal.state().step(step.name()).state() == SagaState.StepState.AWAITING_REPLY)
                     .forEach(runner::sendAgain);
+            definition.groups().stream().flatMap(List::stream)
+                    .filter(step -> step.compensationCall() != null && compensationWaiting(journal.state(), step))
+                    .forEach(runner::sendCompensationAgain);
         }
         String startRecorded = null;
         while (running.getAsBoolean()) {
@@ -89,6 +92,13 @@ final class SagaDriver {
                 }
             }
         }
+    }
+
+    /** Whether the step's compensation waits for its reply, its deadline not passed yet. */
+    private boolean compensationWaiting(SagaState state, SagaStep<?> step) {
+        SagaState.Step s = state.step(step.name());
+        return s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY
+                && s.deadline().isAfter(env.clock().instant());
     }
 
     /**

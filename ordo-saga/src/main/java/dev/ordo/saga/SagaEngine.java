@@ -15,6 +15,7 @@ import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.saga.SagaEvent.CancelRequested;
 import dev.ordo.saga.SagaEvent.CompensationRedriven;
 import dev.ordo.saga.SagaEvent.SagaStarted;
+import dev.ordo.saga.SagaEvent.StepCompensated;
 import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.time.Clock;
@@ -66,6 +67,7 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
     private final SagaJournals journals;
+    private final SagaListeners listeners;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
@@ -82,7 +84,7 @@ public final class SagaEngine implements AutoCloseable {
         StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
                 () -> abandoning);
-        SagaListeners listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
+        this.listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
         this.driver = new SagaDriver(index, environment, () -> running, listeners::parked, listeners::finished);
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
                 builder.maxConcurrentDrives, this::drive);
@@ -166,6 +168,13 @@ public final class SagaEngine implements AutoCloseable {
      * call is ignored. As with {@link #reply(SagaDefinition, UUID, String, UnaryOperator)}, a late success while
      * compensating is recorded so that the step is compensated too.
      *
+     * <p>A reply to a step's {@linkplain SagaStep#compensationCall() compensation call} (its invocation id ends with
+     * {@code :compensate}) is recorded while that compensation waits for it: a success compensates the step (with the
+     * call's {@code onReply} applied to the data); a failure is a failed attempt of the compensation, tried again after
+     * the step's retry pause (its request sent again) or parked, alerting the parking listeners, when it was the last
+     * attempt. Replies do not name the attempt they answer: one arriving while a later attempt waits is taken as that
+     * attempt's.
+     *
      * @return true when the reply was recorded
      * @throws IllegalArgumentException when a success carries a result of another type than the call's
      */
@@ -174,6 +183,9 @@ public final class SagaEngine implements AutoCloseable {
         if (invocation.isEmpty()) {
             log.warn("ignoring a reply for {}: not the invocation id of a saga step", reply.invocationId());
             return false;
+        }
+        if (invocation.get().compensation()) {
+            return compensationReply(invocation.get(), reply);
         }
         String name = invocation.get().step();
         Predicate<SagaState> remoteStepWaiting = state -> remoteCall(state, name) != null
@@ -185,6 +197,61 @@ public final class SagaEngine implements AutoCloseable {
                             journal.state().data(), succeeded.result()), clock.instant());
             case StepReply.Failed failed -> new StepFailed(name, failed.error(), false, clock.instant());
         });
+    }
+
+    /** Records the reply to a compensation call; see {@link #reply(StepReply)}. */
+    private boolean compensationReply(Invocation invocation, StepReply reply) {
+        UUID sagaId = invocation.sagaId();
+        String name = invocation.step();
+        SagaEvent recorded;
+        String type;
+        SagaLocks.Held lock = locks.lock(sagaId);
+        try {
+            SagaJournal journal = journals.open(sagaId);
+            SagaState state = journal.state();
+            SagaStep<?> step = state.exists() && state.status() == SagaStatus.COMPENSATING
+                    ? step(state, name).filter(s -> s.compensationCall() != null).orElse(null) : null;
+            SagaState.Step s = state.step(name);
+            if (step == null || !(s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY
+                    || s.state() == SagaState.StepState.COMPENSATING && s.open())) {
+                log.debug("ignoring reply {}: that compensation is not waiting for one", reply.invocationId());
+                return false;
+            }
+            type = state.type();
+            recorded = switch (reply) {
+                case StepReply.Succeeded succeeded -> {
+                    String after = replied(definitions.get(state.type()), step.compensationCall(), state.data(),
+                            succeeded.result());
+                    yield new StepCompensated(name, after.equals(state.data()) ? null : after, clock.instant());
+                }
+                case StepReply.Failed failed -> StepRunner.afterFailedCompensation(step, s.compensationAttempts(),
+                        failed.error(), clock.instant());
+            };
+            journal.append(EventMetadata.empty().withCorrelationId(sagaId.toString()), recorded);
+        } catch (WrongExpectedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw retryingWhenUnknown(sagaId, e);
+        } finally {
+            lock.close();
+        }
+        switch (recorded) {
+            case SagaEvent.CompensationAttemptFailed failed -> scheduler.at(sagaId, failed.retryAt());
+            case SagaEvent.CompensationParked parked -> {
+                listeners.parked(new ParkedCompensation(sagaId, type, name, invocation.id(),
+                        parked.attempts(), parked.error(), "no stack trace: the participant replied " + parked.error(),
+                        parked.at()));
+                schedule(sagaId);
+            }
+            default -> schedule(sagaId);
+        }
+        return true;
+    }
+
+    /** The named step of the saga's definition. */
+    private Optional<SagaStep<?>> step(SagaState state, String name) {
+        SagaDefinition<?> definition = definitions.get(state.type());
+        return definition == null ? Optional.empty() : definition.step(name).map(step -> step);
     }
 
     /** The remote call of the named step of the saga's definition; {@code null} when it is no such step. */
