@@ -49,13 +49,7 @@ final class SagaDriver {
         EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString());
         StepRunner<D> runner = new StepRunner<>(definition, journal, metadata, env, countResumptions);
         if (sendAgain) {
-            definition.groups().stream().flatMap(List::stream)
-                    .filter(step -> step.call() != null
-                            && journal.state().step(step.name()).state() == SagaState.StepState.AWAITING_REPLY)
-                    .forEach(runner::sendAgain);
-            definition.groups().stream().flatMap(List::stream)
-                    .filter(step -> step.compensationCall() != null && compensationWaiting(journal.state(), step))
-                    .forEach(runner::sendCompensationAgain);
+            WaitingRequests.sendAgain(definition, journal.state(), env.clock().instant());
         }
         String startRecorded = null;
         while (running.getAsBoolean()) {
@@ -92,13 +86,6 @@ final class SagaDriver {
                 }
             }
         }
-    }
-
-    /** Whether the step's compensation waits for its reply, its deadline not passed yet. */
-    private boolean compensationWaiting(SagaState state, SagaStep<?> step) {
-        SagaState.Step s = state.step(step.name());
-        return s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY
-                && s.deadline().isAfter(env.clock().instant());
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.saga.SagaEvent.CancelRequested;
 import dev.ordo.saga.SagaEvent.CompensationRedriven;
 import dev.ordo.saga.SagaEvent.SagaStarted;
-import dev.ordo.saga.SagaEvent.StepCompensated;
 import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.time.Clock;
@@ -67,7 +66,7 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
     private final SagaJournals journals;
-    private final SagaListeners listeners;
+    private final CompensationReplies compensationReplies;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
@@ -84,10 +83,12 @@ public final class SagaEngine implements AutoCloseable {
         StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
                 () -> abandoning);
-        this.listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
+        SagaListeners listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
         this.driver = new SagaDriver(index, environment, () -> running, listeners::parked, listeners::finished);
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
                 builder.maxConcurrentDrives, this::drive);
+        this.compensationReplies = new CompensationReplies(definitions, locks, journals, clock, scheduler,
+                listeners::parked);
     }
 
     public static SagaEngineBuilder builder(EventStore store, SagaIndex index) {
@@ -185,7 +186,7 @@ public final class SagaEngine implements AutoCloseable {
             return false;
         }
         if (invocation.get().compensation()) {
-            return compensationReply(invocation.get(), reply);
+            return compensationReplies.record(invocation.get(), reply);
         }
         String name = invocation.get().step();
         Predicate<SagaState> remoteStepWaiting = state -> remoteCall(state, name) != null
@@ -199,61 +200,6 @@ public final class SagaEngine implements AutoCloseable {
         });
     }
 
-    /** Records the reply to a compensation call; see {@link #reply(StepReply)}. */
-    private boolean compensationReply(Invocation invocation, StepReply reply) {
-        UUID sagaId = invocation.sagaId();
-        String name = invocation.step();
-        SagaEvent recorded;
-        String type;
-        SagaLocks.Held lock = locks.lock(sagaId);
-        try {
-            SagaJournal journal = journals.open(sagaId);
-            SagaState state = journal.state();
-            SagaStep<?> step = state.exists() && state.status() == SagaStatus.COMPENSATING
-                    ? step(state, name).filter(s -> s.compensationCall() != null).orElse(null) : null;
-            SagaState.Step s = state.step(name);
-            if (step == null || !(s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY
-                    || s.state() == SagaState.StepState.COMPENSATING && s.open())) {
-                log.debug("ignoring reply {}: that compensation is not waiting for one", reply.invocationId());
-                return false;
-            }
-            type = state.type();
-            recorded = switch (reply) {
-                case StepReply.Succeeded succeeded -> {
-                    String after = replied(definitions.get(state.type()), step.compensationCall(), state.data(),
-                            succeeded.result());
-                    yield new StepCompensated(name, after.equals(state.data()) ? null : after, clock.instant());
-                }
-                case StepReply.Failed failed -> StepRunner.afterFailedCompensation(step, s.compensationAttempts(),
-                        failed.error(), clock.instant());
-            };
-            journal.append(EventMetadata.empty().withCorrelationId(sagaId.toString()), recorded);
-        } catch (WrongExpectedVersionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw retryingWhenUnknown(sagaId, e);
-        } finally {
-            lock.close();
-        }
-        switch (recorded) {
-            case SagaEvent.CompensationAttemptFailed failed -> scheduler.at(sagaId, failed.retryAt());
-            case SagaEvent.CompensationParked parked -> {
-                listeners.parked(new ParkedCompensation(sagaId, type, name, invocation.id(),
-                        parked.attempts(), parked.error(), "no stack trace: the participant replied " + parked.error(),
-                        parked.at()));
-                schedule(sagaId);
-            }
-            default -> schedule(sagaId);
-        }
-        return true;
-    }
-
-    /** The named step of the saga's definition. */
-    private Optional<SagaStep<?>> step(SagaState state, String name) {
-        SagaDefinition<?> definition = definitions.get(state.type());
-        return definition == null ? Optional.empty() : definition.step(name).map(step -> step);
-    }
-
     /** The remote call of the named step of the saga's definition; {@code null} when it is no such step. */
     private RemoteCall<?, ?> remoteCall(SagaState state, String step) {
         SagaDefinition<?> definition = definitions.get(state.type());
@@ -264,7 +210,8 @@ public final class SagaEngine implements AutoCloseable {
         return state -> state.step(step).state() == SagaState.StepState.AWAITING_REPLY;
     }
 
-    private static <D> String replied(SagaDefinition<D> definition, RemoteCall<?, ?> remote, String data,
+    /** The saga's data, encoded, after the call's {@code onReply} applied the result to it. */
+    static <D> String replied(SagaDefinition<D> definition, RemoteCall<?, ?> remote, String data,
                                       Object result) {
         @SuppressWarnings("unchecked") // the call is one of the definition's steps, so its data type is D
         RemoteCall<D, ?> call = (RemoteCall<D, ?>) remote;

@@ -347,44 +347,6 @@ final class StepRunner<D> {
         return e.getCause();
     }
 
-    /**
-     * Sends the request of a {@link RemoteCall} step waiting for its reply again, with the same invocation id; a
-     * failure to hand it over is logged, and the reply deadline still decides.
-     */
-    void sendAgain(SagaStep<D> step) {
-        SagaState state = journal.state();
-        String invocationId = invocationId(state, step.name());
-        try {
-            step.call().send(new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    state.step(step.name()).attempts(), data(state.data())));
-            log.info("sent the request of step {} of saga {} again after a start: its reply had not come",
-                    step.name(), state.sagaId());
-        } catch (RuntimeException e) {
-            log.warn("could not send the request of step {} of saga {} again; its reply deadline decides", step.name(),
-                    state.sagaId(), e);
-        }
-    }
-
-    /**
-     * Sends the request of a step's {@linkplain SagaStep#compensationCall() compensation call} waiting for its reply
-     * again, with the same invocation id, as the same attempt; a failure to hand it over is logged, and the reply
-     * deadline still decides.
-     */
-    void sendCompensationAgain(SagaStep<D> step) {
-        SagaState state = journal.state();
-        String invocationId = compensationId(state, step.name());
-        try {
-            step.compensation().compensate(new StepContext<>(state.sagaId(), definition.type(), step.name(),
-                    invocationId, state.step(step.name()).compensationAttempts(), data(state.data()),
-                    state.failure()));
-            log.info("sent the compensation request of step {} of saga {} again after a start: its reply had not "
-                    + "come", step.name(), state.sagaId());
-        } catch (Exception e) {
-            log.warn("could not send the compensation request of step {} of saga {} again; its reply deadline "
-                    + "decides", step.name(), state.sagaId(), e);
-        }
-    }
-
     /** The saga's data from its encoding, decoded only when the encoding changed since the last call. */
     private D data(String encoded) {
         Decoded<D> last = decoded;
