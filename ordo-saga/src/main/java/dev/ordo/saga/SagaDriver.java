@@ -41,18 +41,15 @@ final class SagaDriver {
     /**
      * @param countResumptions see {@link StepRunner}: false when the saga's last drive in this engine failed for a
      *                         transient reason
-     * @param sendAgain        whether to send again the requests of the {@link RemoteCall} steps waiting for a reply,
-     *                         on the first drive after a start
+     * @param sendAgain        whether to send again the requests of the {@link RemoteCall} steps and compensation calls
+     *                         waiting for a reply, on the first drive after a start
      */
     <D> void drive(SagaDefinition<D> definition, SagaJournal journal, boolean countResumptions, boolean sendAgain)
             throws InterruptedException {
         EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString());
         StepRunner<D> runner = new StepRunner<>(definition, journal, metadata, env, countResumptions);
         if (sendAgain) {
-            definition.groups().stream().flatMap(List::stream)
-                    .filter(step -> step.call() != null
-                            && journal.state().step(step.name()).state() == SagaState.StepState.AWAITING_REPLY)
-                    .forEach(runner::sendAgain);
+            WaitingRequests.sendAgain(definition, journal.state(), env.clock().instant());
         }
         String startRecorded = null;
         while (running.getAsBoolean()) {

@@ -66,6 +66,7 @@ public final class SagaEngine implements AutoCloseable {
     private final SagaScheduler scheduler;
     private final SagaDriver driver;
     private final SagaJournals journals;
+    private final CompensationReplies compensationReplies;
     private volatile boolean running = true;
     private volatile boolean abandoning;
 
@@ -86,6 +87,8 @@ public final class SagaEngine implements AutoCloseable {
         this.driver = new SagaDriver(index, environment, () -> running, listeners::parked, listeners::finished);
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,
                 builder.maxConcurrentDrives, this::drive);
+        this.compensationReplies = new CompensationReplies(definitions, locks, journals, clock, scheduler,
+                listeners::parked);
     }
 
     public static SagaEngineBuilder builder(EventStore store, SagaIndex index) {
@@ -166,6 +169,13 @@ public final class SagaEngine implements AutoCloseable {
      * call is ignored. As with {@link #reply(SagaDefinition, UUID, String, UnaryOperator)}, a late success while
      * compensating is recorded so that the step is compensated too.
      *
+     * <p>A reply to a step's {@linkplain SagaStep#compensationCall() compensation call} (its invocation id ends with
+     * {@code :compensate}) is recorded while that compensation waits for it: a success compensates the step (with the
+     * call's {@code onReply} applied to the data); a failure is a failed attempt of the compensation, tried again after
+     * the step's retry pause (its request sent again) or parked, alerting the parking listeners, when it was the last
+     * attempt. Replies do not name the attempt they answer: one arriving while a later attempt waits is taken as that
+     * attempt's.
+     *
      * @return true when the reply was recorded
      * @throws IllegalArgumentException when a success carries a result of another type than the call's
      */
@@ -174,6 +184,9 @@ public final class SagaEngine implements AutoCloseable {
         if (invocation.isEmpty()) {
             log.warn("ignoring a reply for {}: not the invocation id of a saga step", reply.invocationId());
             return false;
+        }
+        if (invocation.get().compensation()) {
+            return compensationReplies.record(invocation.get(), reply);
         }
         String name = invocation.get().step();
         Predicate<SagaState> remoteStepWaiting = state -> remoteCall(state, name) != null
@@ -197,7 +210,8 @@ public final class SagaEngine implements AutoCloseable {
         return state -> state.step(step).state() == SagaState.StepState.AWAITING_REPLY;
     }
 
-    private static <D> String replied(SagaDefinition<D> definition, RemoteCall<?, ?> remote, String data,
+    /** The saga's data, encoded, after the call's {@code onReply} applied the result to it. */
+    static <D> String replied(SagaDefinition<D> definition, RemoteCall<?, ?> remote, String data,
                                       Object result) {
         @SuppressWarnings("unchecked") // the call is one of the definition's steps, so its data type is D
         RemoteCall<D, ?> call = (RemoteCall<D, ?>) remote;

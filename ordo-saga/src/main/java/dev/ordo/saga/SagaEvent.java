@@ -127,6 +127,14 @@ public sealed interface SagaEvent {
             implements SagaEvent {
     }
 
+    /**
+     * The compensation's attempt sent its request to a participant ({@link SagaStep#compensationCall()}); the saga
+     * waits for the reply until {@code deadline}, after which the attempt counts as failed.
+     */
+    @EventType("saga.compensation-awaiting-reply")
+    record CompensationAwaitingReply(String step, int attempt, Instant deadline, Instant at) implements SagaEvent {
+    }
+
     @EventType("saga.compensation-attempt-failed")
     record CompensationAttemptFailed(String step, int attempt, String error, Instant retryAt, Instant at)
             implements SagaEvent {

@@ -25,7 +25,7 @@ final class SagaPlanner {
         record Complete<D>() implements Next<D> {
         }
 
-        /** Undo this step. */
+        /** Undo this step (or, for a compensation that waited for a reply past its deadline, try it again). */
         record Compensate<D>(SagaStep<D> step) implements Next<D> {
         }
 
@@ -41,7 +41,7 @@ final class SagaPlanner {
     static <D> Next<D> next(SagaDefinition<D> definition, SagaState state, Instant now) {
         return switch (state.status()) {
             case RUNNING -> forwards(definition, state, now);
-            case COMPENSATING -> backwards(definition, state);
+            case COMPENSATING -> backwards(definition, state, now);
             case PARKED, COMPLETED, COMPENSATED -> new Next.Wait<>(null);
         };
     }
@@ -66,7 +66,8 @@ final class SagaPlanner {
                         earliest = earliest == null || s.deadline().isBefore(earliest) ? s.deadline() : earliest;
                         open = true;
                     }
-                    case FAILED, TIMED_OUT, UNKNOWN, COMPENSATING, COMPENSATED, COMPENSATION_PARKED ->
+                    case FAILED, TIMED_OUT, UNKNOWN, COMPENSATING, COMPENSATION_AWAITING_REPLY, COMPENSATED,
+                         COMPENSATION_PARKED ->
                             throw new IllegalStateException("saga " + state.sagaId() + " is running but step "
                                     + step.name() + " is " + s.state());
                 }
@@ -87,14 +88,16 @@ final class SagaPlanner {
      * the succeeded ones in reverse order of completion. A step's action may have done part of its work before it
      * failed, and an answer that was not heard is not a failure, so the rule does not ask how a step ended:
      * compensations are idempotent and accept "nothing to undo". A step marked
-     * {@link SagaStep#compensatedIfNeverRun()} is undone even when it never ran.
+     * {@link SagaStep#compensatedIfNeverRun()} is undone even when it never ran. A compensation waiting for its reply
+     * holds the others back until the reply or its deadline: once the deadline passed, it is handed to the runner
+     * again, whose attempt then failed.
      */
-    private static <D> Next<D> backwards(SagaDefinition<D> definition, SagaState state) {
+    private static <D> Next<D> backwards(SagaDefinition<D> definition, SagaState state, Instant now) {
         List<SagaStep<D>> all = definition.groups().stream().flatMap(List::stream).toList();
         for (int i = all.size() - 1; i >= 0; i--) {
             SagaStep<D> step = all.get(i);
             if (!state.completed().contains(step.name()) && needsUndo(step, state.step(step.name()))) {
-                return new Next.Compensate<>(step);
+                return compensate(step, state.step(step.name()), now);
             }
         }
         List<String> reversed = new ArrayList<>(state.completed());
@@ -103,10 +106,17 @@ final class SagaPlanner {
             SagaStep<D> step = definition.step(name).orElseThrow(() -> new IllegalStateException("saga "
                     + state.sagaId() + " completed step " + name + " that its definition no longer has"));
             if (needsUndo(step, state.step(name))) {
-                return new Next.Compensate<>(step);
+                return compensate(step, state.step(name), now);
             }
         }
         return new Next.FinishCompensation<>();
+    }
+
+    private static <D> Next<D> compensate(SagaStep<D> step, SagaState.Step s, Instant now) {
+        if (s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY && s.deadline().isAfter(now)) {
+            return new Next.Wait<>(s.deadline());
+        }
+        return new Next.Compensate<>(step);
     }
 
     private static boolean needsUndo(SagaStep<?> step, SagaState.Step s) {
@@ -114,7 +124,8 @@ final class SagaPlanner {
             return false;
         }
         return switch (s.state()) {
-            case STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING -> true;
+            case STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING,
+                 COMPENSATION_AWAITING_REPLY -> true;
             case PENDING -> step.compensatedIfNeverRun();
             case COMPENSATED, COMPENSATION_PARKED -> false;
         };

@@ -4,6 +4,7 @@ import dev.ordo.core.saga.SagaIndex;
 import dev.ordo.core.store.TransientFailures;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,6 +95,26 @@ final class SagaScheduler {
             }
         } finally {
             drives.release();
+        }
+    }
+
+    /**
+     * Drives the saga at {@code when} (at once if that passed), in this process only: a restart drives every
+     * unfinished saga anyway ({@link #resumeUnfinished}).
+     */
+    void at(UUID sagaId, Instant when) {
+        long millis = Duration.between(clock.instant(), when).toMillis();
+        if (millis <= 0) {
+            now(sagaId);
+            return;
+        }
+        if (!running) {
+            return;
+        }
+        try {
+            retries.schedule(() -> now(sagaId), millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            log.debug("not driving saga {} later: the engine is stopping", sagaId);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ordo.saga;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.saga.SagaEvent.CancelRequested;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
+import dev.ordo.saga.SagaEvent.CompensationAwaitingReply;
 import dev.ordo.saga.SagaEvent.CompensationParked;
 import dev.ordo.saga.SagaEvent.CompensationRedriven;
 import dev.ordo.saga.SagaEvent.CompensationResumed;
@@ -62,10 +63,12 @@ public record SagaState(UUID sagaId, String type, SagaStatus status, String data
      * {@linkplain Step#open() open}), or the next attempt is due after a failed one. {@code FAILED}: its action
      * reported failure; {@code TIMED_OUT} and {@code UNKNOWN}: its outcome is unknown. A step in any of these states,
      * or that succeeded or waits for a reply, is compensated when the saga compensates, if it has a compensation.
+     * {@code COMPENSATION_AWAITING_REPLY}: its compensation sent a request and waits for the reply until the step's
+     * {@linkplain Step#deadline() deadline}.
      */
     public enum StepState {
-        PENDING, STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING, COMPENSATED,
-        COMPENSATION_PARKED
+        PENDING, STARTED, AWAITING_REPLY, SUCCEEDED, FAILED, TIMED_OUT, UNKNOWN, COMPENSATING,
+        COMPENSATION_AWAITING_REPLY, COMPENSATED, COMPENSATION_PARKED
     }
 
     /** A saga that has not started. */
@@ -83,9 +86,10 @@ public record SagaState(UUID sagaId, String type, SagaStatus status, String data
         return steps.getOrDefault(name, new Step(name, StepState.PENDING, 0, 0, null, null, false, 0));
     }
 
-    /** The earliest reply deadline among the steps waiting for one. */
+    /** The earliest reply deadline among the steps (or compensations) waiting for one. */
     public Optional<Instant> nextDeadline() {
-        return steps.values().stream().filter(s -> s.state() == StepState.AWAITING_REPLY).map(Step::deadline)
+        return steps.values().stream().filter(s -> s.state() == StepState.AWAITING_REPLY
+                        || s.state() == StepState.COMPENSATION_AWAITING_REPLY).map(Step::deadline)
                 .min(Instant::compareTo);
     }
 
@@ -182,6 +186,11 @@ public record SagaState(UUID sagaId, String type, SagaStatus status, String data
                 Step s = step(resumed.step());
                 next.put(s.name(), new Step(s.name(), StepState.COMPENSATING, s.attempts(), resumed.attempt(), null,
                         s.lastError(), true, resumed.resumption()));
+            }
+            case CompensationAwaitingReply awaiting -> {
+                Step s = step(awaiting.step());
+                next.put(s.name(), new Step(s.name(), StepState.COMPENSATION_AWAITING_REPLY, s.attempts(),
+                        awaiting.attempt(), awaiting.deadline(), s.lastError(), false, 0));
             }
             case CompensationRedriven redriven -> {
                 Step s = step(redriven.step());

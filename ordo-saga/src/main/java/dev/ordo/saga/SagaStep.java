@@ -17,10 +17,14 @@ import java.util.Objects;
  * @param call         for a step that calls a participant by messages, the call (the action then sends its request
  *                     and waits for the reply, see {@link Builder#call}); {@code null} for a step whose action does
  *                     its work itself
+ * @param compensationCall for a step undone by a call to a participant by messages, the call (the compensation then
+ *                     sends its request and the saga waits for the reply, see {@link Builder#compensationCall});
+ *                     {@code null} for a step whose compensation does its work itself, or that has none
  * @param <D> the saga's data type
  */
 public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D> compensation, Duration timeout,
-                          StepRetry retry, boolean compensatedIfNeverRun, RemoteCall<D, ?> call) {
+                          StepRetry retry, boolean compensatedIfNeverRun, RemoteCall<D, ?> call,
+                          RemoteCall<D, ?> compensationCall) {
 
     /** What a step's name looks like: lower-case words joined by '-'. */
     static final String NAME = "[a-z][a-z0-9-]*";
@@ -40,6 +44,16 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
             throw new IllegalArgumentException("step " + name + " is compensated even if never run, but has no "
                     + "compensation");
         }
+        if (compensationCall != null && compensation == null) {
+            throw new IllegalArgumentException("step " + name + " has a compensation call but no compensation to "
+                    + "send it");
+        }
+    }
+
+    /** A step whose compensation, if any, runs in the saga's process. */
+    public SagaStep(String name, SagaAction<D> action, SagaCompensation<D> compensation, Duration timeout,
+                    StepRetry retry, boolean compensatedIfNeverRun, RemoteCall<D, ?> call) {
+        this(name, action, compensation, timeout, retry, compensatedIfNeverRun, call, null);
     }
 
     public static <D> Builder<D> named(String name) {
@@ -55,6 +69,7 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
         private StepRetry retry = StepRetry.ofDefaults();
         private boolean compensatedIfNeverRun;
         private RemoteCall<D, ?> call;
+        private RemoteCall<D, ?> compensationCall;
 
         private Builder(String name) {
             this.name = name;
@@ -76,6 +91,18 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
             return this;
         }
 
+        /**
+         * Makes the step's compensation a call to a participant by messages, instead of a {@link #compensation}: the
+         * request carries the compensation's invocation id ({@code <saga id>:<step>:compensate}), and the saga waits
+         * durably for the reply (see {@link RemoteCall}). A successful reply compensates the step (applying the
+         * call's {@code onReply}); a failed reply, or none before the deadline, is a failed attempt of the
+         * compensation, tried again with the step's {@link #retry} policy and parked when the attempts run out.
+         */
+        public Builder<D> compensationCall(RemoteCall<D, ?> value) {
+            this.compensationCall = value;
+            return this;
+        }
+
         public Builder<D> timeout(Duration value) {
             this.timeout = value;
             return this;
@@ -92,14 +119,22 @@ public record SagaStep<D>(String name, SagaAction<D> action, SagaCompensation<D>
             return this;
         }
 
-        /** @throws IllegalArgumentException when the step has both an action and a call */
+        /**
+         * @throws IllegalArgumentException when the step has both an action and a call, or both a compensation and a
+         *                                  compensation call
+         */
         public SagaStep<D> build() {
             if (action != null && call != null) {
                 throw new IllegalArgumentException("step " + name + " has both an action and a remote call");
             }
+            if (compensation != null && compensationCall != null) {
+                throw new IllegalArgumentException("step " + name + " has both a compensation and a remote "
+                        + "compensation call");
+            }
             RemoteCall<D, ?> remote = call;
-            return new SagaStep<>(name, remote == null ? action : remote::send, compensation, timeout, retry,
-                    compensatedIfNeverRun, remote);
+            RemoteCall<D, ?> undo = compensationCall;
+            return new SagaStep<>(name, remote == null ? action : remote::send, undo == null ? compensation
+                    : undo::sendCompensation, timeout, retry, compensatedIfNeverRun, remote, undo);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * records. The same request may be sent more than once (a retried or resumed step, a restart); participants do its
  * work once per invocation id.
  *
- * @param invocationId the step's invocation id ({@code <saga id>:<step>}), the same on every sending
+ * @param invocationId the step's invocation id ({@code <saga id>:<step>}), or its compensation's
+ *                     ({@code <saga id>:<step>:compensate}), the same on every sending
  * @param sagaType     the saga's type
  * @param step         the step's name
  * @param payload      what the participant is asked to do, typically a command
@@ -21,6 +22,14 @@ public record StepRequest(String invocationId, String sagaType, String step, Obj
         Objects.requireNonNull(sagaType, "sagaType");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    /**
+     * True when this asks for a step's compensation ({@link SagaStep#compensationCall()}): a participant refusing it
+     * should not remember the refusal, since the saga tries a failed compensation again with the same invocation id.
+     */
+    public boolean isCompensation() {
+        return Invocation.parse(invocationId).map(Invocation::compensation).orElse(false);
     }
 
     /** The metadata of what the participant writes: the saga as correlation, this invocation as causation. */

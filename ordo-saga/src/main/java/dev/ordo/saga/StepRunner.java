@@ -4,6 +4,7 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
+import dev.ordo.saga.SagaEvent.CompensationAwaitingReply;
 import dev.ordo.saga.SagaEvent.CompensationParked;
 import dev.ordo.saga.SagaEvent.CompensationResumed;
 import dev.ordo.saga.SagaEvent.CompensationStarted;
@@ -80,7 +81,7 @@ final class StepRunner<D> {
         return state.sagaId() + ":" + step;
     }
 
-    private static String compensationId(SagaState state, String step) {
+    static String compensationId(SagaState state, String step) {
         return invocationId(state, step) + ":compensate";
     }
 
@@ -207,9 +208,14 @@ final class StepRunner<D> {
 
     /**
      * Runs the step's compensation until it succeeds or its attempts run out; first waits (bounded) for the step's
-     * action to stop if this engine abandoned it, so that what a late action did is undone too.
+     * action to stop if this engine abandoned it, so that what a late action did is undone too. A compensation call
+     * ({@link SagaStep#compensationCall()}) succeeds here once its request is out: the wait for the reply is recorded
+     * and the drive moves on; the reply ({@link SagaEngine#reply(StepReply)}) or the deadline decides the attempt. A
+     * step whose compensation waited for a reply is handed here again only once the deadline passed: that attempt
+     * failed, and the next one sends the request again.
      *
-     * @return the parked compensation when it kept failing; empty when it succeeded or the engine is stopping
+     * @return the parked compensation when it kept failing; empty when it succeeded (or its request is out) or the
+     *         engine is stopping
      */
     Optional<ParkedCompensation> compensate(SagaStep<D> step) throws InterruptedException {
         SagaState state = journal.state();
@@ -223,6 +229,14 @@ final class StepRunner<D> {
         String invocationId = compensationId(state, step.name());
         int attempt = known.compensationAttempts();
         boolean open = known.state() == SagaState.StepState.COMPENSATING && known.open();
+        if (known.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY) {
+            String error = "no reply before the deadline " + known.deadline();
+            metrics(step, ":compensate", "timeout", System.nanoTime());
+            Optional<ParkedCompensation> parked = failed(step, invocationId, attempt, error, "no stack trace: " + error);
+            if (parked.isPresent()) {
+                return parked;
+            }
+        }
         if (open && countResumptions) {
             int resumption = known.resumptions() + 1;
             if (resumption > env.resumptionLimit()) {
@@ -254,6 +268,12 @@ final class StepRunner<D> {
                 if (env.interrupted()) {
                     return Optional.empty();
                 }
+                if (step.compensationCall() != null) {
+                    journal.append(metadata, new CompensationAwaitingReply(step.name(), attempt,
+                            now().plus(step.compensationCall().deadline()), now()));
+                    metrics(step, ":compensate", "sent", started);
+                    return Optional.empty();
+                }
                 journal.append(metadata, new StepCompensated(step.name(), result == null ? null : encode(result),
                         now()));
                 metrics(step, ":compensate", "success", started);
@@ -272,15 +292,40 @@ final class StepRunner<D> {
                 continue;
             }
             metrics(step, ":compensate", "failure", started);
-            if (attempt >= step.retry().maxAttempts()) {
-                return Optional.of(park(step, invocationId, attempt, describe(failure), stackTrace(failure)));
+            Optional<ParkedCompensation> parked = failed(step, invocationId, attempt, describe(failure),
+                    stackTrace(failure));
+            if (parked.isPresent()) {
+                return parked;
             }
-            Instant retryAt = now().plus(step.retry().pauseAfter(attempt));
-            journal.append(metadata, new CompensationAttemptFailed(step.name(), attempt, describe(failure), retryAt,
-                    now()));
             open = false;
-            pauseUntil(retryAt);
         }
+    }
+
+    /**
+     * Records a failed attempt of the compensation: parks it when it was the last one, else records the failure and
+     * waits until the next attempt is due.
+     */
+    private Optional<ParkedCompensation> failed(SagaStep<D> step, String invocationId, int attempt, String error,
+                                                String stackTrace) throws InterruptedException {
+        SagaEvent next = afterFailedCompensation(step, attempt, error, now());
+        if (next instanceof CompensationAttemptFailed retried) {
+            journal.append(metadata, retried);
+            pauseUntil(retried.retryAt());
+            return Optional.empty();
+        }
+        return Optional.of(park(step, invocationId, attempt, error, stackTrace));
+    }
+
+    /**
+     * What a failed attempt of a step's compensation leads to: a {@link CompensationParked} when it was the step's
+     * last attempt, else a {@link CompensationAttemptFailed} whose next attempt is due after the step's retry pause.
+     */
+    static SagaEvent afterFailedCompensation(SagaStep<?> step, int attempt, String error, Instant now) {
+        if (attempt >= step.retry().maxAttempts()) {
+            return new CompensationParked(step.name(), attempt, error, now);
+        }
+        return new CompensationAttemptFailed(step.name(), attempt, error, now.plus(step.retry().pauseAfter(attempt)),
+                now);
     }
 
     private ParkedCompensation park(SagaStep<D> step, String invocationId, int attempts, String error,
@@ -303,24 +348,6 @@ final class StepRunner<D> {
     }
 
     /** The saga's data from its encoding, decoded only when the encoding changed since the last call. */
-    /**
-     * Sends the request of a {@link RemoteCall} step waiting for its reply again, with the same invocation id; a
-     * failure to hand it over is logged, and the reply deadline still decides.
-     */
-    void sendAgain(SagaStep<D> step) {
-        SagaState state = journal.state();
-        String invocationId = invocationId(state, step.name());
-        try {
-            step.call().send(new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    state.step(step.name()).attempts(), data(state.data())));
-            log.info("sent the request of step {} of saga {} again after a start: its reply had not come",
-                    step.name(), state.sagaId());
-        } catch (RuntimeException e) {
-            log.warn("could not send the request of step {} of saga {} again; its reply deadline decides", step.name(),
-                    state.sagaId(), e);
-        }
-    }
-
     private D data(String encoded) {
         Decoded<D> last = decoded;
         if (last != null && Objects.equals(last.encoded(), encoded)) {

@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * record again after a growing pause, so nothing is dropped; meanwhile the partition waits (keep handlers short: the
  * whole batch must finish within {@code max.poll.interval.ms}). Replies are published with an idempotent producer,
  * keyed by the saga id; offsets are committed after the reply is acknowledged. A request that cannot be read (an
- * unregistered payload type) is refused with a {@link StepReply.Failed} that is not stored.
+ * unregistered payload type) is refused with a {@link StepReply.Failed} that is not stored; so is the refusal of a
+ * compensation ({@link StepRequest#isCompensation()}), which the saga tries again with the same invocation id.
  */
 public final class StepParticipantEndpoint implements AutoCloseable {
 
@@ -72,6 +73,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
     private final StepMessageTypes types;
     private final StepInbox inbox;
     private final Map<Class<?>, Object> handlers;
+    private final Consumer<StepRequest> beforeReplyPublished;
     private final Consumer<StepRequest> afterReplyPublished;
     private final Duration sendTimeout;
     private final Producer<byte[], byte[]> producer;
@@ -81,6 +83,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         this.database = builder.database;
         this.types = builder.types;
         this.handlers = Map.copyOf(builder.handlers);
+        this.beforeReplyPublished = builder.beforeReplyPublished;
         this.afterReplyPublished = builder.afterReplyPublished;
         this.sendTimeout = builder.sendTimeout;
         this.inbox = StepInbox.of(database, builder.participant, builder.clock);
@@ -132,6 +135,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         } else {
             log.debug("request {} was handled already; sending its reply again", request.invocationId());
         }
+        beforeReplyPublished.accept(request);
         publish(replyTopic, reply);
         afterReplyPublished.accept(request);
     }
@@ -175,7 +179,12 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         return database.inTransaction(Writes.DURABLE, connection -> inbox.recordIfAbsent(connection, produced));
     }
 
-    /** Stores a refusal; a transient failure is thrown instead, and the request is read again. */
+    /**
+     * Stores a refusal; a transient failure is thrown instead, and the request is read again. The refusal of a
+     * compensation is not stored: the saga tries a failed compensation again with the same invocation id, and that
+     * attempt must run the handler again rather than get the old refusal (the refused attempt's writes were rolled
+     * back, or were the idempotent handler's own).
+     */
     private StoredReply refused(StepRequest request, Throwable failure) {
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -186,6 +195,9 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         }
         StoredReply reply = new StoredReply(request.invocationId(), false, null,
                 failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        if (request.isCompensation()) {
+            return reply;
+        }
         return database.inTransaction(Writes.DURABLE, connection -> inbox.recordIfAbsent(connection, reply));
     }
 
@@ -248,6 +260,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         private Duration sendTimeout = Duration.ofSeconds(10);
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private Consumer<StepRequest> beforeReplyPublished = request -> { };
         private Consumer<StepRequest> afterReplyPublished = request -> { };
 
         private Builder(Properties clientProperties, String participant, OrdoDatabase database,
@@ -304,6 +317,12 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         /** The clock of the inbox's timestamps. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Test seam: runs after the request's reply was stored (or found) and before it is published. */
+        Builder beforeReplyPublished(Consumer<StepRequest> value) {
+            this.beforeReplyPublished = Objects.requireNonNull(value, "beforeReplyPublished");
             return this;
         }
 

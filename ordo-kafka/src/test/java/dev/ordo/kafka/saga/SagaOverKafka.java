@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * An order saga of two remote steps (reserve stock, then book a shipment; each compensated in the saga's process)
- * whose participant runs behind a {@link StepParticipantEndpoint} with its own SQLite database, over the shared
+ * An order saga of two remote steps (reserve stock, then book a shipment; each compensated in the saga's process,
+ * or the reservation released by a request to the participant after {@link #releaseStockOverKafka()}) whose participant runs behind a {@link StepParticipantEndpoint} with its own SQLite database, over the shared
  * broker, with topics of its own. The saga side (store, index, channel, engine, reply listener) can be stopped and
  * started again on the same database, as a process restart would.
  */
@@ -58,6 +59,9 @@ final class SagaOverKafka implements AutoCloseable {
     record Reservation(String id) {
     }
 
+    record ReleaseStock(String order, String reservation) {
+    }
+
     record BookShipment(String order) {
     }
 
@@ -67,6 +71,7 @@ final class SagaOverKafka implements AutoCloseable {
     static final StepMessageTypes TYPES = StepMessageTypes.builder()
             .register("stock.reserve.v1", ReserveStock.class)
             .register("stock.reservation.v1", Reservation.class)
+            .register("stock.release.v1", ReleaseStock.class)
             .register("shipping.book.v1", BookShipment.class)
             .register("shipping.booking.v1", Booking.class)
             .build();
@@ -85,6 +90,7 @@ final class SagaOverKafka implements AutoCloseable {
 
     private final Path folder;
     private final Duration deadline;
+    private boolean releaseOverKafka;
     private OrdoDatabase sagaDb;
     private JdbcEventStore store;
     private KafkaStepChannel channel;
@@ -140,11 +146,13 @@ final class SagaOverKafka implements AutoCloseable {
         store = JdbcEventStore.create(sagaDb);
         channel = KafkaStepChannel.builder(client(), TYPES, replyTopic)
                 .commandTopic(ReserveStock.class, stockTopic)
+                .commandTopic(ReleaseStock.class, stockTopic)
                 .commandTopic(BookShipment.class, shipmentTopic)
                 .sendTimeout(Duration.ofSeconds(5))
                 .build();
         nowhere = KafkaStepChannel.builder(nowhere(), TYPES, replyTopic)
                 .commandTopic(ReserveStock.class, stockTopic)
+                .commandTopic(ReleaseStock.class, stockTopic)
                 .commandTopic(BookShipment.class, shipmentTopic)
                 .sendTimeout(Duration.ofMillis(300))
                 .build();
@@ -183,17 +191,27 @@ final class SagaOverKafka implements AutoCloseable {
         engine = null;
     }
 
+    /** From the next start of the saga side on, the reservation is released by a request to the participant. */
+    void releaseStockOverKafka() {
+        releaseOverKafka = true;
+    }
+
     private SagaDefinition<Order> definition(StepChannel steps) {
+        SagaStep.Builder<Order> reserve = SagaStep.<Order>named("reserve-stock")
+                .call(new RemoteCall<>(steps, context -> new ReserveStock(context.data().order(), 2),
+                        Reservation.class, (order, reservation) -> new Order(order.order(), reservation.id(),
+                        order.tracking()), deadline));
+        if (releaseOverKafka) {
+            reserve.compensationCall(RemoteCall.withoutResult(steps, context -> new ReleaseStock(
+                    context.data().order(), context.data().reservation()), deadline));
+        } else {
+            reserve.compensation(context -> {
+                compensations.add("release-stock:" + context.data().order());
+                return null;
+            });
+        }
         return SagaDefinition.builder("order-over-kafka", JacksonStateCodec.of(Order.class, 1))
-                .step(SagaStep.<Order>named("reserve-stock")
-                        .call(new RemoteCall<>(steps, context -> new ReserveStock(context.data().order(), 2),
-                                Reservation.class, (order, reservation) -> new Order(order.order(), reservation.id(),
-                                order.tracking()), deadline))
-                        .compensation(context -> {
-                            compensations.add("release-stock:" + context.data().order());
-                            return null;
-                        })
-                        .build())
+                .step(reserve.build())
                 .step(SagaStep.<Order>named("book-shipment")
                         .call(new RemoteCall<>(steps, context -> new BookShipment(context.data().order()),
                                 Booking.class, (order, booking) -> new Order(order.order(), order.reservation(),
@@ -220,8 +238,28 @@ final class SagaOverKafka implements AutoCloseable {
         return engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED, SagaStatus.PARKED);
     }
 
-    /** An endpoint for both command topics whose handlers record each effect in the inbox's transaction. */
+    /**
+     * An endpoint for both command topics whose handlers record each effect in the inbox's transaction (a release of
+     * stock too).
+     */
     StepParticipantEndpoint.Builder transactionalParticipant() {
+        return stockParticipant()
+                .handle(BookShipment.class, (payload, request, connection) -> {
+                    effect(connection, request, "book");
+                    return new Booking("T-" + payload.order());
+                });
+    }
+
+    /** Like {@link #transactionalParticipant()}, but every booking of a shipment is refused (its writes rolled back). */
+    StepParticipantEndpoint.Builder refusingShipmentsParticipant() {
+        return stockParticipant()
+                .handle(BookShipment.class, (payload, request, connection) -> {
+                    effect(connection, request, "book");
+                    throw new IllegalStateException("no carrier serves " + payload.order());
+                });
+    }
+
+    private StepParticipantEndpoint.Builder stockParticipant() {
         return StepParticipantEndpoint.builder(client(), "warehouse", participantDb, TYPES)
                 .commandTopics(stockTopic, shipmentTopic)
                 .maxBackoff(Duration.ofMillis(200))
@@ -229,9 +267,9 @@ final class SagaOverKafka implements AutoCloseable {
                     effect(connection, request, "reserve");
                     return new Reservation("r-" + payload.order());
                 })
-                .handle(BookShipment.class, (payload, request, connection) -> {
-                    effect(connection, request, "book");
-                    return new Booking("T-" + payload.order());
+                .handle(ReleaseStock.class, (payload, request, connection) -> {
+                    effect(connection, request, "release " + payload.reservation());
+                    return null;
                 });
     }
 
@@ -270,6 +308,23 @@ final class SagaOverKafka implements AutoCloseable {
                 }
             }
             return counts;
+        });
+    }
+
+    /** What the participant's transactional effects for the invocation were, in no particular order. */
+    List<String> effectsOf(String invocationId) {
+        return participantDb.inTransaction(Writes.DERIVED, connection -> {
+            List<String> effects = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT what FROM effects WHERE invocation_id = ?")) {
+                select.setString(1, invocationId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        effects.add(rows.getString(1));
+                    }
+                }
+            }
+            return effects;
         });
     }
 
