@@ -49,7 +49,7 @@ final class SagaDriver {
         EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString());
         StepRunner<D> runner = new StepRunner<>(definition, journal, metadata, env, countResumptions);
         if (sendAgain) {
-            WaitingRequests.sendAgain(definition, journal.state(), env.clock().instant());
+            WaitingRequests.sendAgain(definition, journal, metadata, env.clock().instant());
         }
         String startRecorded = null;
         while (running.getAsBoolean()) {

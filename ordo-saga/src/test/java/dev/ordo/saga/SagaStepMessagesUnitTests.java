@@ -11,7 +11,9 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.saga.FulfilmentSaga.Data;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,6 +135,35 @@ class SagaStepMessagesUnitTests {
 
             assertThat(second.await(id, WAIT, SagaStatus.COMPLETED).status()).isEqualTo(SagaStatus.COMPLETED);
             assertThat(sent).as("sent again once, on the first drive after the start only").hasSize(2);
+        }
+    }
+
+    @Test
+    void aRequestSentAgainAfterARestartGetsAFreshDeadlineEvenWhenTheOldOnePassedWhileTheEngineWasDown()
+            throws InterruptedException {
+        SagaDefinition<Data> saga = booking(sent::add);
+        UUID id;
+        try (SagaEngine first = engine(saga)) {
+            id = started(first, saga);
+            awaitStep(first, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+        }
+        Instant firstDeadline = index.get(id).orElseThrow().wakeAt();
+        // the engine's process was down for two hours: longer than the step's one-hour wait
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+
+        try (SagaEngine second = SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .clock(later).build()) {
+            assertThat(second.resumeUnfinished()).isEqualTo(1);
+            await().atMost(WAIT).until(() -> sent.size() == 2);
+            await().atMost(WAIT).until(() -> second.state(id).step("book-carrier").deadline(),
+                    deadline -> deadline != null && deadline.isAfter(firstDeadline));
+            SagaState.Step waiting = second.state(id).step("book-carrier");
+            assertThat(waiting.state()).isEqualTo(SagaState.StepState.AWAITING_REPLY);
+            assertThat(waiting.deadline()).isAfter(later.instant().plus(Duration.ofMinutes(59)));
+            assertThat(second.reply(new StepReply.Succeeded(id + ":book-carrier", "DHL-10"))).isTrue();
+
+            assertThat(second.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED).status())
+                    .isEqualTo(SagaStatus.COMPLETED);
         }
     }
 
