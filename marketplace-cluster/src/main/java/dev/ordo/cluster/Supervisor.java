@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The services (ADR 27): the catalog (HTTP port + 1) and the orders service with every other context (HTTP port +
  * 2), each on a database of its own, each relaying its events to {@code marketplace.<category>}; the orders service
- * keeps a replica of the catalog's products fed from Kafka. The gateway serves the public API on the HTTP port and
- * routes each path to its service. The split continues context by context (issue 11).
+ * keeps a replica of the catalog's products fed from Kafka; the query service (HTTP port + 3) keeps the analytics' read
+ * models, fed only from Kafka. The gateway serves the public API on the HTTP port and routes each path to its service. The split continues context by context (issue 11).
  */
 final class Supervisor implements AutoCloseable {
 
@@ -22,13 +22,16 @@ final class Supervisor implements AutoCloseable {
 
     /**
      * The services in start order: the catalog first, since the orders service reads its products from the catalog's
-     * events ({@code marketplace.product}).
+     * events ({@code marketplace.product}); the query service reads the orders' and the catalog's events.
      */
     private static final List<Service> SERVICES = List.of(
             new Service("catalog", 1, List.of()),
             new Service("orders", 2, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
-                    "--ordo.kafka.projections.group-prefix=orders.")));
+                    "--ordo.kafka.projections.group-prefix=orders.")),
+            new Service("query", 3, List.of("--ordo.kafka.projections.enabled=true",
+                    "--ordo.kafka.projections.topics=marketplace.order,marketplace.product",
+                    "--ordo.kafka.projections.group-prefix=query.")));
 
     private final ClusterSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -58,7 +61,8 @@ final class Supervisor implements AutoCloseable {
             }
             ServiceJvm gateway = remember(ServiceJvm.start("gateway", settings.gatewayJar(), settings.httpPort(),
                     List.of("--marketplace.gateway.catalog-url=http://127.0.0.1:" + (settings.httpPort() + 1),
-                            "--marketplace.gateway.orders-url=http://127.0.0.1:" + (settings.httpPort() + 2)),
+                            "--marketplace.gateway.orders-url=http://127.0.0.1:" + (settings.httpPort() + 2),
+                            "--marketplace.gateway.query-url=http://127.0.0.1:" + (settings.httpPort() + 3)),
                     settings.data(), settings.logs()));
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));

@@ -53,7 +53,7 @@ class ClusterIntegrationTests {
 
     @Test
     void oneCommandStartsTheServicesAnOrderGoesThroughThemAndAStartAfterAStopFindsTheData() throws Exception {
-        int http = freePorts(3);
+        int http = freePorts(4);
         int kafka = freePorts(2);
         options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
                 .toAbsolutePath().normalize(), "--gateway-jar=" + Path.of("..", "marketplace-gateway", "target",
@@ -63,10 +63,11 @@ class ClusterIntegrationTests {
         assertThat(Cluster.run(command("start"), out)).as(output()).isZero();
         assertThat(output()).contains("gateway: http://127.0.0.1:" + http + "/ (health: UP)")
                 .contains("catalog: http://127.0.0.1:" + (http + 1) + "/ (health: UP)")
-                .contains("orders: http://127.0.0.1:" + (http + 2) + "/ (health: UP)");
+                .contains("orders: http://127.0.0.1:" + (http + 2) + "/ (health: UP)")
+                .contains("query: http://127.0.0.1:" + (http + 3) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
-        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "gateway");
+        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "query", "gateway");
         // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
         await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
@@ -87,6 +88,9 @@ class ClusterIntegrationTests {
                 assertThat(type).startsWith("application/problem+json"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(get(http, "orders/" + orderId).body(), "status"),
                 "SHIPPED"::equals);
+        // the analytics come from the query service, fed by the orders' events on Kafka
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "analytics").body(),
+                body -> body.contains("\"paidOrders\":1"));
         long published = committedRecords(bootstrap, "marketplace.product");
 
         assertThat(Cluster.run(command("start"), out)).isZero();

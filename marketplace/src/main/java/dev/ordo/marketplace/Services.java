@@ -2,6 +2,7 @@ package dev.ordo.marketplace;
 
 import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
+import dev.ordo.marketplace.services.QueryServiceApplication;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ final class Services {
 
     static final Map<String, Class<?>> BY_NAME = Map.of(
             "catalog", CatalogServiceApplication.class,
-            "orders", OrdersServiceApplication.class);
+            "orders", OrdersServiceApplication.class,
+            "query", QueryServiceApplication.class);
 
     private Services() {
     }

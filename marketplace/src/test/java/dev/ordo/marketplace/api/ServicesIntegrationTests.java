@@ -8,6 +8,7 @@ import dev.ordo.marketplace.catalog.readmodel.ProductsProjection;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
+import dev.ordo.marketplace.services.QueryServiceApplication;
 import dev.ordo.test.kafka.KafkaHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,28 +36,37 @@ class ServicesIntegrationTests {
 
     private ConfigurableApplicationContext catalog;
     private ConfigurableApplicationContext orders;
+    private ConfigurableApplicationContext query;
 
     @AfterEach
-    void stopBoth() {
-        if (orders != null) {
-            orders.close();
-        }
-        if (catalog != null) {
-            catalog.close();
+    void stopAll() {
+        for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {query, orders, catalog}) {
+            if (service != null) {
+                service.close();
+            }
         }
     }
 
     @Test
-    void anOrderPlacedInTheOrdersServiceTakesTheCatalogServicesProductsAndPricesThroughKafka() {
+    void anOrderPlacedInTheOrdersServiceTakesTheCatalogsProductsThroughKafkaAndReachesTheQueryServicesAnalytics() {
         String prefix = "services-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaHarness.createTopic(prefix + ".product", 2);
+        KafkaHarness.createTopic(prefix + ".order", 2);
         catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
                 "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
                 "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
         orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
                 "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
                 "--ordo.kafka.projections.topics=" + prefix + ".product",
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+        query = new SpringApplicationBuilder(QueryServiceApplication.class).run(concat(common(prefix, "query"),
+                "--ordo.kafka.projections.enabled=true",
+                "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".query."));
+        assertThat(query.getBeanNamesForType(OrderService.class)).isEmpty();
+        assertThat(query.getBeanNamesForType(CatalogService.class)).isEmpty();
         assertThat(catalog.getBeanNamesForType(OrderService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(CatalogService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(ProductsProjection.class)).hasSize(1);
@@ -72,6 +82,15 @@ class ServicesIntegrationTests {
         assertThat(placed.get("lines").get(0).get("productName").asString()).isEqualTo(product.get("name").asString());
         await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
                 "SHIPPED"::equals);
+        // the query service's analytics, fed only by the services' events on Kafka, count the paid order and name its
+        // product's producer from the catalog's events
+        Api queryApi = new Api(port(query));
+        JsonNode analytics = await().atMost(PATIENCE).until(() -> queryApi.get("/analytics").expect(200).json(),
+                view -> view.get("paidOrders").asLong() == 1);
+        assertThat(analytics.get("revenue").decimalValue())
+                .isEqualByComparingTo(placed.get("total").get("amount").decimalValue());
+        assertThat(analytics.get("topProducers").get(0).get("producerName").asString())
+                .isEqualTo(product.get("producerName").asString());
 
         catalogApi.put("/catalog/products/" + productId + "/price", Map.of("price", "1234.50", "currency", "EUR"))
                 .expect(200);
