@@ -9,7 +9,10 @@ import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
 import dev.ordo.marketplace.services.QueryServiceApplication;
+import dev.ordo.spring.kafka.OrdoKafkaProjectionsLifecycle;
 import dev.ordo.test.kafka.KafkaHarness;
+import dev.ordo.test.postgres.PostgresDatabase;
+import dev.ordo.test.postgres.PostgresHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +40,12 @@ class ServicesIntegrationTests {
     private ConfigurableApplicationContext catalog;
     private ConfigurableApplicationContext orders;
     private ConfigurableApplicationContext query;
+    private ConfigurableApplicationContext secondQuery;
 
     @AfterEach
     void stopAll() {
-        for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {query, orders, catalog}) {
+        for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {secondQuery, query, orders,
+                catalog}) {
             if (service != null) {
                 service.close();
             }
@@ -96,6 +101,70 @@ class ServicesIntegrationTests {
                 .expect(200);
         await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)).json(), order -> order
                 .get("lines").get(0).get("unitPrice").get("amount").decimalValue().toPlainString().equals("1234.50"));
+    }
+
+    @Test
+    void twoInstancesOfTheQueryServiceShareItsPartitionsAndStoppingOneMovesThemWithNothingLostOrCountedTwice() {
+        String prefix = "scale-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaHarness.createTopic(prefix + ".product", 2);
+        KafkaHarness.createTopic(prefix + ".order", 4);
+        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
+        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
+                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
+                "--ordo.kafka.projections.topics=" + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+        // two instances of one service: one database, one consumer group per read model
+        PostgresDatabase database = PostgresHarness.newDatabase();
+        String[] queryArgs = concat(java.util.Arrays.stream(common(prefix, "query"))
+                        .filter(arg -> !arg.startsWith("--ordo.store.")).toArray(String[]::new),
+                "--ordo.store.type=postgres",
+                "--ordo.store.postgres.url=" + database.jdbcUrl(), "--ordo.store.postgres.username=" + database.user(),
+                "--ordo.store.postgres.password=" + database.password(), "--ordo.kafka.projections.enabled=true",
+                "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".query.");
+        query = new SpringApplicationBuilder(QueryServiceApplication.class).run(queryArgs);
+        secondQuery = new SpringApplicationBuilder(QueryServiceApplication.class).run(queryArgs);
+        Api catalogApi = new Api(port(catalog));
+        Api ordersApi = new Api(port(orders));
+        String productId = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0)
+                .get("productId").asString();
+
+        List<String> placed = new java.util.ArrayList<>(placeOrders(ordersApi, productId, 16));
+        // with four partitions and sixteen orders, both instances have applied some (all on one side: 1 in 30,000)
+        await().atMost(PATIENCE).until(() -> applied(query, "orders") > 0 && applied(secondQuery, "orders") > 0);
+        query.close();
+        query = null;
+        placed.addAll(placeOrders(ordersApi, productId, 8));
+        for (String id : placed) {
+            await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
+                    "SHIPPED"::equals);
+        }
+
+        Api remaining = new Api(port(secondQuery));
+        JsonNode analytics = await().atMost(PATIENCE).until(() -> remaining.get("/analytics").expect(200).json(),
+                view -> view.get("paidOrders").asLong() == 24);
+        assertThat(analytics.get("totalOrders").asLong()).isEqualTo(24);
+        assertThat(analytics.get("topProducts").get(0).get("units").asLong()).as("each order's line once")
+                .isEqualTo(24);
+    }
+
+    private static List<String> placeOrders(Api api, String productId, int count) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(await().atMost(PATIENCE).until(() -> api.post("/orders", order(productId)), r -> r.status() == 201)
+                    .json().get("orderId").asString());
+        }
+        return ids;
+    }
+
+    /** Events the subscription of the named read model applied in this instance. */
+    private static long applied(ConfigurableApplicationContext service, String readModel) {
+        return service.getBean(OrdoKafkaProjectionsLifecycle.class).subscriptions().stream()
+                .filter(s -> s.status().group().endsWith("." + readModel)).mapToLong(s -> s.status().applied()).sum();
     }
 
     private String[] common(String prefix, String service) {
