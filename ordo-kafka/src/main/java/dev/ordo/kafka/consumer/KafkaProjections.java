@@ -16,7 +16,8 @@ import java.util.Map;
  * created on first start (recorded with its version in {@code ordo_inbox_projections}), and each event its filter
  * takes is applied in the inbox's transaction, so exactly once. Limit: a Kafka-fed read model is not rebuilt when its
  * version changes (the topics may no longer hold every event); starting a changed version fails with an error that
- * says so. Stateless.
+ * says so. Instances of a service that share the database may start at the same time: one creates the read model, the
+ * others find it. Stateless.
  */
 public final class KafkaProjections {
 
@@ -39,6 +40,30 @@ public final class KafkaProjections {
         Inbox.migrate(database);
         Map<String, String> names = new LinkedHashMap<>();
         projection.tables().forEach(table -> names.put(table, table));
+        try {
+            createIfAbsent(config, database, projection, names);
+        } catch (RuntimeException e) {
+            // another instance of the service, starting at the same time, may have created it: then it is there now
+            Integer created = database.inTransaction(OrdoDatabase.Writes.DURABLE,
+                    connection -> storedVersion(connection, config.group()));
+            if (created == null || created != projection.version()) {
+                throw e;
+            }
+        }
+        return (connection, event) -> {
+            if (projection.filter().matches(event)) {
+                projection.apply(new ProjectionContext(connection, database, names), event);
+            }
+        };
+    }
+
+    /**
+     * Creates the read model's tables and records its version, unless the version is recorded already.
+     *
+     * @throws IllegalStateException when the read model exists with another version
+     */
+    private static void createIfAbsent(KafkaSubscriptionConfig config, OrdoDatabase database,
+                                       JdbcProjection projection, Map<String, String> names) {
         database.inTransaction(OrdoDatabase.Writes.DURABLE, connection -> {
             Integer version = storedVersion(connection, config.group());
             if (version == null) {
@@ -57,11 +82,6 @@ public final class KafkaProjections {
             }
             return null;
         });
-        return (connection, event) -> {
-            if (projection.filter().matches(event)) {
-                projection.apply(new ProjectionContext(connection, database, names), event);
-            }
-        };
     }
 
     private static Integer storedVersion(Connection connection, String group) throws SQLException {

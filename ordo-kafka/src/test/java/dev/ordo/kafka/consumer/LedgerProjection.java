@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A read model of the tests' ledger events ({@code {"amount": n}}): per stream, how many events were applied and
  * their sum, so that an event applied twice or never shows. Events whose payload names a poisoned stream fail.
  */
-final class LedgerProjection implements JdbcProjection {
+class LedgerProjection implements JdbcProjection {
 
     private static final Pattern AMOUNT = Pattern.compile("\"amount\":(-?\\d+)");
 
