@@ -42,7 +42,7 @@ final class SagaDriver {
      * @param countResumptions see {@link StepRunner}: false when the saga's last drive in this engine failed for a
      *                         transient reason
      * @param sendAgain        whether to send again the requests of the {@link RemoteCall} steps and compensation calls
-     *                         waiting for a reply, on the first drive after a start
+     *                         waiting for a reply, on the first drive of the saga in this engine
      */
     <D> void drive(SagaDefinition<D> definition, SagaJournal journal, boolean countResumptions, boolean sendAgain)
             throws InterruptedException {

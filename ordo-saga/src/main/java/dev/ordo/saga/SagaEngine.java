@@ -369,6 +369,7 @@ public final class SagaEngine implements AutoCloseable {
             scheduler.recovered(sagaId);
             if (journal.state().status().isFinished()) {
                 journals.forget(sagaId);
+                scheduler.finished(sagaId);
             }
         } catch (WrongExpectedVersionException conflict) {
             log.debug("saga {} was changed elsewhere while driving it; looking again", sagaId);

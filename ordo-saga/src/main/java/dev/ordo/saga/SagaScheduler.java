@@ -46,7 +46,7 @@ final class SagaScheduler {
     private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> transientFailures = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> errors = new ConcurrentHashMap<>();
-    private final Set<UUID> resumedAfterStart = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> drivenHere = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService retries;
     private final Thread timer;
     private volatile boolean running = true;
@@ -187,7 +187,6 @@ final class SagaScheduler {
 
     private int resumeNow() {
         List<UUID> unfinished = index.unfinished(100_000);
-        resumedAfterStart.addAll(unfinished);
         unfinished.forEach(this::now);
         if (!unfinished.isEmpty()) {
             log.info("resuming {} unfinished sagas", unfinished.size());
@@ -210,11 +209,17 @@ final class SagaScheduler {
     }
 
     /**
-     * True for the first drive of a saga that {@link #resumeUnfinished} found, and only once: what the process before
-     * handed to a transport may have died with it.
+     * True for the first drive of a saga in this engine, and only once, whatever started it ({@link #resumeUnfinished},
+     * the timer of a deadline that passed while no engine ran, a reply): what the process before handed to a transport
+     * may have died with it. Sagas are remembered until they finish ({@link #finished}).
      */
     boolean firstDriveAfterStart(UUID sagaId) {
-        return resumedAfterStart.remove(sagaId);
+        return drivenHere.add(sagaId);
+    }
+
+    /** Forgets a saga that finished. */
+    void finished(UUID sagaId) {
+        drivenHere.remove(sagaId);
     }
 
     /** True when the saga's last drive failed for a transient reason (and none went through since). */

@@ -168,6 +168,27 @@ class SagaStepMessagesUnitTests {
     }
 
     @Test
+    void aSagaWhoseDeadlinePassedWhileNoEngineRanIsSentAgainEvenWhenItsTimerDrivesItBeforeAnyResume()
+            throws InterruptedException {
+        SagaDefinition<Data> saga = booking(sent::add);
+        UUID id;
+        try (SagaEngine first = engine(saga)) {
+            id = started(first, saga);
+            awaitStep(first, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+        }
+
+        // no resumeUnfinished: the deadline timer of the engine finds the overdue saga first
+        try (SagaEngine second = SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).build()) {
+            await().atMost(WAIT).until(() -> sent.size() == 2);
+            assertThat(second.reply(new StepReply.Succeeded(id + ":book-carrier", "DHL-11"))).isTrue();
+
+            assertThat(second.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED).status())
+                    .isEqualTo(SagaStatus.COMPLETED);
+        }
+    }
+
+    @Test
     void theInProcessChannelTriesHandlerAndReplyAgainUntilPassingFailuresPass() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger recordings = new AtomicInteger();
