@@ -55,7 +55,8 @@ public final class Cluster {
     private static int usage(PrintStream out, String problem) {
         out.println(problem);
         out.println("usage: cluster start|stop|status [--data=data/cluster] [--jar=marketplace/target/marketplace.jar]"
-                + " [--http-port=8080] [--postgres-port=15432] [--kafka-port=19092]");
+                + " [--gateway-jar=marketplace-gateway/target/marketplace-gateway.jar] [--http-port=8080]"
+                + " [--postgres-port=15432] [--kafka-port=19092]");
         return 2;
     }
 
