@@ -133,6 +133,9 @@ class ServicesIntegrationTests {
         String productId = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0)
                 .get("productId").asString();
 
+        // the group has settled: each instance holds some of the six partitions (four of orders, two of products)
+        await().atMost(PATIENCE).until(() -> partitions(query, "orders") > 0 && partitions(secondQuery, "orders") > 0
+                && partitions(query, "orders") + partitions(secondQuery, "orders") == 6);
         List<String> placed = new java.util.ArrayList<>(placeOrders(ordersApi, productId, 16));
         // with four partitions and sixteen orders, both instances have applied some (all on one side: 1 in 30,000)
         await().atMost(PATIENCE).until(() -> applied(query, "orders") > 0 && applied(secondQuery, "orders") > 0);
@@ -159,6 +162,12 @@ class ServicesIntegrationTests {
                     .json().get("orderId").asString());
         }
         return ids;
+    }
+
+    /** Partitions the subscription of the named read model holds in this instance. */
+    private static int partitions(ConfigurableApplicationContext service, String readModel) {
+        return service.getBean(OrdoKafkaProjectionsLifecycle.class).subscriptions().stream()
+                .filter(s -> s.status().group().endsWith("." + readModel)).mapToInt(s -> s.status().partitions()).sum();
     }
 
     /** Events the subscription of the named read model applied in this instance. */

@@ -12,16 +12,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -85,6 +89,7 @@ public final class KafkaSubscription implements AutoCloseable {
     private volatile Consumer<String, byte[]> consumer;
     private volatile KafkaSubscriptionStatus.State state = KafkaSubscriptionStatus.State.RUNNING;
     private volatile String lastError;
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
 
     KafkaSubscription(KafkaSubscriptionConfig config, OrdoDatabase database, InboxHandler handler,
                       IdempotentEventHandler reaction, DeadLetterRecorder deadLetters,
@@ -164,7 +169,8 @@ public final class KafkaSubscription implements AutoCloseable {
     public KafkaSubscriptionStatus status() {
         return new KafkaSubscriptionStatus(config.group(), thread.isAlive() ? state
                 : KafkaSubscriptionStatus.State.STOPPED, applied.get(), repeats.get(),
-                held == null ? 0 : held.letters(), held == null ? 0 : held.size(), failures.get(), lastError);
+                held == null ? 0 : held.letters(), held == null ? 0 : held.size(), failures.get(), lastError,
+                assigned.size());
     }
 
     private void register(MeterRegistry registry) {
@@ -190,7 +196,22 @@ public final class KafkaSubscription implements AutoCloseable {
     private void run() {
         try (Consumer<String, byte[]> created = consumers.apply(settings())) {
             consumer = created;
-            created.subscribe(config.topics());
+            created.subscribe(config.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assigned.removeAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned.addAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    assigned.removeAll(partitions);
+                }
+            });
             while (closing.getCount() > 0) {
                 if (held != null) {
                     held.redriveDue();
@@ -211,6 +232,7 @@ public final class KafkaSubscription implements AutoCloseable {
             lastError = e.toString();
             log.error("consumer group {} stopped on an unexpected failure", config.group(), e);
         } finally {
+            assigned.clear();
             state = KafkaSubscriptionStatus.State.STOPPED;
         }
     }

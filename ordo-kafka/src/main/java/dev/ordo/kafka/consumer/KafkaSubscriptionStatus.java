@@ -11,9 +11,11 @@ package dev.ordo.kafka.consumer;
  * @param heldStreams streams held behind a dead letter now
  * @param failures    failed attempts since it started (database down, a failing record)
  * @param lastError   the last failure, or {@code null}
+ * @param partitions  how many partitions the group gives this member now (0 before its first assignment, during a
+ *                    rebalance, or when the group has more members than partitions)
  */
 public record KafkaSubscriptionStatus(String group, State state, long applied, long repeats, long deadLetters,
-                                      int heldStreams, long failures, String lastError) {
+                                      int heldStreams, long failures, String lastError, int partitions) {
 
     /** The lifecycle of a subscription. */
     public enum State {
