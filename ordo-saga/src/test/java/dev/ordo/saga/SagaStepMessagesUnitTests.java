@@ -142,11 +142,7 @@ class SagaStepMessagesUnitTests {
     void aRequestSentAgainAfterARestartGetsAFreshDeadlineEvenWhenTheOldOnePassedWhileTheEngineWasDown()
             throws InterruptedException {
         SagaDefinition<Data> saga = booking(sent::add);
-        UUID id;
-        try (SagaEngine first = engine(saga)) {
-            id = started(first, saga);
-            awaitStep(first, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
-        }
+        UUID id = waitingInAStoppedEngine(saga);
         Instant firstDeadline = index.get(id).orElseThrow().wakeAt();
         // the engine's process was down for two hours: longer than the step's one-hour wait
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
@@ -171,11 +167,7 @@ class SagaStepMessagesUnitTests {
     void aSagaWhoseDeadlinePassedWhileNoEngineRanIsSentAgainEvenWhenItsTimerDrivesItBeforeAnyResume()
             throws InterruptedException {
         SagaDefinition<Data> saga = booking(sent::add);
-        UUID id;
-        try (SagaEngine first = engine(saga)) {
-            id = started(first, saga);
-            awaitStep(first, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
-        }
+        UUID id = waitingInAStoppedEngine(saga);
 
         // no resumeUnfinished: the deadline timer of the engine finds the overdue saga first
         try (SagaEngine second = SagaEngine.builder(store, index).register(saga).pollInterval(Duration.ofMillis(20))
@@ -185,6 +177,15 @@ class SagaStepMessagesUnitTests {
 
             assertThat(second.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED).status())
                     .isEqualTo(SagaStatus.COMPLETED);
+        }
+    }
+
+    /** A saga started in an engine that stopped while its carrier step waited for the reply. */
+    private UUID waitingInAStoppedEngine(SagaDefinition<Data> saga) {
+        try (SagaEngine first = engine(saga)) {
+            UUID id = started(first, saga);
+            awaitStep(first, id, "book-carrier", SagaState.StepState.AWAITING_REPLY);
+            return id;
         }
     }
 

@@ -57,15 +57,7 @@ class ServicesIntegrationTests {
         String prefix = "services-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaHarness.createTopic(prefix + ".product", 2);
         KafkaHarness.createTopic(prefix + ".order", 2);
-        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
-        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
-                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
-                "--ordo.kafka.projections.topics=" + prefix + ".product",
-                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+        startCatalogAndOrders(prefix);
         query = new SpringApplicationBuilder(QueryServiceApplication.class).run(concat(common(prefix, "query"),
                 "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
@@ -108,15 +100,7 @@ class ServicesIntegrationTests {
         String prefix = "scale-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaHarness.createTopic(prefix + ".product", 2);
         KafkaHarness.createTopic(prefix + ".order", 4);
-        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
-        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
-                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
-                "--ordo.kafka.projections.topics=" + prefix + ".product",
-                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+        startCatalogAndOrders(prefix);
         // two instances of one service: one database, one consumer group per read model
         PostgresDatabase database = PostgresHarness.newDatabase();
         String[] queryArgs = concat(java.util.Arrays.stream(common(prefix, "query"))
@@ -174,6 +158,22 @@ class ServicesIntegrationTests {
     private static long applied(ConfigurableApplicationContext service, String readModel) {
         return service.getBean(OrdoKafkaProjectionsLifecycle.class).subscriptions().stream()
                 .filter(s -> s.status().group().endsWith("." + readModel)).mapToLong(s -> s.status().applied()).sum();
+    }
+
+    /**
+     * The catalog service relaying its events to {@code <prefix>.product}, and the orders service relaying its orders'
+     * to {@code <prefix>.order} and keeping its products replica from the catalog's.
+     */
+    private void startCatalogAndOrders(String prefix) {
+        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
+        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
+                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
+                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
+                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
+                "--ordo.kafka.projections.topics=" + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
     }
 
     private String[] common(String prefix, String service) {
