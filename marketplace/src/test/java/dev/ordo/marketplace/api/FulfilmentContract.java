@@ -9,10 +9,10 @@ import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
 
     private static final FakePaymentSettings FAST = FakePaymentSettings.ofDefaults().withLatency(Duration.ofMillis(5));
     private static final List<String> STEPS = List.of("accept-order", "reserve-stock", "take-payment",
-            "record-payment", "create-shipment", "ship-order", "confirm");
+            "record-payment", "create-shipment", "ship-order", "confirm", "ship-stock");
 
     @Autowired
     FakePaymentProvider payments;
@@ -80,8 +80,8 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
         assertThat(api.get("/sagas/" + sagaId).expect(200).json().get("status").asString()).isEqualTo("COMPLETED");
         List<String> history = api.get("/sagas/" + sagaId + "/events").expect(200).json().valueStream()
                 .map(e -> e.get("type").asString()).toList();
-        assertThat(history).as("one row per step: each success records the next start, the last one the completion")
-                .startsWith("saga.started", "saga.step-started").endsWith("saga.step-succeeded")
+        assertThat(history).as("one row per step: each success records the next start; the last step's reply, then the completion")
+                .startsWith("saga.started", "saga.step-started").endsWith("saga.step-succeeded", "saga.completed")
                 .filteredOn("saga.step-succeeded"::equals).hasSize(STEPS.size());
         assertThat(history).filteredOn("saga.step-started"::equals).hasSizeLessThan(STEPS.size());
         assertThat(api.get("/sagas?status=COMPLETED&type=order-fulfilment&limit=500").expect(200).json().valueStream()

@@ -17,20 +17,23 @@ import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.platform.sagas.DeadLetterParkedCompensations;
 import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
 import dev.ordo.marketplace.platform.wiring.ContextEvents;
+import dev.ordo.marketplace.platform.wiring.ContextParticipant;
 import dev.ordo.marketplace.platform.wiring.ContextRoutes;
 import dev.ordo.marketplace.platform.wiring.EventMapper;
-import dev.ordo.marketplace.shipping.CreateShipment;
-import dev.ordo.marketplace.shipping.app.ShipmentBookings;
+import dev.ordo.marketplace.shared.StepContract;
 import dev.ordo.saga.InProcessStepChannel;
 import dev.ordo.saga.SagaDefinition;
 import dev.ordo.saga.SagaEngine;
 import dev.ordo.saga.SagaEvent;
+import dev.ordo.saga.StepChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,28 +94,40 @@ public class FulfilmentConfiguration {
     }
 
     /**
-     * Carries the requests of the saga's steps that call a participant by message (shipping's bookings) within this
-     * process; connected to the engine's replies when the engine is built.
+     * Carries the saga's requests to the contexts of this process that answer them ({@link ContextParticipant}
+     * beans); connected to the engine's replies when the engine is built. A service whose participants run elsewhere
+     * sets {@code marketplace.fulfilment.participants=remote} and provides a channel of its own.
      */
     @Bean
-    InProcessStepChannel stepChannel(ShipmentBookings shipping) {
-        return InProcessStepChannel.builder().handle(CreateShipment.class, shipping::book).build();
+    @ConditionalOnProperty(name = "marketplace.fulfilment.participants", havingValue = "in-process",
+            matchIfMissing = true)
+    InProcessStepChannel stepChannel(List<ContextParticipant> participants) {
+        InProcessStepChannel.Builder channel = InProcessStepChannel.builder();
+        ContextParticipant.Handlers handlers = new ContextParticipant.Handlers() {
+            @Override
+            public <P> ContextParticipant.Handlers handle(StepContract<P> contract,
+                                                         ContextParticipant.Handler<? super P> handler) {
+                channel.handle(contract.type(), handler::handle);
+                return this;
+            }
+        };
+        participants.forEach(participant -> participant.handlers(handlers));
+        return channel.build();
     }
 
     @Bean
     SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentService payments,
                                                   Clock clock, FulfilmentProperties properties,
-                                                  StateCodec<FulfilmentData> codec, InProcessStepChannel channel) {
+                                                  StateCodec<FulfilmentData> codec, StepChannel channel) {
         return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock),
-                new FulfilmentSteps(commands, payments, clock), channel, properties.stepTimeout(),
-                properties.payment());
+                new FulfilmentSteps(payments, clock), channel, properties.stepTimeout(), properties.payment());
     }
 
     /** Shut down by {@link FulfilmentRuntime}, with the configured grace. */
     @Bean(destroyMethod = "")
     SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
                           MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties,
-                          EventSerializer serializer, InProcessStepChannel channel) {
+                          EventSerializer serializer, StepChannel channel) {
         SagaEngine engine = SagaEngine.builder(store, JdbcSagaIndex.create(database))
                 .register(fulfilmentSaga)
                 .serializer(serializer)
@@ -125,7 +140,9 @@ public class FulfilmentConfiguration {
                     parked.record(compensation);
                 })
                 .build();
-        channel.connect(engine::reply);
+        if (channel instanceof InProcessStepChannel inProcess) {
+            inProcess.connect(engine::reply);
+        }
         return engine;
     }
 

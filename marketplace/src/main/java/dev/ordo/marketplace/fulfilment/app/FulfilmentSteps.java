@@ -2,45 +2,43 @@ package dev.ordo.marketplace.fulfilment.app;
 
 import static dev.ordo.marketplace.fulfilment.FulfilmentIds.actionInvocationId;
 
-import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.marketplace.fulfilment.CancellationReasons;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.fulfilment.FulfilmentIds;
-import dev.ordo.marketplace.inventory.InventoryRule;
-import dev.ordo.marketplace.inventory.InventoryRuleViolation;
-import dev.ordo.marketplace.inventory.ReleaseReservation;
-import dev.ordo.marketplace.inventory.ReserveStock;
-import dev.ordo.marketplace.inventory.ShipReservation;
-import dev.ordo.marketplace.inventory.app.InventoryService;
+import dev.ordo.marketplace.inventory.OrderStockReserved;
+import dev.ordo.marketplace.inventory.ReleaseOrderStock;
+import dev.ordo.marketplace.inventory.ReserveOrderStock;
+import dev.ordo.marketplace.inventory.ShipOrderStock;
 import dev.ordo.marketplace.notifications.NotificationKind;
 import dev.ordo.marketplace.notifications.SendNotification;
-import dev.ordo.marketplace.notifications.app.NotificationService;
 import dev.ordo.marketplace.payments.PaymentDeclinedException;
 import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
 import dev.ordo.marketplace.payments.PaymentStatus;
 import dev.ordo.marketplace.payments.app.Charge;
 import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.shared.OrderId;
-import dev.ordo.marketplace.shipping.CancelShipment;
+import dev.ordo.marketplace.shared.ProductId;
+import dev.ordo.marketplace.shipping.CancelBooking;
 import dev.ordo.marketplace.shipping.CreateShipment;
 import dev.ordo.marketplace.shipping.ShipmentBooked;
-import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.StepContext;
 import dev.ordo.saga.StepOutcome;
 import java.time.Clock;
-import java.util.UUID;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The actions and compensations of the fulfilment saga that involve stock, payment, shipping and notifications
- * (the order's own steps are in {@link OrderSteps}). Each is idempotent by the step's invocation id, which is the
- * reservation, payment, shipment or notification id, so a retried or resumed step never reserves, charges, ships or
- * notifies twice. An action never undoes its own work when it fails: the saga compensates every step it attempted
- * (ADR 16), so each compensation accepts "nothing to undo" (a release of a reservation that was never made, a refund
- * of a payment that was never taken, a cancellation of a shipment never booked) and leaves the participant's fence
- * for the id, so that an action arriving late with it is refused. Thread-safe.
+ * (the order's own steps are in {@link OrderSteps}). The payment is taken in this process through the
+ * {@link PaymentService}; stock, shipping and notifications are asked by message ({@link FulfilmentRequests}): this
+ * class builds those requests. Every id a participant sees comes from the step's invocation id (the reservation,
+ * payment, shipment or notification id), so a retried or resumed step never reserves, charges, ships or notifies twice.
+ * An action never undoes its own work when it fails: the saga compensates every step it attempted (ADR 16), so each
+ * compensation accepts "nothing to undo" (a release of a reservation that was never made, a refund of a payment that
+ * was never taken, a cancellation of a shipment never booked) and leaves the participant's fence for the id, so that
+ * an action arriving late with it is refused. Thread-safe.
  */
 final class FulfilmentSteps {
 
@@ -49,46 +47,30 @@ final class FulfilmentSteps {
     /** Every order is paid by card: the marketplace has no checkout yet where a customer could choose. */
     static final String PAYMENT_METHOD = "CARD";
 
-    private final CommandBus commands;
     private final PaymentService payments;
     private final Clock clock;
 
-    FulfilmentSteps(CommandBus commands, PaymentService payments, Clock clock) {
-        this.commands = commands;
+    FulfilmentSteps(PaymentService payments, Clock clock) {
         this.payments = payments;
         this.clock = clock;
     }
 
-    /**
-     * Reserves every line under one reservation id; refuses the whole order when a product runs short. Lines reserved
-     * before a shortage stay reserved until the step's compensation releases them.
-     */
-    StepOutcome<FulfilmentData> reserveStock(StepContext<FulfilmentData> context) {
-        String reservation = context.invocationId();
-        for (FulfilmentData.Line line : context.data().lines()) {
-            try {
-                commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReserveStock(reservation,
-                        line.quantity(), clock.instant())), context.metadata());
-            } catch (InventoryRuleViolation v) {
-                if (!v.rule().equals(InventoryRule.INSUFFICIENT_STOCK.id())) {
-                    throw v;
-                }
-                throw new NonRetryableStepException("insufficient stock for " + line.productName() + ": "
-                        + (v.available() == null ? 0 : v.available()) + " available, " + line.quantity()
-                        + " requested");
-            }
-        }
-        return StepOutcome.done(d -> d.reserved(reservation));
+    /** The request that reserves every line under one reservation id: the step's invocation id. */
+    ReserveOrderStock reserveRequest(StepContext<FulfilmentData> context) {
+        return new ReserveOrderStock(context.invocationId(), context.data().lines().stream()
+                .map(line -> new ReserveOrderStock.Line(line.productId(), line.productName(), line.quantity()))
+                .toList(), clock.instant());
     }
 
-    /** Releases the reservation on every line; releasing what was never reserved (or was released) changes nothing. */
-    FulfilmentData releaseStock(StepContext<FulfilmentData> context) {
-        String reservation = actionInvocationId(context.invocationId());
-        for (FulfilmentData.Line line : context.data().lines()) {
-            commands.dispatch(InventoryService.STOCK.command(line.productId(), new ReleaseReservation(reservation,
-                    clock.instant())), context.metadata());
-        }
-        return null;
+    /** The saga's data once every line is reserved. */
+    static FulfilmentData reserved(FulfilmentData data, OrderStockReserved reservation) {
+        return data.reserved(reservation.reservationId());
+    }
+
+    /** The request that releases the reservation on every line, from the compensation's context. */
+    ReleaseOrderStock releaseRequest(StepContext<FulfilmentData> context) {
+        return new ReleaseOrderStock(actionInvocationId(context.invocationId()), productsOf(context.data()),
+                clock.instant());
     }
 
     /** Authorizes and captures the order's total; a decline fails the step for good. */
@@ -150,29 +132,27 @@ final class FulfilmentSteps {
         return data.booked(booking.shipmentId(), booking.carrier(), booking.trackingNumber());
     }
 
-    /** Cancels the booking (cancelling one that was never made changes nothing). */
-    FulfilmentData cancelShipment(StepContext<FulfilmentData> context) {
-        UUID shipmentId = FulfilmentIds.uuidOf(actionInvocationId(context.invocationId()));
-        commands.dispatch(ShippingService.SHIPMENTS.command(shipmentId, new CancelShipment(
-                CancellationReasons.from(context.failure()), clock.instant())), context.metadata());
-        return null;
+    /** The request that cancels the booking, with the reason the saga failed (cancelling none changes nothing). */
+    CancelBooking cancelRequest(StepContext<FulfilmentData> context) {
+        return new CancelBooking(FulfilmentIds.uuidOf(actionInvocationId(context.invocationId())),
+                CancellationReasons.from(context.failure()), clock.instant());
     }
 
-    /**
-     * Tells the customer the order is on its way, then takes the reserved units out of the stock (they left with the
-     * shipment). In this order, so that if the step fails for good the reservation is still open and the compensation
-     * releases it; both commands are idempotent, so a retried step notifies and ships once.
-     */
-    StepOutcome<FulfilmentData> confirm(StepContext<FulfilmentData> context) {
+    /** The notification that tells the customer the order is on its way; its id comes from the invocation id. */
+    SendNotification confirmation(StepContext<FulfilmentData> context) {
         FulfilmentData data = context.data();
-        commands.dispatch(NotificationService.request(new SendNotification(FulfilmentIds.uuidOf(context.invocationId()),
-                data.customerId(), data.orderId(), NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId()
-                + " is confirmed: " + data.total() + " paid, on its way with " + data.carrier()
-                + " (tracking number " + data.trackingNumber() + ").", clock.instant())), context.metadata());
-        for (FulfilmentData.Line line : data.lines()) {
-            commands.dispatch(InventoryService.STOCK.command(line.productId(), new ShipReservation(data.reservationId(),
-                    clock.instant())), context.metadata());
-        }
-        return StepOutcome.done();
+        return new SendNotification(FulfilmentIds.uuidOf(context.invocationId()), data.customerId(), data.orderId(),
+                NotificationKind.ORDER_CONFIRMED, "Order " + data.orderId() + " is confirmed: " + data.total()
+                + " paid, on its way with " + data.carrier() + " (tracking number " + data.trackingNumber() + ").",
+                clock.instant());
+    }
+
+    /** The request that takes the reserved units out of the stock: they left with the parcel. */
+    ShipOrderStock shipStockRequest(StepContext<FulfilmentData> context) {
+        return new ShipOrderStock(context.data().reservationId(), productsOf(context.data()), clock.instant());
+    }
+
+    private static List<ProductId> productsOf(FulfilmentData data) {
+        return data.lines().stream().map(FulfilmentData.Line::productId).distinct().toList();
     }
 }

@@ -7,7 +7,6 @@ import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.jackson.JacksonEventSerializer;
-import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.payments.PaymentDeclinedException;
 import dev.ordo.marketplace.payments.PaymentEvent;
@@ -17,6 +16,7 @@ import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.payments.app.ResilientPaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
+import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.shared.Money;
 import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.saga.StepContext;
@@ -42,7 +42,7 @@ class FulfilmentStepsUnitTests {
     private final PaymentService payments = new PaymentService(resilient, new InMemoryEventStore(),
             JacksonEventSerializer.builder(EventTypeRegistry.builder().registerSealed(PaymentEvent.class).build())
                     .mapper(EventJson.mapper()).build(), Clock.systemUTC());
-    private final FulfilmentSteps steps = new FulfilmentSteps(null, payments, Clock.systemUTC());
+    private final FulfilmentSteps steps = new FulfilmentSteps(payments, Clock.systemUTC());
     private final UUID sagaId = UUID.randomUUID();
     private final OrderId orderId = OrderId.of(UUID.randomUUID());
     private final String paymentId = sagaId + ":take-payment";
