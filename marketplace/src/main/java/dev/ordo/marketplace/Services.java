@@ -1,8 +1,11 @@
 package dev.ordo.marketplace;
 
 import dev.ordo.marketplace.services.CatalogServiceApplication;
+import dev.ordo.marketplace.services.InventoryServiceApplication;
+import dev.ordo.marketplace.services.NotificationsServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
 import dev.ordo.marketplace.services.QueryServiceApplication;
+import dev.ordo.marketplace.services.ShippingServiceApplication;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +15,9 @@ final class Services {
     static final Map<String, Class<?>> BY_NAME = Map.of(
             "catalog", CatalogServiceApplication.class,
             "orders", OrdersServiceApplication.class,
+            "inventory", InventoryServiceApplication.class,
+            "shipping", ShippingServiceApplication.class,
+            "notifications", NotificationsServiceApplication.class,
             "query", QueryServiceApplication.class);
 
     private Services() {

@@ -1,5 +1,8 @@
 package dev.ordo.marketplace;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bounded contexts talk through events, commands and queries, never through each other's internals; the domain
@@ -56,7 +61,8 @@ class BoundariesUnitTests {
 
     @Test
     void noContextDependsOnTheFulfilmentThatOrchestratesThem() {
-        noClasses().that().resideOutsideOfPackages("dev.ordo.marketplace.fulfilment..")
+        noClasses().that().resideOutsideOfPackages("dev.ordo.marketplace.fulfilment..",
+                        "dev.ordo.marketplace.services..")
                 .and().resideInAPackage("dev.ordo.marketplace.*..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ordo.marketplace.fulfilment..")
                 .check(CLASSES);
@@ -149,6 +155,41 @@ class BoundariesUnitTests {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.catalog.app..",
                         "dev.ordo.marketplace.catalog.web..")
                 .orShould().dependOnClassesThat().haveSimpleName("ProductDecider")
+                .check(CLASSES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inventory", "shipping", "notifications"})
+    void aParticipantServiceReachesOtherContextsOnlyThroughTheirPublishedEventsAndRequests(String context) {
+        List<String> internals = new ArrayList<>(List.of("dev.ordo.marketplace.analytics..",
+                "dev.ordo.marketplace.services.."));
+        for (String other : CONTEXTS) {
+            if (!other.equals(context)) {
+                for (String slice : List.of("app", "web", "readmodel")) {
+                    internals.add("dev.ordo.marketplace." + other + "." + slice + "..");
+                }
+            }
+        }
+        noClasses().that().resideInAnyPackage("dev.ordo.marketplace." + context + "..",
+                        "dev.ordo.marketplace.platform..", "dev.ordo.marketplace.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage(internals.toArray(String[]::new))
+                .orShould().dependOnClassesThat(simpleNameEndingWith("Decider")
+                        .and(resideInAPackage("dev.ordo.marketplace..")).and(resideOutsideOfPackage(
+                                "dev.ordo.marketplace." + context + "..")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theOrdersServiceSeesItsParticipantsOnlyThroughTheirPublishedRequestsAndReadModels() {
+        noClasses().that().resideInAnyPackage("dev.ordo.marketplace.ordering..", "dev.ordo.marketplace.fulfilment..",
+                        "dev.ordo.marketplace.payments..", "dev.ordo.marketplace.analytics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.inventory.app..",
+                        "dev.ordo.marketplace.inventory.web..", "dev.ordo.marketplace.shipping.app..",
+                        "dev.ordo.marketplace.shipping.web..", "dev.ordo.marketplace.notifications.app..",
+                        "dev.ordo.marketplace.notifications.web..", "dev.ordo.marketplace.notifications.readmodel..")
+                .orShould().dependOnClassesThat().haveSimpleName("StockDecider")
+                .orShould().dependOnClassesThat().haveSimpleName("ShipmentDecider")
+                .orShould().dependOnClassesThat().haveSimpleName("NotificationDecider")
                 .check(CLASSES);
     }
 

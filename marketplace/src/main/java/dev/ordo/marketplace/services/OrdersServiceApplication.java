@@ -4,19 +4,21 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
- * Every context but the catalog's, as one service on its own database (ADR 27, the first split): ordering with the
- * fulfilment saga, inventory, payments, shipping, notifications and analytics. It reads the catalog through a replica
- * of the catalog's read model fed from the catalog service's events on Kafka ({@link CatalogReplica}); the other
- * contexts split off from it next.
+ * Ordering as a service on its own database (ADR 27): the orders, the fulfilment saga that orchestrates the other
+ * services, the payments (the saga takes them in process) and the analytics. The saga asks the inventory, shipping
+ * and notifications services by message over Kafka ({@link RemoteParticipants}); the order quotes read the catalog
+ * and the stock from replicas of their read models fed from those services' events ({@link CatalogReplica},
+ * {@link StockReplica}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackages = {"dev.ordo.marketplace.ordering", "dev.ordo.marketplace.fulfilment",
-        "dev.ordo.marketplace.inventory", "dev.ordo.marketplace.payments", "dev.ordo.marketplace.shipping",
-        "dev.ordo.marketplace.notifications", "dev.ordo.marketplace.analytics", "dev.ordo.marketplace.platform",
-        "dev.ordo.marketplace.catalog.readmodel"})
-@Import(CatalogReplica.class)
+        "dev.ordo.marketplace.payments", "dev.ordo.marketplace.analytics", "dev.ordo.marketplace.platform",
+        "dev.ordo.marketplace.catalog.readmodel", "dev.ordo.marketplace.inventory.readmodel"})
+@Import({CatalogReplica.class, StockReplica.class, RemoteParticipants.class})
+@PropertySource("classpath:dev/ordo/marketplace/services/orders-service.properties")
 public class OrdersServiceApplication {
 }

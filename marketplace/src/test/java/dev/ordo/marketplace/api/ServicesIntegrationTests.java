@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ordo.marketplace.catalog.app.CatalogService;
 import dev.ordo.marketplace.catalog.readmodel.ProductsProjection;
+import dev.ordo.marketplace.inventory.app.InventoryService;
+import dev.ordo.marketplace.notifications.app.NotificationService;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.services.CatalogServiceApplication;
+import dev.ordo.marketplace.services.InventoryServiceApplication;
+import dev.ordo.marketplace.services.NotificationsServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
 import dev.ordo.marketplace.services.QueryServiceApplication;
+import dev.ordo.marketplace.services.ShippingServiceApplication;
+import dev.ordo.marketplace.shipping.app.ShippingService;
 import dev.ordo.spring.kafka.OrdoKafkaProjectionsLifecycle;
 import dev.ordo.test.kafka.KafkaHarness;
 import dev.ordo.test.postgres.PostgresDatabase;
@@ -26,9 +32,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The first split of ADR 27, in one JVM: the catalog service and the orders service, each a Spring Boot application
- * with its own database (SQLite files here), Kafka between them (the harness broker): the catalog's relay publishes
- * its events, the orders service keeps a replica of the catalog's read model fed from them.
+ * The services of ADR 27 in one JVM: catalog, orders, inventory, shipping, notifications and query, each a Spring Boot
+ * application with its own database (SQLite files here), Kafka between them (the harness broker): relays publish each
+ * service's events, the orders service keeps replicas of the catalog's and the stock's read models, its fulfilment
+ * saga asks the inventory, shipping and notifications by message, and the query and notifications services follow
+ * the others' events.
  */
 class ServicesIntegrationTests {
 
@@ -39,13 +47,16 @@ class ServicesIntegrationTests {
 
     private ConfigurableApplicationContext catalog;
     private ConfigurableApplicationContext orders;
+    private ConfigurableApplicationContext inventory;
+    private ConfigurableApplicationContext shipping;
+    private ConfigurableApplicationContext notifications;
     private ConfigurableApplicationContext query;
     private ConfigurableApplicationContext secondQuery;
 
     @AfterEach
     void stopAll() {
         for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {secondQuery, query, orders,
-                catalog}) {
+                notifications, shipping, inventory, catalog}) {
             if (service != null) {
                 service.close();
             }
@@ -55,9 +66,7 @@ class ServicesIntegrationTests {
     @Test
     void anOrderPlacedInTheOrdersServiceTakesTheCatalogsProductsThroughKafkaAndReachesTheQueryServicesAnalytics() {
         String prefix = "services-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaHarness.createTopic(prefix + ".product", 2);
-        KafkaHarness.createTopic(prefix + ".order", 2);
-        startCatalogAndOrders(prefix);
+        startServices(prefix);
         query = new SpringApplicationBuilder(QueryServiceApplication.class).run(concat(common(prefix, "query"),
                 "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
@@ -67,6 +76,11 @@ class ServicesIntegrationTests {
         assertThat(catalog.getBeanNamesForType(OrderService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(CatalogService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(ProductsProjection.class)).hasSize(1);
+        for (Class<?> participant : List.of(InventoryService.class, ShippingService.class, NotificationService.class)) {
+            assertThat(orders.getBeanNamesForType(participant)).as("the orders service runs no %s", participant)
+                    .isEmpty();
+        }
+        assertThat(inventory.getBeanNamesForType(OrderService.class)).isEmpty();
         Api catalogApi = new Api(port(catalog));
         Api ordersApi = new Api(port(orders));
         assertThat(ordersApi.get("/catalog/products").status()).isEqualTo(404);
@@ -77,8 +91,20 @@ class ServicesIntegrationTests {
                 r.status() == 201).json().get("orderId").asString();
         JsonNode placed = ordersApi.get("/orders/" + id).expect(200).json();
         assertThat(placed.get("lines").get(0).get("productName").asString()).isEqualTo(product.get("name").asString());
+        JsonNode stockBefore = new Api(port(inventory)).get("/inventory/" + productId).expect(200).json();
         await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
                 "SHIPPED"::equals);
+        // the saga asked the other services by message: the customer was told, the unit left the inventory's stock;
+        // the notifications service also followed the order's events on Kafka
+        Api notificationsApi = new Api(port(notifications));
+        String customer = placed.get("customerId").asString();
+        await().atMost(PATIENCE).until(() -> notificationsApi.get("/customers/" + customer + "/notifications")
+                .expect(200).json().valueStream().map(n -> n.get("kind").asString()).toList(), kinds -> kinds
+                .containsAll(List.of("ORDER_PLACED", "ORDER_CONFIRMED")));
+        Api inventoryApi = new Api(port(inventory));
+        await().atMost(PATIENCE).until(() -> inventoryApi.get("/inventory/" + productId).json().get("version")
+                .asLong() > stockBefore.get("version").asLong() + 1);
+        assertThat(inventoryApi.get("/inventory/" + productId).json().get("reserved").asInt()).isZero();
         // the query service's analytics, fed only by the services' events on Kafka, count the paid order and name its
         // product's producer from the catalog's events
         Api queryApi = new Api(port(query));
@@ -98,9 +124,8 @@ class ServicesIntegrationTests {
     @Test
     void twoInstancesOfTheQueryServiceShareItsPartitionsAndStoppingOneMovesThemWithNothingLostOrCountedTwice() {
         String prefix = "scale-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaHarness.createTopic(prefix + ".product", 2);
         KafkaHarness.createTopic(prefix + ".order", 4);
-        startCatalogAndOrders(prefix);
+        startServices(prefix);
         // two instances of one service: one database, one consumer group per read model
         PostgresDatabase database = PostgresHarness.newDatabase();
         String[] queryArgs = concat(java.util.Arrays.stream(common(prefix, "query"))
@@ -161,25 +186,46 @@ class ServicesIntegrationTests {
     }
 
     /**
-     * The catalog service relaying its events to {@code <prefix>.product}, and the orders service relaying its orders'
-     * to {@code <prefix>.order} and keeping its products replica from the catalog's.
+     * The services every order needs, on one broker under topics named {@code <prefix>.*}: the catalog relaying its
+     * events to {@code <prefix>.product}; the inventory relaying its stock's to {@code <prefix>.stock}; the inventory,
+     * shipping and notifications answering the fulfilment's requests on their request topics; and the orders service
+     * relaying its orders' events to {@code <prefix>.order}, keeping replicas of the products and the stock, and running
+     * the fulfilment saga against the others.
      */
-    private void startCatalogAndOrders(String prefix) {
+    private void startServices(String prefix) {
+        for (String topic : List.of("product", "stock", "order", "notification", "inventory.requests", "shipping.requests",
+                "notifications.requests", "fulfilment.replies")) {
+            KafkaHarness.createTopic(prefix + "." + topic, 2);
+        }
         catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-catalog",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + "."));
-        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(common(prefix, "orders"),
-                "--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-orders",
-                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=order",
-                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products",
-                "--ordo.kafka.projections.topics=" + prefix + ".product",
-                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders."));
+                relay(prefix, "catalog", "product")));
+        inventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(concat(
+                common(prefix, "inventory"), relay(prefix, "inventory", "stock")));
+        shipping = new SpringApplicationBuilder(ShippingServiceApplication.class).run(common(prefix, "shipping"));
+        notifications = new SpringApplicationBuilder(NotificationsServiceApplication.class).run(concat(concat(
+                common(prefix, "notifications"), relay(prefix, "notifications", "notification")),
+                "--ordo.kafka.projections.enabled=true",
+                "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".notification",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".notifications."));
+        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(concat(common(prefix,
+                        "orders"), relay(prefix, "orders", "order")),
+                "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products,stock",
+                "--ordo.kafka.projections.topics=" + prefix + ".product," + prefix + ".stock",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".orders.",
+                "--ordo.kafka.sagas.reply-topic=" + prefix + ".fulfilment.replies",
+                "--ordo.kafka.sagas.reply-group=" + prefix + ".fulfilment"));
+    }
+
+    private static String[] relay(String prefix, String service, String category) {
+        return new String[] {"--ordo.kafka.relay.enabled=true", "--ordo.kafka.relay.name=" + prefix + "-" + service,
+                "--ordo.kafka.relay.topic-prefix=" + prefix + ".", "--ordo.kafka.relay.categories=" + category};
     }
 
     private String[] common(String prefix, String service) {
         return new String[] {"--server.port=0", "--ordo.store.type=sqlite",
                 "--ordo.store.sqlite.path=" + folder.resolve(service + ".db"), "--marketplace.demo-data=true",
                 "--ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
+                "--marketplace.services.topic-prefix=" + prefix + ".",
                 "--management.tracing.export.enabled=false",
                 "--spring.main.banner-mode=off"};
     }
