@@ -11,24 +11,36 @@ import org.slf4j.LoggerFactory;
  * the state file as they come up, and stops them in the reverse order. Runs in the cluster's supervisor process,
  * started by {@code cluster start}; stopped by its shutdown hook on SIGTERM ({@code cluster stop}).
  *
- * <p>The services (ADR 27): the catalog (HTTP port + 1) and the orders service with every other context (HTTP port +
- * 2), each on a database of its own, each relaying its events to {@code marketplace.<category>}; the orders service
- * keeps a replica of the catalog's products fed from Kafka; the query service (HTTP port + 3) keeps the analytics' read
- * models, fed only from Kafka. The gateway serves the public API on the HTTP port and routes each path to its service. The split continues context by context (issue 11).
+ * <p>The services (ADR 27), each on a database of its own, each relaying its events to {@code marketplace.<category>}:
+ * the catalog (HTTP port + 1), the orders service with the fulfilment saga and the payments (+ 2), the query service
+ * with the analytics' read models fed only from Kafka (+ 3), and the saga's participants, which answer its requests
+ * over Kafka: the inventory (+ 4), shipping (+ 5) and notifications (+ 6). The gateway serves the public API on the
+ * HTTP port and routes each path to its service.
  */
 final class Supervisor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     /**
-     * The services in start order: the catalog first, since the orders service reads its products from the catalog's
-     * events ({@code marketplace.product}); the query service reads the orders' and the catalog's events.
+     * The services in start order: the catalog and the inventory first, since the orders service keeps replicas of
+     * their read models from their events ({@code marketplace.product}, {@code marketplace.stock}); the participants
+     * of the fulfilment (inventory, shipping, notifications) read their requests from {@code marketplace.<participant>
+     * .requests}; the orders service reads the answers from {@code marketplace.fulfilment.replies}; the notifications
+     * and the query service follow the orders' events.
      */
     private static final List<Service> SERVICES = List.of(
             new Service("catalog", 1, List.of()),
+            new Service("inventory", 4, List.of()),
+            new Service("shipping", 5, List.of()),
+            new Service("notifications", 6, List.of("--ordo.kafka.projections.enabled=true",
+                    "--ordo.kafka.projections.topics=marketplace.order,marketplace.notification",
+                    "--ordo.kafka.projections.group-prefix=notifications.")),
             new Service("orders", 2, List.of("--ordo.kafka.projections.enabled=true",
-                    "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
-                    "--ordo.kafka.projections.group-prefix=orders.")),
+                    "--ordo.kafka.projections.names=products,stock",
+                    "--ordo.kafka.projections.topics=marketplace.product,marketplace.stock",
+                    "--ordo.kafka.projections.group-prefix=orders.",
+                    "--ordo.kafka.sagas.reply-topic=marketplace.fulfilment.replies",
+                    "--ordo.kafka.sagas.reply-group=orders.fulfilment")),
             new Service("query", 3, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.topics=marketplace.order,marketplace.product",
                     "--ordo.kafka.projections.group-prefix=query.")));
@@ -62,7 +74,10 @@ final class Supervisor implements AutoCloseable {
             ServiceJvm gateway = remember(ServiceJvm.start("gateway", settings.gatewayJar(), settings.httpPort(),
                     List.of("--marketplace.gateway.catalog-url=http://127.0.0.1:" + (settings.httpPort() + 1),
                             "--marketplace.gateway.orders-url=http://127.0.0.1:" + (settings.httpPort() + 2),
-                            "--marketplace.gateway.query-url=http://127.0.0.1:" + (settings.httpPort() + 3)),
+                            "--marketplace.gateway.query-url=http://127.0.0.1:" + (settings.httpPort() + 3),
+                            "--marketplace.gateway.inventory-url=http://127.0.0.1:" + (settings.httpPort() + 4),
+                            "--marketplace.gateway.shipping-url=http://127.0.0.1:" + (settings.httpPort() + 5),
+                            "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6)),
                     settings.data(), settings.logs()));
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));

@@ -53,7 +53,7 @@ class ClusterIntegrationTests {
 
     @Test
     void oneCommandStartsTheServicesAnOrderGoesThroughThemAndAStartAfterAStopFindsTheData() throws Exception {
-        int http = freePorts(4);
+        int http = freePorts(7);
         int kafka = freePorts(2);
         options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
                 .toAbsolutePath().normalize(), "--gateway-jar=" + Path.of("..", "marketplace-gateway", "target",
@@ -64,10 +64,14 @@ class ClusterIntegrationTests {
         assertThat(output()).contains("gateway: http://127.0.0.1:" + http + "/ (health: UP)")
                 .contains("catalog: http://127.0.0.1:" + (http + 1) + "/ (health: UP)")
                 .contains("orders: http://127.0.0.1:" + (http + 2) + "/ (health: UP)")
-                .contains("query: http://127.0.0.1:" + (http + 3) + "/ (health: UP)");
+                .contains("query: http://127.0.0.1:" + (http + 3) + "/ (health: UP)")
+                .contains("inventory: http://127.0.0.1:" + (http + 4) + "/ (health: UP)")
+                .contains("shipping: http://127.0.0.1:" + (http + 5) + "/ (health: UP)")
+                .contains("notifications: http://127.0.0.1:" + (http + 6) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
-        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "query", "gateway");
+        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "query", "inventory",
+                "shipping", "notifications", "gateway");
         // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
         await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
@@ -88,6 +92,14 @@ class ClusterIntegrationTests {
                 assertThat(type).startsWith("application/problem+json"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(get(http, "orders/" + orderId).body(), "status"),
                 "SHIPPED"::equals);
+        // the saga asked the inventory, shipping and notifications services over Kafka: the unit left the stock, the
+        // customer was told; the gateway routes each path to its owner
+        String customer = field(order, "customerId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "customers/" + customer + "/notifications")
+                .body(), body -> body.contains("ORDER_CONFIRMED"));
+        assertThat(get(http, "inventory/" + product).body()).contains("\"reserved\":0");
+        String shipment = field(get(http, "orders/" + orderId + "/fulfilment").body(), "shipmentId");
+        assertThat(field(get(http, "shipments/" + shipment).body(), "status")).isEqualTo("BOOKED");
         // the analytics come from the query service, fed by the orders' events on Kafka
         await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "analytics").body(),
                 body -> body.contains("\"paidOrders\":1"));
