@@ -62,6 +62,10 @@ final class ServiceJvm implements AutoCloseable {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The status of {@code GET /actuator/health}, or -1 when it does not answer within 5 s. */
     int health() {
         return health(http, url());

@@ -3,6 +3,9 @@ package dev.ordo.cluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the catalog (HTTP port + 1), the orders service with the fulfilment saga and the payments (+ 2), the query service
  * with the analytics' read models fed only from Kafka (+ 3), and the saga's participants, which answer its requests
  * over Kafka: the inventory (+ 4), shipping (+ 5) and notifications (+ 6). The gateway serves the public API on the
- * HTTP port and routes each path to its service.
+ * HTTP port and routes each path to its service. Once the cluster is ready, a service whose process dies is started
+ * again ({@link Supervised}), as a process manager would.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -47,6 +51,9 @@ final class Supervisor implements AutoCloseable {
 
     private final ClusterSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<Supervised> supervised = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+    private final Object stateLock = new Object();
     private volatile ClusterState state;
 
     Supervisor(ClusterSettings settings) {
@@ -66,9 +73,9 @@ final class Supervisor implements AutoCloseable {
             save(state.withKafka(kafka.bootstrapServers(), kafka.pid()));
             for (Service service : SERVICES) {
                 postgres.ensureDatabase(service.name());
-                ServiceJvm started = remember(ServiceJvm.start(service.name(), settings.jar(),
+                ServiceJvm started = remember(Supervised.start(service.name(), settings.jar(),
                         settings.httpPort() + service.portOffset(), service.args(postgres, kafka), settings.data(),
-                        settings.logs()));
+                        settings.logs()), supervised::add).current();
                 save(state.withService(started.name(), started.url().toString(), started.pid()));
             }
             ServiceJvm gateway = remember(ServiceJvm.start("gateway", settings.gatewayJar(), settings.httpPort(),
@@ -82,6 +89,7 @@ final class Supervisor implements AutoCloseable {
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
+            Thread.ofVirtual().name("cluster-watch").start(this::keepServicesRunning);
         } catch (RuntimeException | InterruptedException e) {
             close();
             save(state.with(ClusterState.Status.FAILED, e.getMessage()));
@@ -116,14 +124,44 @@ final class Supervisor implements AutoCloseable {
         return resource;
     }
 
+    private <T extends AutoCloseable> T remember(T resource, Consumer<T> also) {
+        also.accept(resource);
+        return remember(resource);
+    }
+
+    /** Every second, starts again each service whose process died, until the cluster stops. */
+    private void keepServicesRunning() {
+        try {
+            while (!stopping) {
+                for (Supervised service : supervised) {
+                    service.restartIfDead(restarted -> update(now -> now.withService(restarted.name(),
+                            restarted.url().toString(), restarted.pid())));
+                }
+                Thread.sleep(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void save(ClusterState value) {
-        state = value;
-        value.write(settings.stateFile());
+        synchronized (stateLock) {
+            state = value;
+            value.write(settings.stateFile());
+        }
+    }
+
+    /** Changes the state as it is now (the watcher's restarts race with nothing else's writes). */
+    private void update(UnaryOperator<ClusterState> change) {
+        synchronized (stateLock) {
+            save(change.apply(state));
+        }
     }
 
     /** Stops what was started, newest first, and marks the cluster stopped; its data stays. Idempotent. */
     @Override
     public synchronized void close() {
+        stopping = true;
         for (AutoCloseable resource : started.reversed()) {
             try {
                 resource.close();

@@ -103,6 +103,7 @@ class ClusterIntegrationTests {
         // the analytics come from the query service, fed by the orders' events on Kafka
         await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "analytics").body(),
                 body -> body.contains("\"paidOrders\":1"));
+        killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
         long published = committedRecords(bootstrap, "marketplace.product");
 
         assertThat(Cluster.run(command("start"), out)).isZero();
@@ -118,6 +119,68 @@ class ClusterIntegrationTests {
         // the relay resumed after its position (kept in the broker's data): the catalog was not published again
         assertThat(committedRecords(bootstrap, "marketplace.product")).isEqualTo(published);
         assertThat(Cluster.run(command("status"), out)).isZero();
+    }
+
+    /**
+     * Orders placed one after the other through the gateway while the inventory, the orders service (with the saga
+     * and the payments) and shipping are killed with SIGKILL in turn; the client sends each order again with the same
+     * Idempotency-Key until it has an answer. The supervisor starts each killed service again. Afterwards every order
+     * is shipped or cancelled, each shipped order was captured exactly once and each cancelled one holds no money,
+     * and every unit of the product is accounted for: what is available now is what was available before, less one
+     * unit per shipped order, and nothing stays reserved.
+     */
+    private void killedServicesComeBackAndEveryOrderIsAccountedFor(int port, String product) throws Exception {
+        Duration patience = Duration.ofMinutes(4);
+        String stockBefore = await().atMost(patience).until(() -> get(port, "inventory/" + product).body(),
+                body -> number(body, "reserved") == 0);
+        Map<Integer, String> kills = Map.of(4, "inventory", 10, "orders", 16, "shipping");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            if (kills.containsKey(i)) {
+                kill(kills.get(i));
+            }
+            String key = "faulty-" + i;
+            String request = orderFor(product);
+            HttpResponse<String> placed = await().atMost(patience).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> post(port, "orders", request, key),
+                            response -> response.statusCode() == 201 || response.statusCode() == 200);
+            orders.add(field(placed.body(), "orderId"));
+        }
+        int shipped = 0;
+        for (String order : orders) {
+            String status = await().atMost(patience).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> field(get(port, "orders/" + order).body(), "status"),
+                            value -> value.equals("SHIPPED") || value.equals("CANCELLED"));
+            String payments = await().atMost(patience).ignoreExceptions().until(() -> get(port, "payments/" + order),
+                    response -> response.statusCode() == 200 || response.statusCode() == 404).body();
+            long captured = Pattern.compile("\"status\":\"CAPTURED\"").matcher(payments).results().count();
+            if (status.equals("SHIPPED")) {
+                shipped++;
+                assertThat(captured).as("captures of shipped order %s: %s", order, payments).isEqualTo(1);
+            } else {
+                assertThat(captured).as("money held for cancelled order %s: %s", order, payments).isZero();
+            }
+        }
+        assertThat(shipped).as("orders shipped despite the kills").isPositive();
+        int expected = number(stockBefore, "available") - shipped;
+        String stockAfter = await().atMost(patience).ignoreExceptions().until(() -> get(port, "inventory/" + product)
+                .body(), body -> number(body, "reserved") == 0 && number(body, "available") == expected);
+        assertThat(number(stockAfter, "available")).isEqualTo(expected);
+    }
+
+    /** Kills the named service's process with SIGKILL, as the state file names it. */
+    private void kill(String service) {
+        long pid = ClusterState.read(data.resolve("cluster.state")).orElseThrow().processes().get(service);
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** The first integer value of the field in a JSON text. */
+    private static int number(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
+        assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private String[] command(String name) {
