@@ -5,7 +5,6 @@ import dev.ordo.core.saga.SagaIndex;
 import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.saga.SagaEvent.SagaCompensated;
 import dev.ordo.saga.SagaEvent.SagaCompleted;
-import dev.ordo.saga.SagaEvent.StepFailed;
 import dev.ordo.saga.SagaEvent.StepStarted;
 import dev.ordo.saga.SagaEvent.StepSucceeded;
 import java.util.ArrayList;
@@ -62,8 +61,8 @@ final class SagaDriver {
                             outcome.get());
                 }
                 case SagaPlanner.Next.Run<D> run -> runAll(runner, run.steps());
-                case SagaPlanner.Next.TimeOut<D> timeOut -> journal.append(metadata, new StepFailed(timeOut.step(),
-                        "no reply before the deadline " + timeOut.deadline(), true, env.clock().instant()));
+                case SagaPlanner.Next.TimeOut<D> timeOut -> journal.append(metadata, runner.deadlinePassed(
+                        definition.step(timeOut.step()).orElseThrow(), timeOut.deadline()));
                 case SagaPlanner.Next.Compensate<D> compensate -> runner.compensate(compensate.step())
                         .ifPresent(parked);
                 case SagaPlanner.Next.Complete<D> complete -> {

@@ -207,6 +207,34 @@ final class StepRunner<D> {
     }
 
     /**
+     * What a step that waited for its reply past the deadline comes to. Nobody said no, so the attempt's outcome is
+     * unknown: it counts as a failed attempt, and the next one runs the action again under the same invocation id (a
+     * {@link RemoteCall} sends its request again; the participant does the work once and answers again). Once the
+     * step's attempts ({@link StepRetry#maxAttempts()}) ran out it fails as timed out and the saga compensates it too,
+     * whatever part took effect. Past the saga's point of no return it never gives up: it asks again, since
+     * compensating would undo the saga around effects that may be out in the world.
+     */
+    SagaEvent deadlinePassed(SagaStep<D> step, Instant deadline) {
+        SagaState state = journal.state();
+        int attempt = state.step(step.name()).attempts();
+        String error = "no reply before the deadline " + deadline;
+        metrics(step, "timeout", System.nanoTime());
+        boolean attemptsLeft = attempt < step.retry().maxAttempts();
+        if (!attemptsLeft && definition.cancellable(state)) {
+            return new StepFailed(step.name(), error, true, now());
+        }
+        if (!attemptsLeft) {
+            log.error("ALERT: step {} of saga {} had no reply after {} attempts; past the point of no return it is "
+                    + "never given up, so its request is sent again: look at its participant", step.name(),
+                    state.sagaId(), attempt);
+        } else {
+            log.info("step {} of saga {} had no reply before its deadline (attempt {}): asking again", step.name(),
+                    state.sagaId(), attempt);
+        }
+        return new StepAttemptFailed(step.name(), attempt, error, now(), now());
+    }
+
+    /**
      * Runs the step's compensation until it succeeds or its attempts run out; first waits (bounded) for the step's
      * action to stop if this engine abandoned it, so that what a late action did is undone too. A compensation call
      * ({@link SagaStep#compensationCall()}) succeeds here once its request is out: the wait for the reply is recorded

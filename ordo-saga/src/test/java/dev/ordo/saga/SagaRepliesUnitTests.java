@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ordo.core.event.EventMetadata;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.saga.InMemorySagaIndex;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.InMemoryEventStore;
@@ -26,7 +27,12 @@ class SagaRepliesUnitTests {
 
     /** reserve, then ask the carrier and wait for its reply. */
     private SagaDefinition<Data> waiting(Duration deadline) {
-        return SagaDefinition.builder("waiting", JacksonStateCodec.of(Data.class, 1))
+        return waiting(deadline, StepRetry.ofDefaults(), null);
+    }
+
+    /** As {@link #waiting(Duration)}, asking the carrier up to {@code retry}'s attempts, then a last step. */
+    private SagaDefinition<Data> waiting(Duration deadline, StepRetry retry, String pointOfNoReturn) {
+        SagaDefinition.Builder<Data> builder = SagaDefinition.builder("waiting", JacksonStateCodec.of(Data.class, 1))
                 .step(FulfilmentSaga.step(ledger, "reserve", true, Duration.ofSeconds(5)))
                 .step(SagaStep.<Data>named("book-carrier")
                         .action(context -> {
@@ -37,8 +43,10 @@ class SagaRepliesUnitTests {
                             ledger.undo("book-carrier", "cancel-carrier", context.invocationId());
                             return null;
                         })
+                        .retry(retry)
                         .build())
-                .build();
+                .step(FulfilmentSaga.step(ledger, "confirm", false, Duration.ofSeconds(5)));
+        return pointOfNoReturn == null ? builder.build() : builder.cancellableUntil(pointOfNoReturn).build();
     }
 
     private SagaEngine engine(SagaDefinition<?> definition) {
@@ -64,8 +72,9 @@ class SagaRepliesUnitTests {
     }
 
     @Test
-    void aMissedDeadlineCompensatesEvenAfterARestart() throws InterruptedException {
-        SagaDefinition<Data> saga = waiting(Duration.ofMillis(1500));
+    void aMissedDeadlineAsksAgainAndCompensatesOnlyOnceTheStepsAttemptsRanOutEvenAcrossARestart()
+            throws InterruptedException {
+        SagaDefinition<Data> saga = waiting(Duration.ofMillis(1500), StepRetry.ofDefaults().withMaxAttempts(2), null);
         UUID id = UUID.randomUUID();
         try (SagaEngine first = engine(saga)) {
             first.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
@@ -76,8 +85,47 @@ class SagaRepliesUnitTests {
             SagaState state = second.await(id, WAIT, SagaStatus.COMPENSATED);
 
             assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
-            assertThat(state.failure()).contains("book-carrier timed out");
+            assertThat(state.failure()).contains("book-carrier timed out").contains("no reply before the deadline");
+            assertThat(ledger.calls("book-carrier")).as("asked once per attempt").isEqualTo(2);
             assertThat(ledger.effects()).containsExactly("reserve", "book-carrier", "cancel-carrier", "undo-reserve");
+            assertThat(second.history(id)).extracting(RecordedEvent::eventType)
+                    .containsSubsequence("saga.step-awaiting-reply", "saga.step-attempt-failed", "saga.step-started",
+                            "saga.step-awaiting-reply", "saga.step-failed");
+        }
+    }
+
+    @Test
+    void aReplyThatComesAfterTheFirstDeadlineIsTakenByTheAttemptThatAskedAgain() throws InterruptedException {
+        SagaDefinition<Data> saga = waiting(Duration.ofMillis(600), StepRetry.ofDefaults().withMaxAttempts(100), null);
+        try (SagaEngine engine = engine(saga)) {
+            UUID id = UUID.randomUUID();
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+            await().atMost(WAIT).until(() -> engine.state(id).step("book-carrier").attempts() >= 2);
+
+            await().atMost(WAIT).until(() -> engine.reply(saga, id, "book-carrier", data -> data.with("ship", "late")));
+
+            SagaState state = engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED);
+            assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
+            assertThat(state.data()).contains("late");
+            assertThat(ledger.effects()).containsExactly("reserve", "book-carrier", "confirm");
+        }
+    }
+
+    @Test
+    void pastThePointOfNoReturnAStepWithoutReplyIsAskedAgainForeverInsteadOfCompensated() throws InterruptedException {
+        SagaDefinition<Data> saga = waiting(Duration.ofMillis(300), StepRetry.ofDefaults().withMaxAttempts(2),
+                "book-carrier");
+        try (SagaEngine engine = engine(saga)) {
+            UUID id = UUID.randomUUID();
+            engine.start(saga, id, new Data("o", null, null, null), EventMetadata.empty());
+
+            await().atMost(WAIT).until(() -> ledger.calls("book-carrier") >= 4);
+            assertThat(engine.state(id).status()).isEqualTo(SagaStatus.RUNNING);
+            assertThat(engine.reply(saga, id, "book-carrier", null)).isTrue();
+
+            assertThat(engine.await(id, WAIT, SagaStatus.COMPLETED, SagaStatus.COMPENSATED).status())
+                    .isEqualTo(SagaStatus.COMPLETED);
+            assertThat(ledger.effects()).containsExactly("reserve", "book-carrier", "confirm");
         }
     }
 

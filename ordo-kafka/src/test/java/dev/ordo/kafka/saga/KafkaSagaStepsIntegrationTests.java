@@ -176,7 +176,8 @@ class KafkaSagaStepsIntegrationTests {
     }
 
     @Test
-    void aParticipantThatNeverAnswersFailsTheStepAtItsDeadlineAndTheSagaCompensates() throws InterruptedException {
+    void aParticipantThatNeverAnswersIsAskedAgainAtEachDeadlineAndTheSagaCompensatesOnceTheAttemptsRanOut()
+            throws InterruptedException {
         try (SagaOverKafka sagas = new SagaOverKafka(folder, Duration.ofSeconds(2))) {
             sagas.startSagaSide();
             UUID id = sagas.start("o-silent");
@@ -185,6 +186,8 @@ class KafkaSagaStepsIntegrationTests {
 
             assertThat(state.status()).isEqualTo(SagaStatus.COMPENSATED);
             assertThat(state.failure()).contains("reserve-stock").contains("deadline");
+            assertThat(sagas.sent).as("one request per attempt of the step (3 by default), same invocation id")
+                    .hasSize(3).extracting(StepRequest::invocationId).containsOnly(id + ":reserve-stock");
             assertThat(sagas.compensations).as("a step whose effect is unknown is compensated")
                     .containsExactly("release-stock:o-silent");
             assertThat(sagas.engine().index().get(id))
