@@ -9,6 +9,7 @@ import dev.ordo.spring.kafka.OrdoKafkaClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -25,6 +26,7 @@ public final class ParticipantEndpoint implements SmartLifecycle {
     private final List<ContextParticipant> participants;
     private final EventMapper mapper;
     private final ServiceTopics topics;
+    private final AtomicLong handled = new AtomicLong();
     private StepParticipantEndpoint endpoint;
 
     ParticipantEndpoint(OrdoKafkaClients clients, OrdoDatabase database, List<ContextParticipant> participants,
@@ -38,25 +40,24 @@ public final class ParticipantEndpoint implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        List<StepContract<?>> contracts = new ArrayList<>();
         List<Registration<?>> registrations = new ArrayList<>();
         ContextParticipant.Handlers collect = new ContextParticipant.Handlers() {
             @Override
             public <P> ContextParticipant.Handlers handle(StepContract<P> contract,
                                                          ContextParticipant.Handler<? super P> handler) {
-                contracts.add(contract);
                 registrations.add(new Registration<>(contract, handler));
                 return this;
             }
         };
         participants.forEach(participant -> participant.handlers(collect));
+        List<StepContract<?>> contracts = registrations.stream().<StepContract<?>>map(Registration::contract).toList();
         TreeSet<String> names = new TreeSet<>();
         contracts.forEach(contract -> names.add(contract.participant()));
         StepParticipantEndpoint.Builder builder = StepParticipantEndpoint.builder(clients.properties(),
                         String.join("+", names), database, StepMessages.of(contracts, mapper))
                 .commandTopics(names.stream().map(topics::requests).toArray(String[]::new))
                 .groupId(topics.topicPrefix() + String.join("+", names) + ".participant");
-        registrations.forEach(registration -> registration.into(builder));
+        registrations.forEach(registration -> registration.into(builder, handled));
         endpoint = builder.start();
     }
 
@@ -73,9 +74,22 @@ public final class ParticipantEndpoint implements SmartLifecycle {
         return endpoint != null;
     }
 
+    /** How many partitions of the request topics this instance reads; 0 before the start. */
+    public synchronized int partitions() {
+        return endpoint == null ? 0 : endpoint.partitions();
+    }
+
+    /** How many requests this instance handed to a handler since it started (repeats the inbox answered excluded). */
+    public long handled() {
+        return handled.get();
+    }
+
     private record Registration<P>(StepContract<P> contract, ContextParticipant.Handler<? super P> handler) {
-        void into(StepParticipantEndpoint.Builder builder) {
-            builder.handleIdempotent(contract.type(), handler::handle);
+        void into(StepParticipantEndpoint.Builder builder, AtomicLong handled) {
+            builder.handleIdempotent(contract.type(), (payload, request) -> {
+                handled.incrementAndGet();
+                return handler.handle(payload, request);
+            });
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.InventoryServiceApplication;
 import dev.ordo.marketplace.services.NotificationsServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
+import dev.ordo.marketplace.services.ParticipantEndpoint;
 import dev.ordo.marketplace.services.QueryServiceApplication;
 import dev.ordo.marketplace.services.ShippingServiceApplication;
 import dev.ordo.marketplace.shipping.app.ShippingService;
@@ -48,6 +49,7 @@ class ServicesIntegrationTests {
     private ConfigurableApplicationContext catalog;
     private ConfigurableApplicationContext orders;
     private ConfigurableApplicationContext inventory;
+    private ConfigurableApplicationContext secondInventory;
     private ConfigurableApplicationContext shipping;
     private ConfigurableApplicationContext notifications;
     private ConfigurableApplicationContext query;
@@ -56,7 +58,7 @@ class ServicesIntegrationTests {
     @AfterEach
     void stopAll() {
         for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {secondQuery, query, orders,
-                notifications, shipping, inventory, catalog}) {
+                notifications, shipping, secondInventory, inventory, catalog}) {
             if (service != null) {
                 service.close();
             }
@@ -87,11 +89,12 @@ class ServicesIntegrationTests {
 
         JsonNode product = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0);
         String productId = product.get("productId").asString();
+        // read before the order: its reservation may reach the inventory's view before the next request does
+        JsonNode stockBefore = new Api(port(inventory)).get("/inventory/" + productId).expect(200).json();
         String id = await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)), r ->
                 r.status() == 201).json().get("orderId").asString();
         JsonNode placed = ordersApi.get("/orders/" + id).expect(200).json();
         assertThat(placed.get("lines").get(0).get("productName").asString()).isEqualTo(product.get("name").asString());
-        JsonNode stockBefore = new Api(port(inventory)).get("/inventory/" + productId).expect(200).json();
         await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
                 "SHIPPED"::equals);
         // the saga asked the other services by message: the customer was told, the unit left the inventory's stock;
@@ -127,12 +130,8 @@ class ServicesIntegrationTests {
         KafkaHarness.createTopic(prefix + ".order", 4);
         startServices(prefix);
         // two instances of one service: one database, one consumer group per read model
-        PostgresDatabase database = PostgresHarness.newDatabase();
-        String[] queryArgs = concat(java.util.Arrays.stream(common(prefix, "query"))
-                        .filter(arg -> !arg.startsWith("--ordo.store.")).toArray(String[]::new),
-                "--ordo.store.type=postgres",
-                "--ordo.store.postgres.url=" + database.jdbcUrl(), "--ordo.store.postgres.username=" + database.user(),
-                "--ordo.store.postgres.password=" + database.password(), "--ordo.kafka.projections.enabled=true",
+        String[] queryArgs = concat(onPostgres(common(prefix, "query"), PostgresHarness.newDatabase()),
+                "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".query.");
         query = new SpringApplicationBuilder(QueryServiceApplication.class).run(queryArgs);
@@ -164,6 +163,42 @@ class ServicesIntegrationTests {
                 .isEqualTo(24);
     }
 
+    @Test
+    void twoInstancesOfTheInventoryShareItsRequestsAndStoppingOneLosesOrDoublesNoReservation() {
+        String prefix = "stock-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaHarness.createTopic(prefix + ".inventory.requests", 4);
+        // two instances of one participant: one database, one consumer group on the request topic
+        String[] inventoryArgs = concat(onPostgres(common(prefix, "inventory"), PostgresHarness.newDatabase()),
+                relay(prefix, "inventory", "stock"));
+        startServices(prefix, inventoryArgs);
+        secondInventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
+        ParticipantEndpoint first = inventory.getBean(ParticipantEndpoint.class);
+        ParticipantEndpoint second = secondInventory.getBean(ParticipantEndpoint.class);
+        await().atMost(PATIENCE).until(() -> first.partitions() > 0 && second.partitions() > 0
+                && first.partitions() + second.partitions() == 4);
+        Api catalogApi = new Api(port(catalog));
+        Api ordersApi = new Api(port(orders));
+        String productId = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0)
+                .get("productId").asString();
+        Api stockApi = new Api(port(secondInventory));
+        int before = stockApi.get("/inventory/" + productId).expect(200).json().get("available").asInt();
+
+        List<String> placed = new java.util.ArrayList<>(placeOrders(ordersApi, productId, 12));
+        // twelve sagas keyed over four partitions: both instances have handled some (all on one side: 1 in 2,000)
+        await().atMost(PATIENCE).until(() -> first.handled() > 0 && second.handled() > 0);
+        inventory.close();
+        inventory = null;
+        placed.addAll(placeOrders(ordersApi, productId, 8));
+        for (String id : placed) {
+            await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + id).json().get("status").asString(),
+                    "SHIPPED"::equals);
+        }
+
+        JsonNode stock = await().atMost(PATIENCE).until(() -> stockApi.get("/inventory/" + productId).json(),
+                view -> view.get("reserved").asInt() == 0 && view.get("available").asInt() == before - 20);
+        assertThat(stock.get("available").asInt()).as("each order's unit taken once").isEqualTo(before - 20);
+    }
+
     private static List<String> placeOrders(Api api, String productId, int count) {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -193,14 +228,18 @@ class ServicesIntegrationTests {
      * the fulfilment saga against the others.
      */
     private void startServices(String prefix) {
+        startServices(prefix, concat(common(prefix, "inventory"), relay(prefix, "inventory", "stock")));
+    }
+
+    /** {@link #startServices(String)} with the inventory started with these arguments. */
+    private void startServices(String prefix, String... inventoryArgs) {
         for (String topic : List.of("product", "stock", "order", "notification", "inventory.requests", "shipping.requests",
                 "notifications.requests", "fulfilment.replies")) {
             KafkaHarness.createTopic(prefix + "." + topic, 2);
         }
         catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
                 relay(prefix, "catalog", "product")));
-        inventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(concat(
-                common(prefix, "inventory"), relay(prefix, "inventory", "stock")));
+        inventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
         shipping = new SpringApplicationBuilder(ShippingServiceApplication.class).run(common(prefix, "shipping"));
         notifications = new SpringApplicationBuilder(NotificationsServiceApplication.class).run(concat(concat(
                 common(prefix, "notifications"), relay(prefix, "notifications", "notification")),
@@ -214,6 +253,14 @@ class ServicesIntegrationTests {
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".orders.",
                 "--ordo.kafka.sagas.reply-topic=" + prefix + ".fulfilment.replies",
                 "--ordo.kafka.sagas.reply-group=" + prefix + ".fulfilment"));
+    }
+
+    /** The arguments with the store on this PostgreSQL database instead of a SQLite file. */
+    private static String[] onPostgres(String[] args, PostgresDatabase database) {
+        return concat(java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("--ordo.store.")).toArray(
+                        String[]::new), "--ordo.store.type=postgres", "--ordo.store.postgres.url=" + database.jdbcUrl(),
+                "--ordo.store.postgres.username=" + database.user(),
+                "--ordo.store.postgres.password=" + database.password());
     }
 
     private static String[] relay(String prefix, String service, String category) {

@@ -46,6 +46,7 @@ final class RecordLoop implements AutoCloseable {
     private final Backoff backoff;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile int partitions;
 
     RecordLoop(String name, Properties clientProperties, String groupId, Collection<String> topics, Work work,
                Duration maxBackoff) {
@@ -68,6 +69,11 @@ final class RecordLoop implements AutoCloseable {
         thread.start();
     }
 
+    /** How many partitions the group gave this member, as of its latest poll. */
+    int partitions() {
+        return partitions;
+    }
+
     /** True while the member's thread runs (false after {@link #close()} or an {@link Error} ended it). */
     boolean isRunning() {
         return thread.isAlive();
@@ -79,6 +85,7 @@ final class RecordLoop implements AutoCloseable {
             while (running) {
                 try {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    partitions = consumer.assignment().size();
                     if (!records.isEmpty() && processed(records)) {
                         backoff.reset();
                     }

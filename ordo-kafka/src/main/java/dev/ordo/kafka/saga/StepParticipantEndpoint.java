@@ -236,6 +236,14 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * How many partitions of its command topics the consumer group gives this member, as of its latest poll: with
+     * several instances of a participant, each reads the requests of its partitions only.
+     */
+    public int partitions() {
+        return loop.partitions();
+    }
+
     /** True while the endpoint's consumer runs (false once closed, or ended by an {@link Error}). */
     boolean isRunning() {
         return loop.isRunning();
