@@ -17,7 +17,7 @@ import org.apache.kafka.common.Uuid;
  * Apache Kafka artifacts on the launcher's classpath. Its log directory is formatted once and kept: a broker started
  * again on the same folder has its topics, offsets and transactions. Auto-created topics get four partitions.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker implements ChildProcess {
 
     private static final Duration READY = Duration.ofMinutes(2);
 
@@ -44,7 +44,12 @@ final class KafkaBroker implements AutoCloseable {
         ChildJvm process = ChildJvm.start("kafka", List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp",
                 ChildJvm.classpath(), "kafka.Kafka", config.toAbsolutePath().toString()), folder, logs);
         KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
-        broker.awaitReady();
+        try {
+            broker.awaitReady();
+        } catch (InterruptedException e) {
+            process.stop(Duration.ofSeconds(10));
+            throw e;
+        }
         return broker;
     }
 
@@ -52,8 +57,14 @@ final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private static void writeConfig(Path config, Path data, int port) {

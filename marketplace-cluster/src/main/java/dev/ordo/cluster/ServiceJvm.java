@@ -15,7 +15,7 @@ import java.util.List;
  * arguments that make it what it is (its database, Kafka, routes), healthy once {@code GET /actuator/health} answers
  * 200.
  */
-final class ServiceJvm implements AutoCloseable {
+final class ServiceJvm implements ChildProcess {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
@@ -35,6 +35,7 @@ final class ServiceJvm implements AutoCloseable {
      *
      * @throws IllegalStateException when it exits or is not healthy within three minutes (its last output is in the
      *                               message)
+     * @throws InterruptedException  when interrupted while waiting, after stopping the process
      */
     static ServiceJvm start(String name, Path jar, int port, List<String> args, Path workingDirectory, Path logs)
             throws InterruptedException {
@@ -46,7 +47,12 @@ final class ServiceJvm implements AutoCloseable {
                 "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(args);
         ServiceJvm service = new ServiceJvm(name, port, ChildJvm.start(name, command, workingDirectory, logs));
-        service.awaitHealthy();
+        try {
+            service.awaitHealthy();
+        } catch (InterruptedException e) {
+            service.process.stop(Duration.ofSeconds(10));
+            throw e;
+        }
         return service;
     }
 
@@ -58,11 +64,13 @@ final class ServiceJvm implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -1,63 +1,59 @@
 package dev.ordo.cluster;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service the supervisor keeps running, as a process manager (systemd, Kubernetes) would: when its process dies
- * (a crash, {@code kill -9}), {@link #restartIfDead} starts it again with the same jar, port and arguments and tells
- * the new pid. Closing it stops the current process and restarts nothing after. Thread-safe.
+ * A process the supervisor keeps running, as a process manager (systemd, Kubernetes) would: when it dies (a crash,
+ * {@code kill -9}), {@link #restartIfDead} starts it again the way it was first started (the same jar, port,
+ * arguments and data) and tells {@code onRestart} about the new process. Closing it stops the current process and
+ * restarts nothing after. Thread-safe.
+ *
+ * @param <P> the kind of process
  */
-final class Supervised implements AutoCloseable {
+final class Supervised<P extends ChildProcess> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Supervised.class);
 
+    /** Starts the process and returns once it serves. */
+    @FunctionalInterface
+    interface Start<P> {
+        P start() throws InterruptedException;
+    }
+
     private final String name;
-    private final Path jar;
-    private final int port;
-    private final List<String> args;
-    private final Path workingDirectory;
-    private final Path logs;
-    private ServiceJvm current;
+    private final Start<P> start;
+    private final Consumer<P> onRestart;
+    private P current;
     private boolean closed;
 
-    private Supervised(String name, Path jar, int port, List<String> args, Path workingDirectory, Path logs,
-                       ServiceJvm first) {
+    private Supervised(String name, Start<P> start, Consumer<P> onRestart, P first) {
         this.name = name;
-        this.jar = jar;
-        this.port = port;
-        this.args = List.copyOf(args);
-        this.workingDirectory = workingDirectory;
-        this.logs = logs;
+        this.start = start;
+        this.onRestart = onRestart;
         this.current = first;
     }
 
-    /** Starts the service and returns once it is healthy (see {@link ServiceJvm#start}). */
-    static Supervised start(String name, Path jar, int port, List<String> args, Path workingDirectory, Path logs)
+    /** Starts the process for the first time. */
+    static <P extends ChildProcess> Supervised<P> start(String name, Start<P> start, Consumer<P> onRestart)
             throws InterruptedException {
-        return new Supervised(name, jar, port, args, workingDirectory, logs,
-                ServiceJvm.start(name, jar, port, args, workingDirectory, logs));
+        return new Supervised<>(name, start, onRestart, start.start());
     }
 
-    synchronized ServiceJvm current() {
+    synchronized P current() {
         return current;
     }
 
-    /**
-     * When the process died, starts it again and hands the new one to {@code restarted}; a start that fails is tried
-     * again at the next call.
-     */
-    synchronized void restartIfDead(Consumer<ServiceJvm> restarted) throws InterruptedException {
+    /** When the process died, starts it again; a start that fails is tried again at the next call. */
+    synchronized void restartIfDead() throws InterruptedException {
         if (closed || current.isAlive()) {
             return;
         }
         log.warn("{} (pid {}) died: starting it again", name, current.pid());
         try {
-            current = ServiceJvm.start(name, jar, port, args, workingDirectory, logs);
-            restarted.accept(current);
+            current = start.start();
+            onRestart.accept(current);
         } catch (IllegalStateException e) {
             log.error("{} could not be started again; trying later: {}", name, e.getMessage());
         }

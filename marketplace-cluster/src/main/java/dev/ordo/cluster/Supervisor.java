@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * the catalog (HTTP port + 1), the orders service with the fulfilment saga and the payments (+ 2), the query service
  * with the analytics' read models fed only from Kafka (+ 3), and the saga's participants, which answer its requests
  * over Kafka: the inventory (+ 4), shipping (+ 5) and notifications (+ 6). The gateway serves the public API on the
- * HTTP port and routes each path to its service. Once the cluster is ready, a service whose process dies is started
- * again ({@link Supervised}), as a process manager would.
+ * HTTP port and routes each path to its service. Once the cluster is ready, the broker or a service whose process
+ * dies is started again ({@link Supervised}), as a process manager would.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -51,8 +53,10 @@ final class Supervisor implements AutoCloseable {
 
     private final ClusterSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final List<Supervised> supervised = new CopyOnWriteArrayList<>();
+    private final List<Supervised<?>> supervised = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("cluster-watch").daemon().factory());
     private final Object stateLock = new Object();
     private volatile ClusterState state;
 
@@ -69,27 +73,27 @@ final class Supervisor implements AutoCloseable {
         save(state);
         try {
             PostgresServer postgres = remember(PostgresServer.start(settings.postgres(), settings.postgresPort()));
-            KafkaBroker kafka = remember(KafkaBroker.start(settings.kafka(), settings.kafkaPort(), settings.logs()));
+            KafkaBroker kafka = supervise(Supervised.start("kafka", () -> KafkaBroker.start(settings.kafka(),
+                    settings.kafkaPort(), settings.logs()), restarted -> update(now -> now.withKafka(
+                    restarted.bootstrapServers(), restarted.pid()))));
             save(state.withKafka(kafka.bootstrapServers(), kafka.pid()));
             for (Service service : SERVICES) {
                 postgres.ensureDatabase(service.name());
-                ServiceJvm started = remember(Supervised.start(service.name(), settings.jar(),
-                        settings.httpPort() + service.portOffset(), service.args(postgres, kafka), settings.data(),
-                        settings.logs()), supervised::add).current();
+                ServiceJvm started = service(service.name(), settings.jar(),
+                        settings.httpPort() + service.portOffset(), service.args(postgres, kafka));
                 save(state.withService(started.name(), started.url().toString(), started.pid()));
             }
-            ServiceJvm gateway = remember(ServiceJvm.start("gateway", settings.gatewayJar(), settings.httpPort(),
+            ServiceJvm gateway = service("gateway", settings.gatewayJar(), settings.httpPort(),
                     List.of("--marketplace.gateway.catalog-url=http://127.0.0.1:" + (settings.httpPort() + 1),
                             "--marketplace.gateway.orders-url=http://127.0.0.1:" + (settings.httpPort() + 2),
                             "--marketplace.gateway.query-url=http://127.0.0.1:" + (settings.httpPort() + 3),
                             "--marketplace.gateway.inventory-url=http://127.0.0.1:" + (settings.httpPort() + 4),
                             "--marketplace.gateway.shipping-url=http://127.0.0.1:" + (settings.httpPort() + 5),
-                            "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6)),
-                    settings.data(), settings.logs()));
+                            "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6)));
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
-            Thread.ofVirtual().name("cluster-watch").start(this::keepServicesRunning);
+            watch.scheduleWithFixedDelay(this::keepProcessesRunning, 1, 1, TimeUnit.SECONDS);
         } catch (RuntimeException | InterruptedException e) {
             close();
             save(state.with(ClusterState.Status.FAILED, e.getMessage()));
@@ -124,20 +128,27 @@ final class Supervisor implements AutoCloseable {
         return resource;
     }
 
-    private <T extends AutoCloseable> T remember(T resource, Consumer<T> also) {
-        also.accept(resource);
-        return remember(resource);
+    /** Starts a supervised service (one whose new pid goes into the state when it is started again). */
+    private ServiceJvm service(String name, Path jar, int port, List<String> args) throws InterruptedException {
+        return supervise(Supervised.start(name, () -> ServiceJvm.start(name, jar, port, args, settings.data(),
+                settings.logs()), restarted -> update(now -> now.withService(restarted.name(),
+                restarted.url().toString(), restarted.pid()))));
     }
 
-    /** Every second, starts again each service whose process died, until the cluster stops. */
-    private void keepServicesRunning() {
+    /** Remembers a process to stop and to start again when it dies; its current process. */
+    private <P extends ChildProcess> P supervise(Supervised<P> process) {
+        supervised.add(remember(process));
+        return process.current();
+    }
+
+    /** Starts again each process that died, the broker or a service (every second, until the cluster stops). */
+    private void keepProcessesRunning() {
         try {
-            while (!stopping) {
-                for (Supervised service : supervised) {
-                    service.restartIfDead(restarted -> update(now -> now.withService(restarted.name(),
-                            restarted.url().toString(), restarted.pid())));
+            for (Supervised<?> process : supervised) {
+                if (stopping) {
+                    return;
                 }
-                Thread.sleep(1_000);
+                process.restartIfDead();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,6 +173,7 @@ final class Supervisor implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopping = true;
+        watch.shutdownNow();
         for (AutoCloseable resource : started.reversed()) {
             try {
                 resource.close();

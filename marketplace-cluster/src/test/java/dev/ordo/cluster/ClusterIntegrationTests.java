@@ -122,18 +122,19 @@ class ClusterIntegrationTests {
     }
 
     /**
-     * Orders placed one after the other through the gateway while the inventory, the orders service (with the saga
-     * and the payments) and shipping are killed with SIGKILL in turn; the client sends each order again with the same
-     * Idempotency-Key until it has an answer. The supervisor starts each killed service again. Afterwards every order
-     * is shipped or cancelled, each shipped order was captured exactly once and each cancelled one holds no money,
-     * and every unit of the product is accounted for: what is available now is what was available before, less one
-     * unit per shipped order, and nothing stays reserved.
+     * Orders placed one after the other through the gateway while the inventory, the Kafka broker, the orders service
+     * (with the saga and the payments) and shipping are killed with SIGKILL in turn; the client sends each order again
+     * with the same Idempotency-Key until it has an answer. The supervisor starts each killed process again (the
+     * broker's outage lasts until it has recovered its logs). Afterwards every order is shipped or cancelled, each
+     * shipped order was captured exactly once and each cancelled one holds no money, and every unit of the product is
+     * accounted for: what is available now is what was available before, less one unit per shipped order, and nothing
+     * stays reserved.
      */
     private void killedServicesComeBackAndEveryOrderIsAccountedFor(int port, String product) throws Exception {
         Duration patience = Duration.ofMinutes(4);
         String stockBefore = await().atMost(patience).until(() -> get(port, "inventory/" + product).body(),
                 body -> number(body, "reserved") == 0);
-        Map<Integer, String> kills = Map.of(4, "inventory", 10, "orders", 16, "shipping");
+        Map<Integer, String> kills = Map.of(4, "inventory", 8, "kafka", 12, "orders", 16, "shipping");
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 22; i++) {
             if (kills.containsKey(i)) {
@@ -168,7 +169,7 @@ class ClusterIntegrationTests {
         assertThat(number(stockAfter, "available")).isEqualTo(expected);
     }
 
-    /** Kills the named service's process with SIGKILL, as the state file names it. */
+    /** Kills the named process (a service, the broker) with SIGKILL, as the state file names it. */
     private void kill(String service) {
         long pid = ClusterState.read(data.resolve("cluster.state")).orElseThrow().processes().get(service);
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
