@@ -3,6 +3,8 @@ package dev.ordo.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,10 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -41,6 +45,8 @@ class ClusterIntegrationTests {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newHttpClient();
     private String[] options;
 
@@ -103,6 +109,7 @@ class ClusterIntegrationTests {
         // the analytics come from the query service, fed by the orders' events on Kafka
         await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "analytics").body(),
                 body -> body.contains("\"paidOrders\":1"));
+        theGatewaysApiDocumentIsTheEmbeddedMarketplaces(http);
         killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
         long published = committedRecords(bootstrap, "marketplace.product");
 
@@ -119,6 +126,42 @@ class ClusterIntegrationTests {
         // the relay resumed after its position (kept in the broker's data): the catalog was not published again
         assertThat(committedRecords(bootstrap, "marketplace.product")).isEqualTo(published);
         assertThat(Cluster.run(command("status"), out)).isZero();
+    }
+
+    /**
+     * A client cannot tell the deployments apart by the API's description: the gateway's OpenAPI document (the services'
+     * documents merged) has the embedded marketplace's operations and schemas, and names the gateway as its server.
+     */
+    private void theGatewaysApiDocumentIsTheEmbeddedMarketplaces(int port) throws Exception {
+        HttpResponse<String> merged = get(port, "v3/api-docs");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        JsonNode gateway = JSON.readTree(merged.body());
+        JsonNode embedded;
+        int embeddedPort = freePort();
+        Files.createDirectories(data.resolve("embedded"));
+        try (ServiceJvm marketplace = ServiceJvm.start("embedded", Path.of("..", "marketplace", "target",
+                "marketplace.jar"), embeddedPort, List.of(), data.resolve("embedded"), data.resolve("embedded-logs"))) {
+            embedded = JSON.readTree(get(embeddedPort, "v3/api-docs").body());
+        }
+
+        assertThat(operations(gateway)).isNotEmpty().containsExactlyInAnyOrderElementsOf(operations(embedded));
+        assertThat(names(gateway.path("components").path("schemas")))
+                .containsExactlyInAnyOrderElementsOf(names(embedded.path("components").path("schemas")));
+        assertThat(gateway.path("servers").get(0).path("url").asText()).isEqualTo("http://127.0.0.1:" + port);
+    }
+
+    /** Each operation of an OpenAPI document as "METHOD /path". */
+    private static List<String> operations(JsonNode document) {
+        List<String> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return operations;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /**
