@@ -29,14 +29,17 @@ final class Supervisor implements AutoCloseable {
 
     /**
      * The services in start order: the catalog and the inventory first, since the orders service keeps replicas of
-     * their read models from their events ({@code marketplace.product}, {@code marketplace.stock}); the participants
+     * their read models from their events ({@code marketplace.product}, {@code marketplace.stock}) and the inventory
+     * one of the catalog's; the participants
      * of the fulfilment (inventory, shipping, notifications) read their requests from {@code marketplace.<participant>
      * .requests}; the orders service reads the answers from {@code marketplace.fulfilment.replies}; the notifications
      * and the query service follow the orders' events.
      */
     private static final List<Service> SERVICES = List.of(
             new Service("catalog", 1, List.of()),
-            new Service("inventory", 4, List.of()),
+            new Service("inventory", 4, List.of("--ordo.kafka.projections.enabled=true",
+                    "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
+                    "--ordo.kafka.projections.group-prefix=inventory.")),
             new Service("shipping", 5, List.of()),
             new Service("notifications", 6, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.topics=marketplace.order,marketplace.notification",

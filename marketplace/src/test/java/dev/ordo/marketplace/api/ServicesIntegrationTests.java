@@ -118,6 +118,17 @@ class ServicesIntegrationTests {
         assertThat(analytics.get("topProducers").get(0).get("producerName").asString())
                 .isEqualTo(product.get("producerName").asString());
 
+        // the inventory knows the catalog's products from its events: a delivery of a product registered a moment
+        // ago is taken once the registration arrived, one of a product never registered is refused
+        String fresh = catalogApi.post("/catalog/products", Map.of("producerId", UUID.randomUUID().toString(),
+                "producerName", "Test Workshop", "name", "Fresh product", "price", "12.00", "currency", "EUR",
+                "available", true)).expect(201).json().get("productId").asString();
+        JsonNode delivered = await().atMost(PATIENCE).until(() -> inventoryApi.post("/inventory/" + fresh
+                + "/deliveries", Map.of("quantity", 5)), response -> response.status() == 200).json();
+        assertThat(delivered.get("available").asInt()).isEqualTo(5);
+        assertThat(inventoryApi.post("/inventory/" + UUID.randomUUID() + "/deliveries", Map.of("quantity", 5))
+                .status()).isEqualTo(404);
+
         catalogApi.put("/catalog/products/" + productId + "/price", Map.of("price", "1234.50", "currency", "EUR"))
                 .expect(200);
         await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)).json(), order -> order
@@ -168,8 +179,8 @@ class ServicesIntegrationTests {
         String prefix = "stock-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaHarness.createTopic(prefix + ".inventory.requests", 4);
         // two instances of one participant: one database, one consumer group on the request topic
-        String[] inventoryArgs = concat(onPostgres(common(prefix, "inventory"), PostgresHarness.newDatabase()),
-                relay(prefix, "inventory", "stock"));
+        String[] inventoryArgs = inventory(prefix, onPostgres(common(prefix, "inventory"),
+                PostgresHarness.newDatabase()));
         startServices(prefix, inventoryArgs);
         secondInventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
         ParticipantEndpoint first = inventory.getBean(ParticipantEndpoint.class);
@@ -228,7 +239,7 @@ class ServicesIntegrationTests {
      * the fulfilment saga against the others.
      */
     private void startServices(String prefix) {
-        startServices(prefix, concat(common(prefix, "inventory"), relay(prefix, "inventory", "stock")));
+        startServices(prefix, inventory(prefix, common(prefix, "inventory")));
     }
 
     /** {@link #startServices(String)} with the inventory started with these arguments. */
@@ -253,6 +264,13 @@ class ServicesIntegrationTests {
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".orders.",
                 "--ordo.kafka.sagas.reply-topic=" + prefix + ".fulfilment.replies",
                 "--ordo.kafka.sagas.reply-group=" + prefix + ".fulfilment"));
+    }
+
+    /** The inventory's arguments: its relay, and the catalog's replica fed from the catalog's events. */
+    private static String[] inventory(String prefix, String[] common) {
+        return concat(concat(common, relay(prefix, "inventory", "stock")), "--ordo.kafka.projections.enabled=true",
+                "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=" + prefix + ".product",
+                "--ordo.kafka.projections.group-prefix=" + prefix + ".inventory.");
     }
 
     /** The arguments with the store on this PostgreSQL database instead of a SQLite file. */
