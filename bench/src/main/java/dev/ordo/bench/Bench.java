@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar kafka-latency [events per second]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
- * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres ...]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
@@ -39,7 +39,7 @@ public final class Bench {
             System.err.println("       Bench relay [sqlite|postgres] [events] [batch]   (outbox relay vs bare producer)");
             System.err.println("       Bench append-costs   (a lone PostgreSQL writer's costs one at a time)");
             System.err.println("       Bench http [marketplace.jar] [clients ...]");
-            System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres ...]");
+            System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]");
             System.exit(2);
         }
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));

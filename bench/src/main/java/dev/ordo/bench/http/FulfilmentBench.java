@@ -28,9 +28,11 @@ import org.HdrHistogram.Histogram;
  * stock stream).
  *
  * <p>For each backend ({@code sqlite}, the embedded default; {@code postgres}, a fresh database on the harness's
- * server) and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
+ * server; {@code cluster}, the services of {@code ./cluster start} already running, see {@link ClusterDeployment})
+ * and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
  * {@code --marketplace.payments.latency=0ms --marketplace.payments.decline-rate=RATE}, registers the products and
- * delivers 900,000 units of each (so no order runs out), then runs, each for a warm-up and a measurement: the baseline
+ * delivers 900,000 units of each (so no order runs out), places one order of each (each request again until taken:
+ * the cluster's services learn of the products from Kafka), then runs, each for a warm-up and a measurement: the baseline
  * {@code GET /actuator/health/liveness}, and the fulfilment, where the clients keep at most {@code inFlight} sagas
  * running (see {@link FulfilmentClient}) and a {@link SagaMonitor} counts the sagas finished from the marketplace's
  * own {@code ordo.sagas} counter. Prints one markdown row per scenario: sagas finished per second (completed or
@@ -116,12 +118,13 @@ public final class FulfilmentBench {
                 "--marketplace.payments.decline-rate=" + declineRate));
         appArgs.addAll(backendArgs(backend));
         String declined = String.format(Locale.ROOT, "%.0f%%", declineRate * 100);
-        try (MarketplaceProcess app = MarketplaceProcess.start(jar, appJvmArgs, appArgs)) {
+        try (Deployment app = deploy(backend, declineRate, appArgs);
+             MarketplaceApi sagas = new MarketplaceApi(app.sagas())) {
             List<String> products = stockedProducts(app, productCount);
             ClientStats.Totals baseline = scenario(app, clients, api -> c -> new LivenessClient(api));
             Semaphore window = new Semaphore(inFlight);
             Queue<SagaLatencies.Sample> samples = new ConcurrentLinkedQueue<>();
-            ClientStats.Totals orders = scenario(app, clients + 1, api -> c -> c == 0 ? new SagaMonitor(api, window)
+            ClientStats.Totals orders = scenario(app, clients + 1, api -> c -> c == 0 ? new SagaMonitor(sagas, window)
                     : new FulfilmentClient(api, products, window, sampleEvery, samples, 31L * clients + c));
             SagaLatencies.Result latencies = latencies(app, samples);
             all.addAll(List.of(baseline, orders));
@@ -138,7 +141,22 @@ public final class FulfilmentBench {
         }
     }
 
-    private static SagaLatencies.Result latencies(MarketplaceProcess app, Queue<SagaLatencies.Sample> samples)
+    /**
+     * The embedded marketplace started afresh, or, for {@code cluster}, the cluster running from the data folder
+     * {@code bench.cluster} (default {@code data/cluster}), whose payments decline nothing.
+     */
+    private Deployment deploy(String backend, double declineRate, List<String> appArgs) throws Exception {
+        if (!backend.equals("cluster")) {
+            return MarketplaceProcess.start(jar, appJvmArgs, appArgs);
+        }
+        if (declineRate != 0) {
+            throw new IllegalArgumentException("the cluster's payments decline nothing: run it with "
+                    + "-Dbench.declineRates=0");
+        }
+        return ClusterDeployment.attach(Path.of(System.getProperty("bench.cluster", "data/cluster")));
+    }
+
+    private static SagaLatencies.Result latencies(Deployment app, Queue<SagaLatencies.Sample> samples)
             throws InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
             SagaLatencies.Result result = SagaLatencies.of(api, samples);
@@ -151,14 +169,14 @@ public final class FulfilmentBench {
     }
 
     /** The SQLite files' size ÷ every saga finished so far, in KB; "–" for PostgreSQL. */
-    private static String storeKilobytesPerSaga(MarketplaceProcess app, String backend)
+    private static String storeKilobytesPerSaga(Deployment app, String backend)
             throws IOException, InterruptedException, SQLException {
-        if (!backend.equals("sqlite")) {
+        if (!backend.equals("sqlite") || !(app instanceof MarketplaceProcess process)) {
             return "–";
         }
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
             long finished = SagaMonitor.finished(api);
-            return String.format(Locale.ROOT, "%.1f", app.storeBytes() / 1024.0 / finished);
+            return String.format(Locale.ROOT, "%.1f", process.storeBytes() / 1024.0 / finished);
         }
     }
 
@@ -170,7 +188,9 @@ public final class FulfilmentBench {
                 yield List.of("--spring.profiles.active=postgres", "--ordo.store.postgres.url=" + db.jdbcUrl(),
                         "--ordo.store.postgres.username=" + db.user(), "--ordo.store.postgres.password=" + db.password());
             }
-            default -> throw new IllegalArgumentException("unknown backend " + backend + "; use sqlite or postgres");
+            case "cluster" -> List.of();
+            default -> throw new IllegalArgumentException("unknown backend " + backend
+                    + "; use sqlite, postgres or cluster");
         };
     }
 
@@ -179,7 +199,7 @@ public final class FulfilmentBench {
      * {@value #DELIVERY} units of each ({@code POST /inventory/{id}/deliveries}), so that no order runs out of stock
      * and orders spread over as many stock streams as a small shop's catalog has; returns their ids.
      */
-    private static List<String> stockedProducts(MarketplaceProcess app, int count)
+    private static List<String> stockedProducts(Deployment app, int count)
             throws IOException, InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
             String producer = UUID.randomUUID().toString();
@@ -191,23 +211,42 @@ public final class FulfilmentBench {
                 if (!registered.ok()) {
                     throw new IllegalStateException(registered.describe("POST /catalog/products"));
                 }
-                String id = registered.json().path("productId").asString();
-                MarketplaceApi.Response delivered = api.post("inventory/" + id + "/deliveries",
-                        Map.of("quantity", DELIVERY));
-                if (!delivered.ok()) {
-                    throw new IllegalStateException(delivered.describe("POST /inventory/" + id + "/deliveries"));
-                }
-                ids.add(id);
+                ids.add(registered.json().path("productId").asString());
+            }
+            for (String id : ids) {
+                untilTaken(api, "inventory/" + id + "/deliveries", Map.of("quantity", DELIVERY));
+            }
+            for (String id : ids) {
+                untilTaken(api, "orders", new OrderClient.PlaceOrder(UUID.randomUUID().toString(),
+                        List.of(new OrderClient.Item(id, 1)), FulfilmentClient.ADDRESS));
             }
             return ids;
         }
     }
 
-    private ClientStats.Totals scenario(MarketplaceProcess app, int threads,
+    /**
+     * Posts the body again until it is taken: in the cluster, the inventory learns the products, and the orders
+     * service the products and their stock, from Kafka, a moment after the catalog and the inventory answered; until
+     * then the request is refused and changes nothing.
+     */
+    private static void untilTaken(MarketplaceApi api, String path, Object body)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        MarketplaceApi.Response response = api.post(path, body);
+        while (!response.ok()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(response.describe("POST /" + path));
+            }
+            Thread.sleep(100);
+            response = api.post(path, body);
+        }
+    }
+
+    private ClientStats.Totals scenario(Deployment app, int threads,
                                         Function<MarketplaceApi, IntFunction<LoadRun.Client>> factory)
             throws InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
-            return LoadRun.run(app.handle(), threads, warmup, measurement, factory.apply(api));
+            return LoadRun.run(app, threads, warmup, measurement, factory.apply(api));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FulfilmentClient implements LoadRun.Client {
 
-    private static final OrderClient.Address ADDRESS = new OrderClient.Address("Hauptstrasse 1", "Graz", "8010", "AT");
+    static final OrderClient.Address ADDRESS = new OrderClient.Address("Hauptstrasse 1", "Graz", "8010", "AT");
 
     private final MarketplaceApi api;
     private final List<String> products;

@@ -122,7 +122,7 @@ public final class HttpBench {
                                         Function<MarketplaceApi, IntFunction<LoadRun.Client>> clients)
             throws InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
-            return LoadRun.run(app.handle(), n, warmup, measurement, clients.apply(api));
+            return LoadRun.run(app, n, warmup, measurement, clients.apply(api));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
 
 /**
  * Runs a number of closed-loop clients, one virtual thread each, for a warm-up and then a measurement of fixed
- * duration, and merges what they saw, with the CPU time the server process and this driver used during the
+ * duration, and merges what they saw, with the CPU time the server's processes and this driver used during the
  * measurement (all their threads: request handling, JIT compilation, GC). Each client sends its next request as
  * soon as it has the previous answer, so the latencies are those of a saturated closed system: they leave out the
  * time a request would have waited to be sent had the load been offered at a fixed rate.
@@ -25,11 +25,11 @@ final class LoadRun {
 
     /**
      * Runs {@code clients} clients made by {@code factory} (given each client's index) against the {@code server}
-     * process until the measurement ends, then waits for each to finish its step.
+     * (its processes' CPU is measured) until the measurement ends, then waits for each to finish its step.
      *
      * @throws IllegalStateException if a client threw (a bug in the driver, not a failed request)
      */
-    static ClientStats.Totals run(ProcessHandle server, int clients, Duration warmup, Duration measurement,
+    static ClientStats.Totals run(Deployment server, int clients, Duration warmup, Duration measurement,
                                   IntFunction<Client> factory) throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -53,14 +53,14 @@ final class LoadRun {
             }));
         }
         Thread.sleep(warmup);
-        Duration serverCpu = cpu(server);
+        Duration serverCpu = server.cpu();
         Duration driverCpu = cpu(ProcessHandle.current());
         measuring.set(true);
         long start = System.nanoTime();
         Thread.sleep(measurement);
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
-        serverCpu = cpu(server).minus(serverCpu);
+        serverCpu = server.cpu().minus(serverCpu);
         driverCpu = cpu(ProcessHandle.current()).minus(driverCpu);
         running.set(false);
         for (Thread thread : threads) {

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * the directory, as does a shutdown hook if the driver is stopped first (Ctrl-C). Not thread-safe: one owner starts
  * and closes it.
  */
-final class MarketplaceProcess implements AutoCloseable {
+final class MarketplaceProcess implements Deployment {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofMinutes(1);
@@ -97,14 +97,21 @@ final class MarketplaceProcess implements AutoCloseable {
         }
     }
 
-    /** The application's process, e.g. to read its CPU time. */
-    ProcessHandle handle() {
-        return process.toHandle();
+    @Override
+    public URI base() {
+        return base;
     }
 
-    /** The application's root, e.g. {@code http://127.0.0.1:PORT/}. */
-    URI base() {
+    /** The application runs the sagas itself. */
+    @Override
+    public URI sagas() {
         return base;
+    }
+
+    @Override
+    public Duration cpu() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time of process " + process.pid()));
     }
 
     private void awaitHealthy() throws InterruptedException {
