@@ -21,10 +21,12 @@ final class PostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final Path folder;
     private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, Path folder, int port) {
         this.postgres = postgres;
+        this.folder = folder;
         this.port = port;
     }
 
@@ -35,7 +37,7 @@ final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(folder)
                     .setCleanDataDirectory(false).setPort(port).start();
             log.info("PostgreSQL runs on port {} with its data in {}", port, folder);
-            return new PostgresServer(postgres, port);
+            return new PostgresServer(postgres, folder, port);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL on port " + port + " in " + folder, e);
         }
@@ -57,6 +59,20 @@ final class PostgresServer implements AutoCloseable {
             log.info("created database {}", name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    /**
+     * The server's process id (the postmaster's, from the first line of {@code postmaster.pid} in its data folder), so
+     * that the launcher can stop it when the supervisor died without stopping it.
+     *
+     * @throws IllegalStateException when the file cannot be read
+     */
+    long pid() {
+        try (var lines = Files.lines(folder.resolve("postmaster.pid"))) {
+            return Long.parseLong(lines.findFirst().orElseThrow().strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("no pid of PostgreSQL in " + folder.resolve("postmaster.pid"), e);
         }
     }
 

@@ -76,6 +76,7 @@ final class Supervisor implements AutoCloseable {
         save(state);
         try {
             PostgresServer postgres = remember(PostgresServer.start(settings.postgres(), settings.postgresPort()));
+            save(state.withProcess("postgres", postgres.pid()));
             KafkaBroker kafka = supervise(Supervised.start("kafka", () -> KafkaBroker.start(settings.kafka(),
                     settings.kafkaPort(), settings.logs()), restarted -> update(now -> now.withKafka(
                     restarted.bootstrapServers(), restarted.pid()))));

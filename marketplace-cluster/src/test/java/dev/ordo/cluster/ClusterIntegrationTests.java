@@ -76,7 +76,7 @@ class ClusterIntegrationTests {
                 .contains("notifications: http://127.0.0.1:" + (http + 6) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
-        assertThat(running.processes()).containsKeys("kafka", "catalog", "orders", "query", "inventory",
+        assertThat(running.processes()).containsKeys("postgres", "kafka", "catalog", "orders", "query", "inventory",
                 "shipping", "notifications", "gateway");
         // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
@@ -111,6 +111,7 @@ class ClusterIntegrationTests {
                 body -> body.contains("\"paidOrders\":1"));
         theGatewaysApiDocumentIsTheEmbeddedMarketplaces(http);
         killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
+        theQueryServicesReadModelsEqualARebuildFromKafka(http, bootstrap);
         long published = committedRecords(bootstrap, "marketplace.product");
 
         assertThat(Cluster.run(command("start"), out)).isZero();
@@ -126,6 +127,17 @@ class ClusterIntegrationTests {
         // the relay resumed after its position (kept in the broker's data): the catalog was not published again
         assertThat(committedRecords(bootstrap, "marketplace.product")).isEqualTo(published);
         assertThat(Cluster.run(command("status"), out)).isZero();
+
+        // a supervisor killed with SIGKILL stops nothing: stop kills every process it recorded, PostgreSQL included
+        ClusterState orphaned = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
+        ProcessHandle supervisor = ProcessHandle.of(orphaned.pid()).orElseThrow();
+        supervisor.destroyForcibly();
+        supervisor.onExit().join();
+        assertThat(ProcessHandle.of(orphaned.processes().get("postgres"))).hasValueSatisfying(postgres ->
+                assertThat(postgres.isAlive()).isTrue());
+        assertThat(Cluster.run(command("stop"), out)).isZero();
+        assertThat(orphaned.liveProcesses()).isEmpty();
+        assertThat(output()).contains("outlived the supervisor");
     }
 
     /**
@@ -148,6 +160,29 @@ class ClusterIntegrationTests {
         assertThat(names(gateway.path("components").path("schemas")))
                 .containsExactlyInAnyOrderElementsOf(names(embedded.path("components").path("schemas")));
         assertThat(gateway.path("servers").get(0).path("url").asText()).isEqualTo("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * The query service lived through the faults (the broker and the services it reads killed); a second query service
+     * started afterwards on an empty database, in consumer groups of its own, rebuilds the same read models from
+     * everything the services published: its analytics equal the first's, so nothing was lost or applied twice.
+     */
+    private void theQueryServicesReadModelsEqualARebuildFromKafka(int port, String bootstrap) throws Exception {
+        String figures = "analytics?top=50";
+        int rebuildPort = freePort();
+        Files.createDirectories(data.resolve("rebuild"));
+        try (ServiceJvm rebuild = ServiceJvm.start("query-rebuild", Path.of("..", "marketplace", "target",
+                "marketplace.jar"), rebuildPort, List.of("--marketplace.service=query",
+                "--spring.application.name=query-rebuild", "--ordo.store.type=sqlite",
+                "--ordo.store.sqlite.path=" + data.resolve("rebuild").resolve("query.db"),
+                "--ordo.kafka.bootstrap-servers=" + bootstrap, "--ordo.kafka.projections.enabled=true",
+                "--ordo.kafka.projections.topics=marketplace.order,marketplace.product",
+                "--ordo.kafka.projections.group-prefix=query-rebuild."), data.resolve("rebuild"),
+                data.resolve("rebuild-logs"))) {
+            String lived = await().atMost(Duration.ofMinutes(2)).until(() -> List.of(get(port, figures).body(),
+                    get(rebuildPort, figures).body()), both -> both.getFirst().equals(both.getLast())).getFirst();
+            assertThat(JSON.readTree(lived).path("totalOrders").asLong()).as(lived).isGreaterThan(20);
+        }
     }
 
     /** Each operation of an OpenAPI document as "METHOD /path". */
