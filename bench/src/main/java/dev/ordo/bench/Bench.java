@@ -1,5 +1,6 @@
 package dev.ordo.bench;
 
+import dev.ordo.bench.http.ConsumerScaleBench;
 import dev.ordo.bench.http.FulfilmentBench;
 import dev.ordo.bench.http.HttpBench;
 import java.util.ArrayList;
@@ -22,11 +23,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http [marketplace.jar] [clients ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar consumer-scale [marketplace.jar]
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
  * 5), {@code bench.rounds} (default 3); {@code http} and {@code http-fulfilment} have their own defaults and settings, see {@link HttpBench} and
- * {@link FulfilmentBench}.
+ * {@link FulfilmentBench}; {@code consumer-scale}, see {@link ConsumerScaleBench}.
  */
 public final class Bench {
 
@@ -40,6 +42,8 @@ public final class Bench {
             System.err.println("       Bench append-costs   (a lone PostgreSQL writer's costs one at a time)");
             System.err.println("       Bench http [marketplace.jar] [clients ...]");
             System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]");
+            System.err.println("       Bench consumer-scale [marketplace.jar]   (the cluster's query service, 1 and 2 "
+                    + "instances)");
             System.exit(2);
         }
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));
@@ -101,6 +105,7 @@ public final class Bench {
             }
             case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
             case "http-fulfilment" -> rows.addAll(FulfilmentBench.run(List.of(args).subList(1, args.length)));
+            case "consumer-scale" -> rows.addAll(ConsumerScaleBench.run(List.of(args).subList(1, args.length)));
             case "sagas" -> {
                 int inFlight = Integer.getInteger("bench.inFlight", 64);
                 System.out.println("| backend | scenario | sagas/s | raw JDBC (10 commits per saga)/s | ratio |");
