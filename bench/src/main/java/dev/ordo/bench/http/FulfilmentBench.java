@@ -29,7 +29,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>For each backend ({@code sqlite}, the embedded default; {@code postgres}, a fresh database on the harness's
  * server; {@code cluster}, the services of {@code ./cluster start} already running, see {@link ClusterDeployment})
- * and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}) with
+ * and each decline rate, starts the marketplace jar afresh (see {@link MarketplaceProcess}; the cluster is used as it
+ * runs: its fake payments answer in 20 ms and decline nothing) with
  * {@code --marketplace.payments.latency=0ms --marketplace.payments.decline-rate=RATE}, registers the products and
  * delivers 900,000 units of each (so no order runs out), places one order of each (each request again until taken:
  * the cluster's services learn of the products from Kafka), then runs, each for a warm-up and a measurement: the baseline
