@@ -3,6 +3,7 @@ package dev.ordo.bench;
 import dev.ordo.bench.http.ConsumerScaleBench;
 import dev.ordo.bench.http.FulfilmentBench;
 import dev.ordo.bench.http.HttpBench;
+import dev.ordo.bench.http.ReadLatencyBench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +25,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar sagas [sqlite|postgres]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]
  * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar consumer-scale [marketplace.jar]
+ * java --enable-native-access=ALL-UNNAMED -jar bench/target/ordo-bench.jar read-latency
  * </pre>
  *
  * Settings come from system properties: {@code bench.warmup} and {@code bench.seconds} (per round, default 2 and
  * 5), {@code bench.rounds} (default 3); {@code http} and {@code http-fulfilment} have their own defaults and settings, see {@link HttpBench} and
- * {@link FulfilmentBench}; {@code consumer-scale}, see {@link ConsumerScaleBench}.
+ * {@link FulfilmentBench}; {@code consumer-scale} and
+ * {@code read-latency}, see {@link ConsumerScaleBench} and {@link ReadLatencyBench}.
  */
 public final class Bench {
 
@@ -44,6 +47,7 @@ public final class Bench {
             System.err.println("       Bench http-fulfilment [marketplace.jar] [sqlite|postgres|cluster ...]");
             System.err.println("       Bench consumer-scale [marketplace.jar]   (the cluster's query service, 1 and 2 "
                     + "instances)");
+            System.err.println("       Bench read-latency   (the cluster: an order placed until its notification shows)");
             System.exit(2);
         }
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "2"));
@@ -106,6 +110,7 @@ public final class Bench {
             case "http" -> rows.addAll(HttpBench.run(List.of(args).subList(1, args.length)));
             case "http-fulfilment" -> rows.addAll(FulfilmentBench.run(List.of(args).subList(1, args.length)));
             case "consumer-scale" -> rows.addAll(ConsumerScaleBench.run(List.of(args).subList(1, args.length)));
+            case "read-latency" -> rows.addAll(ReadLatencyBench.run());
             case "sagas" -> {
                 int inFlight = Integer.getInteger("bench.inFlight", 64);
                 System.out.println("| backend | scenario | sagas/s | raw JDBC (10 commits per saga)/s | ratio |");

@@ -200,7 +200,7 @@ public final class FulfilmentBench {
      * {@value #DELIVERY} units of each ({@code POST /inventory/{id}/deliveries}), so that no order runs out of stock
      * and orders spread over as many stock streams as a small shop's catalog has; returns their ids.
      */
-    private static List<String> stockedProducts(Deployment app, int count)
+    static List<String> stockedProducts(Deployment app, int count)
             throws IOException, InterruptedException {
         try (MarketplaceApi api = new MarketplaceApi(app.base())) {
             String producer = UUID.randomUUID().toString();
