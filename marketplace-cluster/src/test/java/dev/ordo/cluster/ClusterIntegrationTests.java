@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -329,26 +329,27 @@ class ClusterIntegrationTests {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return freePorts(1);
     }
 
-    /** The first of {@code count} free ports in a row (the broker's controller, the services after the gateway). */
+    /**
+     * The first of {@code count} free ports in a row (the broker's controller, the services after the gateway), below
+     * the kernel's ephemeral range (from 32768 on Linux): a child binds them seconds later, and a port handed out by
+     * the system for a free one would meanwhile be given to some outgoing connection.
+     */
     private static int freePorts(int count) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port + count <= 65_535 && nextAreFree(port, count)) {
+        Random random = new Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + random.nextInt(22_000 - count);
+            if (areFree(port, count)) {
                 return port;
             }
         }
         throw new IllegalStateException("no " + count + " free ports in a row");
     }
 
-    private static boolean nextAreFree(int port, int count) {
-        for (int next = port + 1; next < port + count; next++) {
+    private static boolean areFree(int port, int count) {
+        for (int next = port; next < port + count; next++) {
             try (ServerSocket socket = new ServerSocket(next)) {
                 socket.setReuseAddress(true);
             } catch (IOException taken) {
