@@ -3,5 +3,6 @@ CREATE DATABASE catalog;
 CREATE DATABASE orders;
 CREATE DATABASE inventory;
 CREATE DATABASE shipping;
+CREATE DATABASE payments;
 CREATE DATABASE notifications;
 CREATE DATABASE query;

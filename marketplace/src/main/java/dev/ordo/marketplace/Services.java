@@ -4,6 +4,7 @@ import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.InventoryServiceApplication;
 import dev.ordo.marketplace.services.NotificationsServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
+import dev.ordo.marketplace.services.PaymentsServiceApplication;
 import dev.ordo.marketplace.services.QueryServiceApplication;
 import dev.ordo.marketplace.services.ShippingServiceApplication;
 import java.util.Map;
@@ -17,6 +18,7 @@ final class Services {
             "orders", OrdersServiceApplication.class,
             "inventory", InventoryServiceApplication.class,
             "shipping", ShippingServiceApplication.class,
+            "payments", PaymentsServiceApplication.class,
             "notifications", NotificationsServiceApplication.class,
             "query", QueryServiceApplication.class);
 

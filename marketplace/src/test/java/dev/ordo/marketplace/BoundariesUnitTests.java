@@ -159,7 +159,7 @@ class BoundariesUnitTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inventory", "shipping", "notifications"})
+    @ValueSource(strings = {"inventory", "shipping", "notifications", "payments"})
     void aParticipantServiceReachesOtherContextsOnlyThroughTheirPublishedEventsAndRequests(String context) {
         List<String> internals = new ArrayList<>(List.of("dev.ordo.marketplace.analytics..",
                 "dev.ordo.marketplace.services.."));
@@ -179,17 +179,26 @@ class BoundariesUnitTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The embedded application's in-process payment step ({@code LocalPayment}, with its wiring) is the one class of
+     * the orders service's packages that calls a participant's application code; the orders service itself runs
+     * {@code RemotePayment} instead.
+     */
     @Test
     void theOrdersServiceSeesItsParticipantsOnlyThroughTheirPublishedRequestsAndReadModels() {
         noClasses().that().resideInAnyPackage("dev.ordo.marketplace.ordering..", "dev.ordo.marketplace.fulfilment..",
-                        "dev.ordo.marketplace.payments..", "dev.ordo.marketplace.analytics..")
+                        "dev.ordo.marketplace.analytics..")
+                .and().haveNameNotMatching("dev\\.ordo\\.marketplace\\.fulfilment\\.app\\.LocalPayment(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordo.marketplace.inventory.app..",
                         "dev.ordo.marketplace.inventory.web..", "dev.ordo.marketplace.shipping.app..",
                         "dev.ordo.marketplace.shipping.web..", "dev.ordo.marketplace.notifications.app..",
-                        "dev.ordo.marketplace.notifications.web..", "dev.ordo.marketplace.notifications.readmodel..")
+                        "dev.ordo.marketplace.notifications.web..", "dev.ordo.marketplace.notifications.readmodel..",
+                        "dev.ordo.marketplace.payments.app..", "dev.ordo.marketplace.payments.web..",
+                        "dev.ordo.marketplace.payments.fake..", "dev.ordo.marketplace.payments.http..")
                 .orShould().dependOnClassesThat().haveSimpleName("StockDecider")
                 .orShould().dependOnClassesThat().haveSimpleName("ShipmentDecider")
                 .orShould().dependOnClassesThat().haveSimpleName("NotificationDecider")
+                .orShould().dependOnClassesThat().haveSimpleName("PaymentDecider")
                 .check(CLASSES);
     }
 

@@ -8,11 +8,14 @@ import dev.ordo.marketplace.catalog.readmodel.ProductsProjection;
 import dev.ordo.marketplace.inventory.app.InventoryService;
 import dev.ordo.marketplace.notifications.app.NotificationService;
 import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.payments.app.PaymentService;
+import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
 import dev.ordo.marketplace.services.CatalogServiceApplication;
 import dev.ordo.marketplace.services.InventoryServiceApplication;
 import dev.ordo.marketplace.services.NotificationsServiceApplication;
 import dev.ordo.marketplace.services.OrdersServiceApplication;
 import dev.ordo.marketplace.services.ParticipantEndpoint;
+import dev.ordo.marketplace.services.PaymentsServiceApplication;
 import dev.ordo.marketplace.services.QueryServiceApplication;
 import dev.ordo.marketplace.services.ShippingServiceApplication;
 import dev.ordo.marketplace.shipping.app.ShippingService;
@@ -33,11 +36,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The services of ADR 27 in one JVM: catalog, orders, inventory, shipping, notifications and query, each a Spring Boot
- * application with its own database (SQLite files here), Kafka between them (the harness broker): relays publish each
- * service's events, the orders service keeps replicas of the catalog's and the stock's read models, its fulfilment
- * saga asks the inventory, shipping and notifications by message, and the query and notifications services follow
- * the others' events.
+ * The services of ADR 27 in one JVM: catalog, orders, inventory, payments, shipping, notifications and query, each a
+ * Spring Boot application with its own database (SQLite files here), Kafka between them (the harness broker): relays
+ * publish each service's events, the orders service keeps replicas of the catalog's and the stock's read models, its
+ * fulfilment saga asks the inventory, payments, shipping and notifications by message, and the query and
+ * notifications services follow the others' events.
  */
 class ServicesIntegrationTests {
 
@@ -52,13 +55,14 @@ class ServicesIntegrationTests {
     private ConfigurableApplicationContext secondInventory;
     private ConfigurableApplicationContext shipping;
     private ConfigurableApplicationContext notifications;
+    private ConfigurableApplicationContext payments;
     private ConfigurableApplicationContext query;
     private ConfigurableApplicationContext secondQuery;
 
     @AfterEach
     void stopAll() {
         for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {secondQuery, query, orders,
-                notifications, shipping, secondInventory, inventory, catalog}) {
+                notifications, payments, shipping, secondInventory, inventory, catalog}) {
             if (service != null) {
                 service.close();
             }
@@ -78,7 +82,8 @@ class ServicesIntegrationTests {
         assertThat(catalog.getBeanNamesForType(OrderService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(CatalogService.class)).isEmpty();
         assertThat(orders.getBeanNamesForType(ProductsProjection.class)).hasSize(1);
-        for (Class<?> participant : List.of(InventoryService.class, ShippingService.class, NotificationService.class)) {
+        for (Class<?> participant : List.of(InventoryService.class, ShippingService.class, NotificationService.class,
+                PaymentService.class)) {
             assertThat(orders.getBeanNamesForType(participant)).as("the orders service runs no %s", participant)
                     .isEmpty();
         }
@@ -117,6 +122,26 @@ class ServicesIntegrationTests {
                 .isEqualByComparingTo(placed.get("total").get("amount").decimalValue());
         assertThat(analytics.get("topProducers").get(0).get("producerName").asString())
                 .isEqualTo(product.get("producerName").asString());
+
+        // a payment the payments service's provider declines cancels the order across the services: the order names
+        // the provider's reason, the inventory released the reservation, the payments service recorded the decline
+        FakePaymentProvider provider = payments.getBean(FakePaymentProvider.class);
+        provider.configure(provider.settings().withDeclineRate(1));
+        String other = catalogApi.get("/catalog/products?available=true").expect(200).json().get(1).get("productId")
+                .asString();
+        JsonNode otherStock = inventoryApi.get("/inventory/" + other).expect(200).json();
+        String declined = await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(other)), r ->
+                r.status() == 201).json().get("orderId").asString();
+        JsonNode cancelled = await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + declined).json(),
+                view -> view.get("status").asString().equals("CANCELLED"));
+        assertThat(cancelled.get("cancellation").get("reason").asString()).startsWith("payment declined: ");
+        await().atMost(PATIENCE).until(() -> inventoryApi.get("/inventory/" + other).json(), view -> view
+                .get("reserved").asInt() == 0 && view.get("version").asLong() > otherStock.get("version").asLong());
+        assertThat(inventoryApi.get("/inventory/" + other).json().get("available").asInt())
+                .isEqualTo(otherStock.get("available").asInt());
+        assertThat(new Api(port(payments)).get("/payments/" + declined).expect(200).json().get("payments").get(0)
+                .get("status").asString()).isEqualTo("DECLINED");
+        provider.configure(provider.settings().withDeclineRate(0));
 
         // the inventory knows the catalog's products from its events: a delivery of a product registered a moment
         // ago is taken once the registration arrived, one of a product never registered is refused
@@ -234,9 +259,9 @@ class ServicesIntegrationTests {
     /**
      * The services every order needs, on one broker under topics named {@code <prefix>.*}: the catalog relaying its
      * events to {@code <prefix>.product}; the inventory relaying its stock's to {@code <prefix>.stock}; the inventory,
-     * shipping and notifications answering the fulfilment's requests on their request topics; and the orders service
-     * relaying its orders' events to {@code <prefix>.order}, keeping replicas of the products and the stock, and running
-     * the fulfilment saga against the others.
+     * payments, shipping and notifications answering the fulfilment's requests on their request topics; and the
+     * orders service relaying its orders' events to {@code <prefix>.order}, keeping replicas of the products and the
+     * stock, and running the fulfilment saga against the others.
      */
     private void startServices(String prefix) {
         startServices(prefix, inventory(prefix, common(prefix, "inventory")));
@@ -245,13 +270,15 @@ class ServicesIntegrationTests {
     /** {@link #startServices(String)} with the inventory started with these arguments. */
     private void startServices(String prefix, String... inventoryArgs) {
         for (String topic : List.of("product", "stock", "order", "notification", "inventory.requests", "shipping.requests",
-                "notifications.requests", "fulfilment.replies")) {
+                "notifications.requests", "payments.requests", "payment", "fulfilment.replies")) {
             KafkaHarness.createTopic(prefix + "." + topic, 2);
         }
         catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
                 relay(prefix, "catalog", "product")));
         inventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
         shipping = new SpringApplicationBuilder(ShippingServiceApplication.class).run(common(prefix, "shipping"));
+        payments = new SpringApplicationBuilder(PaymentsServiceApplication.class).run(concat(common(prefix,
+                "payments"), relay(prefix, "payments", "payment")));
         notifications = new SpringApplicationBuilder(NotificationsServiceApplication.class).run(concat(concat(
                 common(prefix, "notifications"), relay(prefix, "notifications", "notification")),
                 "--ordo.kafka.projections.enabled=true",

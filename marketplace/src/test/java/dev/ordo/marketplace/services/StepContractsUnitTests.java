@@ -11,10 +11,15 @@ import dev.ordo.marketplace.inventory.app.OrderStockRequests;
 import dev.ordo.marketplace.notifications.NotificationKind;
 import dev.ordo.marketplace.notifications.SendNotification;
 import dev.ordo.marketplace.notifications.app.NotificationRequests;
+import dev.ordo.marketplace.payments.ChargeOrder;
+import dev.ordo.marketplace.payments.PaymentTaken;
+import dev.ordo.marketplace.payments.RefundOrderPayment;
+import dev.ordo.marketplace.payments.app.PaymentRequests;
 import dev.ordo.marketplace.platform.wiring.ContextParticipant;
 import dev.ordo.marketplace.platform.wiring.EventJson;
 import dev.ordo.marketplace.shared.Address;
 import dev.ordo.marketplace.shared.CustomerId;
+import dev.ordo.marketplace.shared.Money;
 import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.marketplace.shared.ProductId;
 import dev.ordo.marketplace.shared.StepContract;
@@ -49,7 +54,7 @@ class StepContractsUnitTests {
             }
         };
         for (ContextParticipant participant : List.of(new OrderStockRequests(null), new ShipmentBookings(null),
-                new NotificationRequests(null))) {
+                new NotificationRequests(null), new PaymentRequests(null))) {
             participant.handlers(collect);
         }
 
@@ -73,7 +78,11 @@ class StepContractsUnitTests {
                 new ShipmentBooked(UUID.randomUUID(), "La Poste", "LP123"),
                 new CancelBooking(UUID.randomUUID(), "payment declined", AT),
                 new SendNotification(UUID.randomUUID(), CustomerId.of(UUID.randomUUID()), OrderId.of(UUID.randomUUID()),
-                        NotificationKind.ORDER_CONFIRMED, "on its way", AT));
+                        NotificationKind.ORDER_CONFIRMED, "on its way", AT),
+                new ChargeOrder(OrderId.of(UUID.randomUUID()), "saga:take-payment", Money.of("42.50", "EUR"), "CARD",
+                        AT),
+                new PaymentTaken("saga:take-payment", "ref-1", Money.of("42.50", "EUR")),
+                new RefundOrderPayment(OrderId.of(UUID.randomUUID()), "saga:take-payment", AT));
 
         for (Object message : messages) {
             assertThat(json.readValue(json.writeValueAsBytes(message), message.getClass())).isEqualTo(message);

@@ -13,7 +13,6 @@ import dev.ordo.marketplace.fulfilment.CancelFulfilment;
 import dev.ordo.marketplace.fulfilment.FulfilmentData;
 import dev.ordo.marketplace.fulfilment.StartFulfilment;
 import dev.ordo.marketplace.ordering.app.OrderService;
-import dev.ordo.marketplace.payments.app.PaymentService;
 import dev.ordo.marketplace.platform.sagas.DeadLetterParkedCompensations;
 import dev.ordo.marketplace.platform.sagas.ParkedCompensations;
 import dev.ordo.marketplace.platform.wiring.ContextEvents;
@@ -115,12 +114,19 @@ public class FulfilmentConfiguration {
         return channel.build();
     }
 
+    /** The payment asked of the payments service by message, where the participants are services. */
     @Bean
-    SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentService payments,
+    @ConditionalOnProperty(name = "marketplace.fulfilment.participants", havingValue = "remote")
+    PaymentStep remotePayment(StepChannel channel, Clock clock) {
+        return new RemotePayment(channel, clock);
+    }
+
+    @Bean
+    SagaDefinition<FulfilmentData> fulfilmentSaga(CommandBus commands, OrderService orders, PaymentStep payment,
                                                   Clock clock, FulfilmentProperties properties,
                                                   StateCodec<FulfilmentData> codec, StepChannel channel) {
-        return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock),
-                new FulfilmentSteps(payments, clock), channel, properties.stepTimeout(), properties.payment());
+        return FulfilmentSaga.definition(codec, new OrderSteps(commands, orders, clock), new FulfilmentSteps(clock),
+                payment, channel, properties.stepTimeout(), properties.payment());
     }
 
     /** Shut down by {@link FulfilmentRuntime}, with the configured grace. */

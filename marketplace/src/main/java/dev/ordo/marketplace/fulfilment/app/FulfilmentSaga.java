@@ -20,7 +20,8 @@ import java.time.Duration;
  *       step, so this is always the last compensation.</li>
  *   <li>{@code reserve-stock}, by message to the inventory: every line, under one reservation id. Undo: release it
  *       (by message).</li>
- *   <li>{@code take-payment}: authorize and capture the total. A decline fails the step at once. Undo: refund.</li>
+ *   <li>{@code take-payment}: authorize and capture the total, in this process or by message to the payments
+ *       ({@link PaymentStep}). A decline fails the step at once. Undo: refund.</li>
  *   <li>{@code record-payment}: {@code PayOrder} with the provider's reference.</li>
  *   <li>{@code create-shipment}, by message to shipping: book a carrier; the {@code ShipmentBooked} reply gives the
  *       carrier and tracking number. Undo: cancel the booking (by message).</li>
@@ -47,8 +48,9 @@ final class FulfilmentSaga {
     }
 
     static SagaDefinition<FulfilmentData> definition(StateCodec<FulfilmentData> codec, OrderSteps order,
-                                                     FulfilmentSteps steps, StepChannel participants,
-                                                     Duration stepTimeout, FulfilmentProperties.Payment payment) {
+                                                     FulfilmentSteps steps, PaymentStep paymentStep,
+                                                     StepChannel participants, Duration stepTimeout,
+                                                     FulfilmentProperties.Payment payment) {
         // the provider calls are retried inside each attempt too; the attempts outlast an open breaker
         StepRetry paymentRetry = StepRetry.ofDefaults().withMaxAttempts(payment.attempts())
                 .withBackoff(payment.firstPause(), 2, payment.longestPause());
@@ -61,8 +63,7 @@ final class FulfilmentSaga {
                                 FulfilmentSteps::reserved, stepTimeout))
                         .compensationCall(RemoteCall.withoutResult(participants, steps::releaseRequest, stepTimeout))
                         .retry(RETRY).timeout(stepTimeout).build())
-                .step(SagaStep.<FulfilmentData>named("take-payment").action(steps::takePayment)
-                        .compensation(steps::refundPayment).retry(paymentRetry).timeout(stepTimeout).build())
+                .step(paymentStep.step(paymentRetry, stepTimeout))
                 .step(SagaStep.<FulfilmentData>named("record-payment").action(order::recordPayment)
                         .retry(RETRY).timeout(stepTimeout).build())
                 .step(SagaStep.<FulfilmentData>named("create-shipment")

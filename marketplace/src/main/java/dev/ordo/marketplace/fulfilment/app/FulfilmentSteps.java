@@ -11,47 +11,28 @@ import dev.ordo.marketplace.inventory.ReserveOrderStock;
 import dev.ordo.marketplace.inventory.ShipOrderStock;
 import dev.ordo.marketplace.notifications.NotificationKind;
 import dev.ordo.marketplace.notifications.SendNotification;
-import dev.ordo.marketplace.payments.PaymentDeclinedException;
-import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
-import dev.ordo.marketplace.payments.PaymentStatus;
-import dev.ordo.marketplace.payments.app.Charge;
-import dev.ordo.marketplace.payments.app.PaymentService;
-import dev.ordo.marketplace.shared.OrderId;
 import dev.ordo.marketplace.shared.ProductId;
 import dev.ordo.marketplace.shipping.CancelBooking;
 import dev.ordo.marketplace.shipping.CreateShipment;
 import dev.ordo.marketplace.shipping.ShipmentBooked;
-import dev.ordo.saga.NonRetryableStepException;
 import dev.ordo.saga.StepContext;
-import dev.ordo.saga.StepOutcome;
 import java.time.Clock;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The actions and compensations of the fulfilment saga that involve stock, payment, shipping and notifications
- * (the order's own steps are in {@link OrderSteps}). The payment is taken in this process through the
- * {@link PaymentService}; stock, shipping and notifications are asked by message ({@link FulfilmentRequests}): this
- * class builds those requests. Every id a participant sees comes from the step's invocation id (the reservation,
- * payment, shipment or notification id), so a retried or resumed step never reserves, charges, ships or notifies twice.
- * An action never undoes its own work when it fails: the saga compensates every step it attempted (ADR 16), so each
- * compensation accepts "nothing to undo" (a release of a reservation that was never made, a refund of a payment that
- * was never taken, a cancellation of a shipment never booked) and leaves the participant's fence for the id, so that
+ * The requests the fulfilment saga sends to stock, shipping and notifications by message ({@link FulfilmentRequests};
+ * the order's own steps are in {@link OrderSteps}, the payment's in {@link PaymentStep}). Every id a participant sees
+ * comes from the step's invocation id (the reservation, shipment or notification id), so a retried or resumed step
+ * never reserves, ships or notifies twice. An action never undoes its own work when it fails: the saga compensates
+ * every step it attempted (ADR 16), so each compensation accepts "nothing to undo" (a release of a reservation that
+ * was never made, a cancellation of a shipment never booked) and leaves the participant's fence for the id, so that
  * an action arriving late with it is refused. Thread-safe.
  */
 final class FulfilmentSteps {
 
-    private static final Logger log = LoggerFactory.getLogger(FulfilmentSteps.class);
-
-    /** Every order is paid by card: the marketplace has no checkout yet where a customer could choose. */
-    static final String PAYMENT_METHOD = "CARD";
-
-    private final PaymentService payments;
     private final Clock clock;
 
-    FulfilmentSteps(PaymentService payments, Clock clock) {
-        this.payments = payments;
+    FulfilmentSteps(Clock clock) {
         this.clock = clock;
     }
 
@@ -71,50 +52,6 @@ final class FulfilmentSteps {
     ReleaseOrderStock releaseRequest(StepContext<FulfilmentData> context) {
         return new ReleaseOrderStock(actionInvocationId(context.invocationId()), productsOf(context.data()),
                 clock.instant());
-    }
-
-    /** Authorizes and captures the order's total; a decline fails the step for good. */
-    StepOutcome<FulfilmentData> takePayment(StepContext<FulfilmentData> context) {
-        String paymentId = context.invocationId();
-        FulfilmentData data = context.data();
-        try {
-            Charge charge = payments.charge(data.orderId(), paymentId, data.total(), PAYMENT_METHOD, context.metadata());
-            return StepOutcome.done(d -> d.paid(paymentId, charge.reference()));
-        } catch (PaymentDeclinedException declined) {
-            throw new NonRetryableStepException("payment declined: " + declined.getMessage(), declined);
-        }
-    }
-
-    /**
-     * Refunds the payment, or voids it at the provider when nothing was captured. When the provider cannot be reached
-     * and the payment was never recorded as authorized, nothing was taken (the payment service asks for a capture
-     * only after it recorded the authorization, and the saga engine waits for an abandoned charge to stop before it
-     * compensates), so there is nothing to give back; an authorization the provider may hold lapses there.
-     *
-     * @throws PaymentProviderUnavailableException when the provider cannot be reached and money may have been taken:
-     *                                             retried, then parked for an operator
-     */
-    FulfilmentData refundPayment(StepContext<FulfilmentData> context) {
-        OrderId orderId = context.data().orderId();
-        String paymentId = actionInvocationId(context.invocationId());
-        try {
-            payments.refund(orderId, paymentId, context.metadata())
-                    .ifPresent(amount -> log.info("refunded {} for order {}", amount, orderId));
-        } catch (PaymentProviderUnavailableException unavailable) {
-            if (mayHoldMoney(orderId, paymentId)) {
-                throw unavailable;
-            }
-            log.warn("payment {} of order {} holds no money and the provider cannot be reached to void it ({}): "
-                    + "nothing to refund", paymentId, orderId, unavailable.getMessage());
-        }
-        return null;
-    }
-
-    /** Whether the payment was recorded as authorized or captured (and not refunded since). */
-    private boolean mayHoldMoney(OrderId orderId, String paymentId) {
-        return payments.load(orderId).state().payment(paymentId)
-                .map(p -> p.status() == PaymentStatus.AUTHORIZED || p.status() == PaymentStatus.CAPTURED)
-                .orElse(false);
     }
 
     /**

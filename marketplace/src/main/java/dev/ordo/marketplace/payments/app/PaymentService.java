@@ -25,6 +25,8 @@ import dev.ordo.marketplace.shared.Money;
 import dev.ordo.marketplace.shared.OrderId;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes and refunds the payments of orders: calls the provider (through {@link ResilientPaymentProvider}) and
@@ -37,6 +39,8 @@ import java.util.Optional;
  */
 public class PaymentService {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
     /** The payments of each order, on {@code payment-<orderId>}. */
     public static final StreamNaming<OrderId, PaymentCommand> PAYMENTS = StreamNaming.of("payment");
 
@@ -44,7 +48,8 @@ public class PaymentService {
     private final Streams<OrderId, PaymentCommand, Payments, PaymentEvent> streams;
     private final Clock clock;
 
-    public PaymentService(ResilientPaymentProvider provider, EventStore store, EventSerializer serializer, Clock clock) {
+    public PaymentService(ResilientPaymentProvider provider, EventStore store, EventSerializer serializer,
+                          Clock clock) {
         this.provider = provider;
         this.clock = clock;
         this.streams = new Streams<>(PAYMENTS, CommandHandler
@@ -97,6 +102,36 @@ public class PaymentService {
             }
             case Refund.NothingToRefund nothing -> Optional.empty();
         };
+    }
+
+    /**
+     * Gives back what the payment took: {@link #refund}, except that when the provider cannot be reached and the
+     * payment was never recorded as authorized or captured, nothing was taken ({@link #charge} asks for a capture only
+     * after it recorded the authorization), so there is nothing to give back; an authorization the provider may hold
+     * lapses there. The caller must make sure no charge of the same payment id still runs (a saga engine waits for an
+     * abandoned charge to stop; a participant endpoint handles an order's requests one after the other).
+     *
+     * @return the amount given back, empty when there was nothing to give back
+     * @throws PaymentProviderUnavailableException when the provider cannot be reached and money may have been taken
+     */
+    public Optional<Money> giveBack(OrderId orderId, String paymentId, EventMetadata metadata) {
+        try {
+            return refund(orderId, paymentId, metadata);
+        } catch (PaymentProviderUnavailableException unavailable) {
+            if (mayHoldMoney(orderId, paymentId)) {
+                throw unavailable;
+            }
+            log.warn("payment {} of order {} holds no money and the provider cannot be reached to void it ({}): "
+                    + "nothing to give back", paymentId, orderId, unavailable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the payment was recorded as authorized or captured (and not refunded since). */
+    private boolean mayHoldMoney(OrderId orderId, String paymentId) {
+        return load(orderId).state().payment(paymentId)
+                .map(p -> p.status() == PaymentStatus.AUTHORIZED || p.status() == PaymentStatus.CAPTURED)
+                .orElse(false);
     }
 
     /** The order's payments as recorded. */
