@@ -26,7 +26,9 @@ public record FulfilmentProperties(@DefaultValue("true") boolean enabled, @Defau
      * {@code marketplace.fulfilment.payment.*}: the attempts of the take-payment step and of its refund. The pauses
      * between them (doubling from {@code firstPause} up to {@code longestPause}, ±50 %) should add up to more than
      * the payment provider's breaker stays open ({@code marketplace.payments.resilience.wait-in-open-state}, 10 s by
-     * default), so that a short outage delays an order instead of cancelling it. The defaults span about 25 s.
+     * default), so that a short outage delays an order instead of cancelling it. The defaults span about 25 s. Where
+     * the payments are a service, an attempt is one request, and it fails when no reply came within the step timeout
+     * (the payments service keeps trying while its provider is away); the attempts then span up to six step timeouts.
      *
      * @param attempts     attempts of the step (each of them retries the provider call itself too)
      * @param firstPause   the pause after the first failed attempt
