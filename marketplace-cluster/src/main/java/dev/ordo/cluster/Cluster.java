@@ -1,18 +1,23 @@
 package dev.ordo.cluster;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's commands: {@code start} starts the cluster in a supervisor process of its own and returns once it is
  * ready, printing each service's URL and health; {@code stop} stops it, keeping its data; {@code status} tells where it
- * is. Options: see {@link ClusterSettings#parse(List)}.
+ * is; {@code pause <process>} stops one process (the broker, a service) and keeps the supervisor from starting it
+ * again, {@code resume <process>} lets the supervisor start it and waits until it runs (an outage on demand, as
+ * {@code docker compose stop} would make one). Options: see {@link ClusterSettings#parse(List)}.
  */
 public final class Cluster {
 
@@ -36,9 +41,13 @@ public final class Cluster {
         if (args.length == 0) {
             return usage(out, "no command given");
         }
+        boolean namesProcess = args[0].equals("pause") || args[0].equals("resume");
+        if (namesProcess && (args.length < 2 || args[1].startsWith("--"))) {
+            return usage(out, args[0] + " needs the name of a process, such as kafka or inventory");
+        }
         ClusterSettings settings;
         try {
-            settings = ClusterSettings.parse(List.of(args).subList(1, args.length));
+            settings = ClusterSettings.parse(List.of(args).subList(namesProcess ? 2 : 1, args.length));
         } catch (IllegalArgumentException e) {
             return usage(out, e.getMessage());
         }
@@ -47,6 +56,8 @@ public final class Cluster {
             case "start" -> cluster.start();
             case "stop" -> cluster.stop();
             case "status" -> cluster.status();
+            case "pause" -> cluster.pause(args[1]);
+            case "resume" -> cluster.resume(args[1]);
             case "supervise" -> cluster.supervise();
             default -> usage(out, "unknown command '" + args[0] + "'");
         };
@@ -54,7 +65,8 @@ public final class Cluster {
 
     private static int usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: cluster start|stop|status [--data=data/cluster] [--jar=marketplace/target/marketplace.jar]"
+        out.println("usage: cluster start|stop|status|pause <process>|resume <process> [--data=data/cluster]"
+                + " [--jar=marketplace/target/marketplace.jar]"
                 + " [--gateway-jar=marketplace-gateway/target/marketplace-gateway.jar] [--http-port=8080]"
                 + " [--postgres-port=15432] [--kafka-port=19092]");
         return 2;
@@ -120,6 +132,79 @@ public final class Cluster {
         }
         out.println("the cluster is stopped; its data stays in " + settings.data().toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * Stops the named process with SIGTERM (an orderly stop) and leaves it stopped until {@link #resume}: the
+     * supervisor starts no paused process again.
+     */
+    int pause(String process) throws InterruptedException {
+        Optional<ClusterState> running = runningState(process);
+        if (running.isEmpty()) {
+            return 1;
+        }
+        try {
+            Files.createDirectories(settings.pauseMarker(process).getParent());
+            Files.writeString(settings.pauseMarker(process), "paused by cluster pause\n");
+        } catch (IOException e) {
+            out.println("cannot pause " + process + ": " + e.getMessage());
+            return 1;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(running.get().processes().get(process));
+        if (handle.isPresent()) {
+            handle.get().destroy();
+            if (!handle.get().onExit().orTimeout(STOP.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null)
+                    .thenApply(exited -> exited != null).join()) {
+                handle.get().destroyForcibly();
+                handle.get().onExit().join();
+            }
+        }
+        out.println(process + " is paused: the supervisor leaves it stopped until 'cluster resume " + process + "'");
+        return 0;
+    }
+
+    /** Lets the supervisor start the named process again and waits until a new process of it runs. */
+    int resume(String process) throws InterruptedException {
+        Optional<ClusterState> running = runningState(process);
+        if (running.isEmpty()) {
+            return 1;
+        }
+        long before = running.get().processes().get(process);
+        try {
+            Files.deleteIfExists(settings.pauseMarker(process));
+        } catch (IOException e) {
+            out.println("cannot resume " + process + ": " + e.getMessage());
+            return 1;
+        }
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            Optional<Long> pid = ClusterState.read(settings.stateFile()).map(s -> s.processes().get(process));
+            if (pid.isPresent() && pid.get() != before && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive)
+                    .orElse(false)) {
+                out.println(process + " runs again (pid " + pid.get() + ")");
+                return 0;
+            }
+            Thread.sleep(500);
+        }
+        out.println(process + " did not start again within " + START + "; see the logs in "
+                + settings.logs().toAbsolutePath());
+        return 1;
+    }
+
+    /** The state of a running cluster that has the named process; empty (and says why) otherwise. */
+    private Optional<ClusterState> runningState(String process) {
+        Optional<ClusterState> current = ClusterState.read(settings.stateFile()).filter(ClusterState::supervisorAlive);
+        if (current.isEmpty()) {
+            out.println("the cluster is not running (data in " + settings.data().toAbsolutePath() + ")");
+            return Optional.empty();
+        }
+        if (!current.get().processes().containsKey(process) || process.equals("postgres")) {
+            out.println("no process '" + process + "' the supervisor keeps running; it has "
+                    + current.get().processes().keySet().stream().filter(p -> !p.equals("postgres")).sorted()
+                    .toList());
+            return Optional.empty();
+        }
+        return current;
     }
 
     /** Prints the cluster's state and each service's health. */

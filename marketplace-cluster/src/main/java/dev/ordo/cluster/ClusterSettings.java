@@ -89,6 +89,11 @@ public record ClusterSettings(Path data, Path jar, Path gatewayJar, int httpPort
         return data.resolve("cluster.state");
     }
 
+    /** The file whose presence tells the supervisor to leave the named process stopped ({@code cluster pause}). */
+    Path pauseMarker(String process) {
+        return data.resolve("paused").resolve(process);
+    }
+
     private static int port(String name, String value) {
         try {
             int port = Integer.parseInt(value);

@@ -1,5 +1,8 @@
 package dev.ordo.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * started by {@code cluster start}; stopped by its shutdown hook on SIGTERM ({@code cluster stop}).
  *
  * <p>The services (ADR 27), each on a database of its own, each relaying its events to {@code marketplace.<category>}:
- * the catalog (HTTP port + 1), the orders service with the fulfilment saga and the payments (+ 2), the query service
- * with the analytics' read models fed only from Kafka (+ 3), and the saga's participants, which answer its requests
- * over Kafka: the inventory (+ 4), shipping (+ 5) and notifications (+ 6). The gateway serves the public API on the
- * HTTP port and routes each path to its service. Once the cluster is ready, the broker or a service whose process
- * dies is started again ({@link Supervised}), as a process manager would.
+ * the catalog (HTTP port + 1), the orders service with the fulfilment saga (+ 2), the query service with the analytics'
+ * read models fed only from Kafka (+ 3), and the saga's participants, which answer its requests over Kafka: the
+ * inventory (+ 4), shipping (+ 5), notifications (+ 6) and the payments with their provider (+ 7). The gateway serves
+ * the public API on the HTTP port and routes each path to its service. Once the cluster is ready, the broker or a
+ * service whose process dies is started again ({@link Supervised}), as a process manager would.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -31,7 +35,7 @@ final class Supervisor implements AutoCloseable {
      * The services in start order: the catalog and the inventory first, since the orders service keeps replicas of
      * their read models from their events ({@code marketplace.product}, {@code marketplace.stock}) and the inventory
      * one of the catalog's; the participants
-     * of the fulfilment (inventory, shipping, notifications) read their requests from {@code marketplace.<participant>
+     * of the fulfilment (inventory, shipping, payments, notifications) read their requests from {@code marketplace.<participant>
      * .requests}; the orders service reads the answers from {@code marketplace.fulfilment.replies}; the notifications
      * and the query service follow the orders' events.
      */
@@ -41,6 +45,7 @@ final class Supervisor implements AutoCloseable {
                     "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
                     "--ordo.kafka.projections.group-prefix=inventory.")),
             new Service("shipping", 5, List.of()),
+            new Service("payments", 7, List.of()),
             new Service("notifications", 6, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.topics=marketplace.order,marketplace.notification",
                     "--ordo.kafka.projections.group-prefix=notifications.")),
@@ -73,6 +78,7 @@ final class Supervisor implements AutoCloseable {
      * the reason, and throws.
      */
     void start() throws InterruptedException {
+        clearPauses();
         save(state);
         try {
             PostgresServer postgres = remember(PostgresServer.start(settings.postgres(), settings.postgresPort()));
@@ -93,7 +99,8 @@ final class Supervisor implements AutoCloseable {
                             "--marketplace.gateway.query-url=http://127.0.0.1:" + (settings.httpPort() + 3),
                             "--marketplace.gateway.inventory-url=http://127.0.0.1:" + (settings.httpPort() + 4),
                             "--marketplace.gateway.shipping-url=http://127.0.0.1:" + (settings.httpPort() + 5),
-                            "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6)));
+                            "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6),
+                            "--marketplace.gateway.payments-url=http://127.0.0.1:" + (settings.httpPort() + 7)));
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
@@ -127,6 +134,18 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** A fresh start runs every process: the pauses of an earlier run are forgotten. */
+    private void clearPauses() {
+        Path paused = settings.pauseMarker("any").getParent();
+        try (var markers = Files.exists(paused) ? Files.list(paused) : Stream.<Path>empty()) {
+            for (Path marker : markers.toList()) {
+                Files.delete(marker);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the pauses in " + paused, e);
+        }
+    }
+
     private <T extends AutoCloseable> T remember(T resource) {
         started.add(resource);
         return resource;
@@ -145,14 +164,19 @@ final class Supervisor implements AutoCloseable {
         return process.current();
     }
 
-    /** Starts again each process that died, the broker or a service (every second, until the cluster stops). */
+    /**
+     * Starts again each process that died, the broker or a service (every second, until the cluster stops), unless it
+     * was paused ({@code cluster pause}: its marker file exists).
+     */
     private void keepProcessesRunning() {
         try {
             for (Supervised<?> process : supervised) {
                 if (stopping) {
                     return;
                 }
-                process.restartIfDead();
+                if (!Files.exists(settings.pauseMarker(process.toString()))) {
+                    process.restartIfDead();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

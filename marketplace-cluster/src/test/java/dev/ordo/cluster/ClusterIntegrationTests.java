@@ -59,7 +59,7 @@ class ClusterIntegrationTests {
 
     @Test
     void oneCommandStartsTheServicesAnOrderGoesThroughThemAndAStartAfterAStopFindsTheData() throws Exception {
-        int http = freePorts(7);
+        int http = freePorts(8);
         int kafka = freePorts(2);
         options = new String[] {"--data=" + data, "--jar=" + Path.of("..", "marketplace", "target", "marketplace.jar")
                 .toAbsolutePath().normalize(), "--gateway-jar=" + Path.of("..", "marketplace-gateway", "target",
@@ -73,11 +73,12 @@ class ClusterIntegrationTests {
                 .contains("query: http://127.0.0.1:" + (http + 3) + "/ (health: UP)")
                 .contains("inventory: http://127.0.0.1:" + (http + 4) + "/ (health: UP)")
                 .contains("shipping: http://127.0.0.1:" + (http + 5) + "/ (health: UP)")
-                .contains("notifications: http://127.0.0.1:" + (http + 6) + "/ (health: UP)");
+                .contains("notifications: http://127.0.0.1:" + (http + 6) + "/ (health: UP)")
+                .contains("payments: http://127.0.0.1:" + (http + 7) + "/ (health: UP)");
         ClusterState running = ClusterState.read(data.resolve("cluster.state")).orElseThrow();
         assertThat(running.status()).isEqualTo(ClusterState.Status.READY);
         assertThat(running.processes()).containsKeys("postgres", "kafka", "catalog", "orders", "query", "inventory",
-                "shipping", "notifications", "gateway");
+                "shipping", "notifications", "payments", "gateway");
         // the demo catalog the catalog service seeds on its first start reaches Kafka through its outbox relay
         String bootstrap = "127.0.0.1:" + kafka;
         await().atMost(Duration.ofSeconds(60)).until(() -> committedRecords(bootstrap, "marketplace.product") > 0);
@@ -200,10 +201,11 @@ class ClusterIntegrationTests {
     }
 
     /**
-     * Orders placed one after the other through the gateway while the inventory, the Kafka broker, the orders service
-     * (with the saga and the payments) and shipping are killed with SIGKILL in turn; the client sends each order again
+     * Orders placed one after the other through the gateway while the payments, the inventory, the Kafka broker, the
+     * orders service (with the saga) and shipping are killed with SIGKILL in turn; the client sends each order again
      * with the same Idempotency-Key until it has an answer. The supervisor starts each killed process again (the
-     * broker's outage lasts until it has recovered its logs). Afterwards every order is shipped or cancelled, each
+     * broker's outage lasts until it has recovered its logs); then the broker is stopped for a while
+     * ({@link #ordersPlacedWhileTheBrokerIsAway}). Afterwards every order is shipped or cancelled, each
      * shipped order was captured exactly once and each cancelled one holds no money, and every unit of the product is
      * accounted for: what is available now is what was available before, less one unit per shipped order, and nothing
      * stays reserved.
@@ -212,7 +214,8 @@ class ClusterIntegrationTests {
         Duration patience = Duration.ofMinutes(4);
         String stockBefore = await().atMost(patience).until(() -> get(port, "inventory/" + product).body(),
                 body -> number(body, "reserved") == 0);
-        Map<Integer, String> kills = Map.of(4, "inventory", 8, "kafka", 12, "orders", 16, "shipping");
+        Map<Integer, String> kills = Map.of(3, "payments", 7, "inventory", 11, "kafka", 15, "orders", 19,
+                "shipping");
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 22; i++) {
             if (kills.containsKey(i)) {
@@ -225,6 +228,7 @@ class ClusterIntegrationTests {
                             response -> response.statusCode() == 201 || response.statusCode() == 200);
             orders.add(field(placed.body(), "orderId"));
         }
+        orders.addAll(ordersPlacedWhileTheBrokerIsAway(port, product, patience));
         int shipped = 0;
         for (String order : orders) {
             String status = await().atMost(patience).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -247,6 +251,41 @@ class ClusterIntegrationTests {
         assertThat(number(stockAfter, "available")).isEqualTo(expected);
     }
 
+    /**
+     * Orders placed while the broker is stopped for a while ({@code cluster pause kafka}: an orderly stop the
+     * supervisor does not undo): the orders service still takes them, and their events wait in its outbox until its
+     * relay, which meanwhile reports them as lag and fails to publish, finds the broker back
+     * ({@code cluster resume kafka}).
+     */
+    private List<String> ordersPlacedWhileTheBrokerIsAway(int port, String product, Duration patience)
+            throws Exception {
+        URI ordersHealth = URI.create("http://127.0.0.1:" + (port + 2) + "/actuator/health");
+        long failuresBefore = relayDetail(ordersHealth, "failures");
+        assertThat(Cluster.run(command("pause", "kafka"), out)).as(output()).isZero();
+        assertThat(output()).contains("kafka is paused");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String key = "broker-away-" + i;
+            String request = orderFor(product);
+            orders.add(field(await().atMost(patience).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> post(port, "orders", request, key), response -> response.statusCode() == 201
+                            || response.statusCode() == 200).body(), "orderId"));
+        }
+        await().atMost(patience).until(() -> relayDetail(ordersHealth, "failures") > failuresBefore
+                && relayDetail(ordersHealth, "lagEvents") > 0);
+        assertThat(Cluster.run(command("resume", "kafka"), out)).as(output()).isZero();
+        assertThat(output()).contains("kafka runs again");
+        return orders;
+    }
+
+    /** A number of the orders service's outbox relay as its health shows it. */
+    private long relayDetail(URI health, String name) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = Pattern.compile("\"relay\":\\{[^}]*\"" + name + "\":(\\d+)").matcher(body);
+        assertThat(matcher.find()).as("the relay's %s in %s", name, body).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
     /** Kills the named process (a service, the broker) with SIGKILL, as the state file names it. */
     private void kill(String service) {
         long pid = ClusterState.read(data.resolve("cluster.state")).orElseThrow().processes().get(service);
@@ -262,7 +301,7 @@ class ClusterIntegrationTests {
         return Integer.parseInt(matcher.group(1));
     }
 
-    private String[] command(String name) {
+    private String[] command(String... name) {
         List<String> args = new ArrayList<>(List.of(name));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSettingsUnitTests {
 
@@ -46,5 +47,31 @@ class ClusterSettingsUnitTests {
         assertThat(status).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown command 'launch'")
                 .contains("usage: cluster start|stop|status");
+    }
+
+    @Test
+    void pausingOrResumingWithoutAProcessNamePrintsTheUsageAndExitsWithTwo() throws InterruptedException {
+        for (String[] args : List.of(new String[] {"pause"}, new String[] {"resume", "--data=/tmp/nowhere"})) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            int status = Cluster.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            assertThat(status).isEqualTo(2);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains(args[0] + " needs the name of a process")
+                    .contains("pause <process>|resume <process>");
+        }
+    }
+
+    @Test
+    void pausingAProcessOfAClusterThatIsNotRunningSaysSoAndExitsWithOne(@TempDir Path data)
+            throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Cluster.run(new String[] {"pause", "kafka", "--data=" + data},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("the cluster is not running");
+        assertThat(data.resolve("paused")).doesNotExist();
     }
 }
