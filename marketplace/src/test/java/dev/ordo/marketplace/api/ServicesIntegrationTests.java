@@ -143,6 +143,22 @@ class ServicesIntegrationTests {
                 .get("status").asString()).isEqualTo("DECLINED");
         provider.configure(provider.settings().withDeclineRate(0));
 
+        // while the provider cannot be reached the payments service keeps trying the charge instead of refusing it;
+        // once the provider is back the order is paid once and shipped
+        ParticipantEndpoint paymentsEndpoint = payments.getBean(ParticipantEndpoint.class);
+        provider.outage(true);
+        long triedBefore = paymentsEndpoint.handled();
+        String delayed = await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(other)), r ->
+                r.status() == 201).json().get("orderId").asString();
+        await().atMost(PATIENCE).until(() -> paymentsEndpoint.handled() >= triedBefore + 3);
+        assertThat(ordersApi.get("/orders/" + delayed).json().get("status").asString()).isNotEqualTo("CANCELLED");
+        provider.outage(false);
+        await().atMost(PATIENCE).until(() -> ordersApi.get("/orders/" + delayed).json().get("status").asString(),
+                "SHIPPED"::equals);
+        assertThat(new Api(port(payments)).get("/payments/" + delayed).expect(200).json().get("payments"))
+                .singleElement().satisfies(payment -> assertThat(payment.get("status").asString())
+                        .isEqualTo("CAPTURED"));
+
         // the inventory knows the catalog's products from its events: a delivery of a product registered a moment
         // ago is taken once the registration arrived, one of a product never registered is refused
         String fresh = catalogApi.post("/catalog/products", Map.of("producerId", UUID.randomUUID().toString(),
