@@ -26,6 +26,9 @@ public final class KafkaReplyListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaReplyListener.class);
 
+    /** How many sagas' replies are recorded at once; one saga's replies are recorded in the order they came. */
+    static final int CONCURRENCY = 16;
+
     private final StepMessageTypes types;
     private final Consumer<StepReply> replies;
     private final RecordLoop loop;
@@ -35,7 +38,7 @@ public final class KafkaReplyListener implements AutoCloseable {
         this.types = Objects.requireNonNull(types, "types");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.loop = new RecordLoop("ordo-replies-" + replyTopic, clientProperties, groupId, List.of(replyTopic),
-                this::record, maxBackoff);
+                this::record, maxBackoff, CONCURRENCY);
     }
 
     /**

@@ -47,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * A handler's result becomes a {@link StepReply.Succeeded}; an exception that is not transient (see
  * {@link TransientFailures}) refuses the request, a stored {@link StepReply.Failed}. A transient failure (the database
  * away), a failure to publish the reply, or anything else that leaves the record unfinished makes the member read the
- * record again after a growing pause, so nothing is dropped; meanwhile the partition waits (keep handlers short: the
- * whole batch must finish within {@code max.poll.interval.ms}). Replies are published with an idempotent producer,
+ * record again after a growing pause, so nothing is dropped; meanwhile that saga's later requests wait behind it.
+ * Requests are handled per key (the saga id the step channel keys them by): one saga's in the order they were sent,
+ * different sagas' side by side ({@link Builder#concurrency}, 16 at once by default), so a handler waiting on a
+ * remote service holds back only its own saga (a poll's batch must still finish within
+ * {@code max.poll.interval.ms}). Replies are published with an idempotent producer,
  * keyed by the saga id; offsets are committed after the reply is acknowledged. A request that cannot be read (an
  * unregistered payload type) is refused with a {@link StepReply.Failed} that is not stored; so is the refusal of a
  * compensation ({@link StepRequest#isCompensation()}), which the saga tries again with the same invocation id.
@@ -95,7 +98,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         this.loop = new RecordLoop("ordo-participant-" + builder.participant, builder.clientProperties,
-                builder.groupId, builder.commandTopics, this::request, builder.maxBackoff);
+                builder.groupId, builder.commandTopics, this::request, builder.maxBackoff, builder.concurrency);
     }
 
     /**
@@ -267,6 +270,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         private String groupId;
         private Duration sendTimeout = Duration.ofSeconds(10);
         private Duration maxBackoff = Duration.ofSeconds(5);
+        private int concurrency = 16;
         private Clock clock = Clock.systemUTC();
         private Consumer<StepRequest> beforeReplyPublished = request -> { };
         private Consumer<StepRequest> afterReplyPublished = request -> { };
@@ -319,6 +323,18 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         /** The longest pause before a request that failed for a passing reason is tried again; 5 s by default. */
         public Builder maxBackoff(Duration value) {
             this.maxBackoff = Objects.requireNonNull(value, "maxBackoff");
+            return this;
+        }
+
+        /**
+         * How many sagas' requests are handled at once (16 by default): the requests of one saga (one key) are always
+         * handled one after the other, in the order they were sent; 1 handles a poll's requests strictly in order.
+         */
+        public Builder concurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, was " + value);
+            }
+            this.concurrency = value;
             return this;
         }
 
