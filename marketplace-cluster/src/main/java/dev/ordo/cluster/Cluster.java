@@ -2,6 +2,7 @@ package dev.ordo.cluster;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -186,8 +187,13 @@ public final class Cluster {
             }
             Thread.sleep(500);
         }
-        out.println(process + " did not start again within " + START + "; see the logs in "
-                + settings.logs().toAbsolutePath());
+        out.println(process + " did not start again within " + START + "; the supervisor's log ends with:");
+        try (var lines = Files.lines(settings.logs().resolve("supervisor.log"))) {
+            List<String> all = lines.toList();
+            all.subList(Math.max(0, all.size() - 30), all.size()).forEach(out::println);
+        } catch (IOException | UncheckedIOException e) {
+            out.println("(cannot read it: " + e.getMessage() + ")");
+        }
         return 1;
     }
 

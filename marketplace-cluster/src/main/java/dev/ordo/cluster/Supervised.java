@@ -1,5 +1,6 @@
 package dev.ordo.cluster;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * A process the supervisor keeps running, as a process manager (systemd, Kubernetes) would: when it dies (a crash,
  * {@code kill -9}), {@link #restartIfDead} starts it again the way it was first started (the same jar, port,
  * arguments and data) and tells {@code onRestart} about the new process. Closing it stops the current process and
- * restarts nothing after. Thread-safe.
+ * restarts nothing after. One restart at a time ({@link #claimRestart}). Thread-safe.
  *
  * @param <P> the kind of process
  */
@@ -27,6 +28,7 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
     private final Consumer<P> onRestart;
     private P current;
     private boolean closed;
+    private final AtomicBoolean restarting = new AtomicBoolean();
 
     private Supervised(String name, Start<P> start, Consumer<P> onRestart, P first) {
         this.name = name;
@@ -45,6 +47,28 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
         return current;
     }
 
+    /**
+     * True when the process died and no restart is under way; the caller that gets true must then call
+     * {@link #restartIfDead}, which ends the restart.
+     */
+    boolean claimRestart() {
+        synchronized (this) {
+            if (closed || current.isAlive()) {
+                return false;
+            }
+        }
+        return restarting.compareAndSet(false, true);
+    }
+
+    /** Ends a restart claimed by {@link #claimRestart}: starts the process again if it is still dead. */
+    void restartClaimed() throws InterruptedException {
+        try {
+            restartIfDead();
+        } finally {
+            restarting.set(false);
+        }
+    }
+
     /** When the process died, starts it again; a start that fails is tried again at the next call. */
     synchronized void restartIfDead() throws InterruptedException {
         if (closed || current.isAlive()) {
@@ -54,7 +78,7 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
         try {
             current = start.start();
             onRestart.accept(current);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             log.error("{} could not be started again; trying later: {}", name, e.getMessage());
         }
     }

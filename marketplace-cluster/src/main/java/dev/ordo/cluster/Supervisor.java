@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,8 @@ final class Supervisor implements AutoCloseable {
                     "--ordo.kafka.projections.names=products", "--ordo.kafka.projections.topics=marketplace.product",
                     "--ordo.kafka.projections.group-prefix=inventory.")),
             new Service("shipping", 5, List.of()),
-            new Service("payments", 7, List.of()),
+            // the fake provider declines 1,000 or more, as a sandbox declines its test amounts
+            new Service("payments", 7, List.of("--marketplace.payments.card-limit=1000")),
             new Service("notifications", 6, List.of("--ordo.kafka.projections.enabled=true",
                     "--ordo.kafka.projections.topics=marketplace.order,marketplace.notification",
                     "--ordo.kafka.projections.group-prefix=notifications.")),
@@ -65,6 +67,8 @@ final class Supervisor implements AutoCloseable {
     private volatile boolean stopping;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cluster-watch").daemon().factory());
+    private final ExecutorService restarts = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("cluster-restart-", 0).factory());
     private final Object stateLock = new Object();
     private volatile ClusterState state;
 
@@ -165,21 +169,28 @@ final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * Starts again each process that died, the broker or a service (every second, until the cluster stops), unless it
-     * was paused ({@code cluster pause}: its marker file exists).
+     * Starts again each process that died, the broker or a service (checked every second, until the cluster stops),
+     * unless it was paused ({@code cluster pause}: its marker file exists). Each restart runs on a thread of its own,
+     * so a service that waits for the broker while it starts does not keep the broker from being started again.
      */
     private void keepProcessesRunning() {
-        try {
-            for (Supervised<?> process : supervised) {
-                if (stopping) {
-                    return;
-                }
-                if (!Files.exists(settings.pauseMarker(process.toString()))) {
-                    process.restartIfDead();
-                }
+        for (Supervised<?> process : supervised) {
+            if (stopping) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                if (!Files.exists(settings.pauseMarker(process.toString())) && process.claimRestart()) {
+                    restarts.execute(() -> {
+                        try {
+                            process.restartClaimed();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                log.error("watching {} failed; trying again in a second", process, e);
+            }
         }
     }
 
@@ -190,7 +201,7 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** Changes the state as it is now (the watcher's restarts race with nothing else's writes). */
+    /** Changes the state as it is now (restarts run side by side: each change applies to the latest state). */
     private void update(UnaryOperator<ClusterState> change) {
         synchronized (stateLock) {
             save(change.apply(state));
@@ -202,6 +213,7 @@ final class Supervisor implements AutoCloseable {
     public synchronized void close() {
         stopping = true;
         watch.shutdownNow();
+        restarts.shutdownNow();
         for (AutoCloseable resource : started.reversed()) {
             try {
                 resource.close();

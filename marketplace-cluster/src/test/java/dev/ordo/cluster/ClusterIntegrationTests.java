@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,6 +111,7 @@ class ClusterIntegrationTests {
         // the analytics come from the query service, fed by the orders' events on Kafka
         await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "analytics").body(),
                 body -> body.contains("\"paidOrders\":1"));
+        aDeclinedPaymentCancelsTheOrderAcrossTheServices(http);
         theGatewaysApiDocumentIsTheEmbeddedMarketplaces(http);
         killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
         theQueryServicesReadModelsEqualARebuildFromKafka(http, bootstrap);
@@ -284,6 +286,33 @@ class ClusterIntegrationTests {
         Matcher matcher = Pattern.compile("\"relay\":\\{[^}]*\"" + name + "\":(\\d+)").matcher(body);
         assertThat(matcher.find()).as("the relay's %s in %s", name, body).isTrue();
         return Long.parseLong(matcher.group(1));
+    }
+
+    /**
+     * A payment the payments service's provider declines (the cluster's fake declines 1,000 or more) cancels the order
+     * across the services: the order names the provider's reason, the payments service recorded the decline, the
+     * inventory service released the reservation. The product's new price reaches the orders service through Kafka,
+     * so the order is placed again until it carries it.
+     */
+    private void aDeclinedPaymentCancelsTheOrderAcrossTheServices(int port) throws Exception {
+        Duration patience = Duration.ofSeconds(90);
+        // not the product the fault test counts: the second one on sale
+        String product = JSON.readTree(get(port, "catalog/products?available=true").body()).get(1).get("productId")
+                .asText();
+        HttpResponse<String> priced = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/catalog/products/" + product + "/price")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"price\":\"1500.00\",\"currency\":\"EUR\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
+        JsonNode order = await().atMost(patience).pollInterval(Duration.ofMillis(500)).until(() -> JSON.readTree(
+                        post(port, "orders", orderFor(product), UUID.randomUUID().toString()).body()),
+                placed -> placed.path("total").path("amount").decimalValue().compareTo(new BigDecimal("1500")) == 0);
+        String orderId = order.get("orderId").asText();
+        String cancelled = await().atMost(patience).until(() -> get(port, "orders/" + orderId).body(),
+                body -> field(body, "status").equals("CANCELLED"));
+        assertThat(field(cancelled, "reason")).isEqualTo("payment declined: over the card's limit (CARD)");
+        assertThat(field(get(port, "payments/" + orderId).body(), "status")).isEqualTo("DECLINED");
+        await().atMost(patience).until(() -> number(get(port, "inventory/" + product).body(), "reserved") == 0);
     }
 
     /** Kills the named process (a service, the broker) with SIGKILL, as the state file names it. */

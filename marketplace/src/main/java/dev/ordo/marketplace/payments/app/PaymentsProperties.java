@@ -2,6 +2,7 @@ package dev.ordo.marketplace.payments.app;
 
 import dev.ordo.marketplace.payments.fake.FakePaymentSettings;
 import dev.ordo.marketplace.payments.http.HttpPaymentSettings;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,15 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code marketplace.payments.*}: which provider takes the payments ({@code provider}: {@code fake}, the default, in
  * the marketplace's memory; or {@code http}, a provider in another process at {@code http.url}), how the fake behaves
- * ({@code latency}, {@code decline-rate}, {@code timeout-rate}, {@code outage}), how long the HTTP provider is waited
+ * ({@code latency}, {@code decline-rate}, {@code timeout-rate}, {@code outage}, {@code card-limit}), how long the HTTP provider is waited
  * for ({@code http.connect-timeout}, {@code http.request-timeout}), and how calls to either are protected
  * ({@code resilience.*}).
  */
 @ConfigurationProperties("marketplace.payments")
 public record PaymentsProperties(@DefaultValue("fake") Provider provider, @DefaultValue("20ms") Duration latency,
                                  @DefaultValue("0") double declineRate, @DefaultValue("0") double timeoutRate,
-                                 @DefaultValue("false") boolean outage, @DefaultValue Http http,
-                                 @DefaultValue Resilience resilience) {
+                                 @DefaultValue("false") boolean outage, BigDecimal cardLimit,
+                                 @DefaultValue Http http, @DefaultValue Resilience resilience) {
 
     /** Where payments go. */
     public enum Provider {
@@ -42,7 +43,7 @@ public record PaymentsProperties(@DefaultValue("fake") Provider provider, @Defau
     }
 
     public FakePaymentSettings fake() {
-        return new FakePaymentSettings(latency, declineRate, timeoutRate, outage);
+        return new FakePaymentSettings(latency, declineRate, timeoutRate, outage, cardLimit);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A payment provider in memory that behaves like a real one: each call takes {@link FakePaymentSettings#latency()},
- * a share of new payments is declined (for good), a share of calls hangs far longer than a caller waits (until it is
+ * a share of new payments is declined (for good), and so is any amount from the card limit on, a share of calls hangs far longer than a caller waits (until it is
  * interrupted or {@link #releaseHangs()}), and during an outage every call fails at once with "service unavailable".
  * Every call is idempotent by payment id; the {@link #ledger()} records each charge and refund once. Refunding a
  * payment it never saw voids the id, as cancelling a payment intent does at a real provider: a late authorization
@@ -56,10 +56,15 @@ public final class FakePaymentProvider implements PaymentProvider {
     @Override
     public Authorization authorize(String paymentId, Money amount, String method) {
         enter();
-        Payment payment = payments.computeIfAbsent(paymentId, id -> ThreadLocalRandom.current().nextDouble()
-                < settings.declineRate()
-                ? new Payment(id, amount, Stage.DECLINED, "card declined by the issuer (" + method + ")")
-                : new Payment(id, amount, Stage.AUTHORIZED, null));
+        FakePaymentSettings now = settings;
+        Payment payment = payments.computeIfAbsent(paymentId, id -> {
+            if (now.cardLimit() != null && amount.amount().compareTo(now.cardLimit()) >= 0) {
+                return new Payment(id, amount, Stage.DECLINED, "over the card's limit (" + method + ")");
+            }
+            return ThreadLocalRandom.current().nextDouble() < now.declineRate()
+                    ? new Payment(id, amount, Stage.DECLINED, "card declined by the issuer (" + method + ")")
+                    : new Payment(id, amount, Stage.AUTHORIZED, null);
+        });
         return switch (payment.stage()) {
             case DECLINED -> new Authorization.Declined(paymentId, payment.declineReason());
             case VOIDED -> new Authorization.Declined(paymentId, "the payment was cancelled before it was authorized");

@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.payments.fake;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,8 +11,11 @@ import java.util.Objects;
  * @param declineRate the share of new payments declined, from 0 to 1 (declines are final)
  * @param timeoutRate the share of calls that hang (far longer than any caller waits), from 0 to 1
  * @param outage      when true, every call fails at once with "service unavailable"
+ * @param cardLimit   payments of this amount or more (in any currency) are declined as over the card's limit, as a
+ *                    sandbox declines its test amounts; {@code null} for no limit
  */
-public record FakePaymentSettings(Duration latency, double declineRate, double timeoutRate, boolean outage) {
+public record FakePaymentSettings(Duration latency, double declineRate, double timeoutRate, boolean outage,
+                                  BigDecimal cardLimit) {
 
     public FakePaymentSettings {
         Objects.requireNonNull(latency, "latency");
@@ -20,6 +24,14 @@ public record FakePaymentSettings(Duration latency, double declineRate, double t
         }
         requireRate(declineRate, "declineRate");
         requireRate(timeoutRate, "timeoutRate");
+        if (cardLimit != null && cardLimit.signum() <= 0) {
+            throw new IllegalArgumentException("cardLimit must be positive, was " + cardLimit);
+        }
+    }
+
+    /** Settings without a card limit. */
+    public FakePaymentSettings(Duration latency, double declineRate, double timeoutRate, boolean outage) {
+        this(latency, declineRate, timeoutRate, outage, null);
     }
 
     /** 20 ms per call, no declines, no time-outs, no outage. */
@@ -28,19 +40,23 @@ public record FakePaymentSettings(Duration latency, double declineRate, double t
     }
 
     public FakePaymentSettings withLatency(Duration value) {
-        return new FakePaymentSettings(value, declineRate, timeoutRate, outage);
+        return new FakePaymentSettings(value, declineRate, timeoutRate, outage, cardLimit);
     }
 
     public FakePaymentSettings withDeclineRate(double value) {
-        return new FakePaymentSettings(latency, value, timeoutRate, outage);
+        return new FakePaymentSettings(latency, value, timeoutRate, outage, cardLimit);
     }
 
     public FakePaymentSettings withTimeoutRate(double value) {
-        return new FakePaymentSettings(latency, declineRate, value, outage);
+        return new FakePaymentSettings(latency, declineRate, value, outage, cardLimit);
     }
 
     public FakePaymentSettings withOutage(boolean value) {
-        return new FakePaymentSettings(latency, declineRate, timeoutRate, value);
+        return new FakePaymentSettings(latency, declineRate, timeoutRate, value, cardLimit);
+    }
+
+    public FakePaymentSettings withCardLimit(BigDecimal value) {
+        return new FakePaymentSettings(latency, declineRate, timeoutRate, outage, value);
     }
 
     private static void requireRate(double rate, String name) {

@@ -7,6 +7,7 @@ import dev.ordo.marketplace.payments.Authorization;
 import dev.ordo.marketplace.payments.PaymentProviderUnavailableException;
 import dev.ordo.marketplace.payments.Refund;
 import dev.ordo.marketplace.shared.Money;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,19 @@ class FakePaymentProviderUnitTests {
         assertThat(provider.ledger().charges()).singleElement()
                 .satisfies(charge -> assertThat(charge.paymentId()).isEqualTo("p-1"));
         assertThat(provider.calls()).isEqualTo(6);
+    }
+
+    @Test
+    void anAmountFromTheCardLimitOnIsDeclinedForGoodAndOneBelowItIsApproved() {
+        provider.configure(provider.settings().withCardLimit(new BigDecimal("1000")));
+
+        assertThat(provider.authorize("p-over", Money.of("1000.00", "EUR"), "CARD"))
+                .isEqualTo(new Authorization.Declined("p-over", "over the card's limit (CARD)"));
+        assertThat(provider.authorize("p-over", Money.of("1000.00", "EUR"), "CARD"))
+                .isInstanceOf(Authorization.Declined.class);
+        assertThat(provider.authorize("p-below", Money.of("999.99", "EUR"), "CARD"))
+                .isInstanceOf(Authorization.Approved.class);
+        assertThat(provider.ledger().charges()).isEmpty();
     }
 
     @Test
