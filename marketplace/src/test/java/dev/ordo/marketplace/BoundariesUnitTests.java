@@ -1,11 +1,15 @@
 package dev.ordo.marketplace;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -200,6 +204,53 @@ class BoundariesUnitTests {
                 .orShould().dependOnClassesThat().haveSimpleName("NotificationDecider")
                 .orShould().dependOnClassesThat().haveSimpleName("PaymentDecider")
                 .check(CLASSES);
+    }
+
+    /**
+     * What a service may know of the contexts it does not run is what the contracts module publishes (their events,
+     * step requests and answers, the shared values): checked by where each class was loaded from, so a class moved out
+     * of {@code marketplace-contracts} breaks it. The orders service also keeps replicas of other contexts' read
+     * models ({@code <context>.readmodel}, fed from their published events), and the embedded application's
+     * {@code LocalPayment} calls the payments in process. The demo data is the exception: the inventory stocks the
+     * demo catalog's products ({@code DemoStock} reads {@code DemoCatalog}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog", "inventory", "shipping", "notifications", "payments", "ordering"})
+    void aServiceReachesTheContextsItDoesNotRunOnlyThroughTheContractsModule(String context) {
+        List<String> others = new ArrayList<>();
+        List<String> replicas = new ArrayList<>();
+        List<String> own = new ArrayList<>(List.of("dev.ordo.marketplace." + context + ".."));
+        if (context.equals("ordering")) {
+            own.addAll(List.of("dev.ordo.marketplace.fulfilment..", "dev.ordo.marketplace.analytics.."));
+        }
+        for (String other : CONTEXTS) {
+            if (own.stream().noneMatch(p -> p.startsWith("dev.ordo.marketplace." + other + "."))) {
+                others.add("dev.ordo.marketplace." + other + "..");
+                replicas.add("dev.ordo.marketplace." + other + ".readmodel..");
+            }
+        }
+        DescribedPredicate<JavaClass> reachable = context.equals("ordering") ? PUBLISHED.or(resideInAnyPackage(
+                replicas.toArray(String[]::new))) : PUBLISHED;
+        noClasses().that().resideInAnyPackage(own.toArray(String[]::new))
+                .and().haveNameNotMatching("dev\\.ordo\\.marketplace\\.fulfilment\\.app\\.LocalPayment(\\$.*)?")
+                .and().doNotHaveFullyQualifiedName("dev.ordo.marketplace.inventory.app.DemoStock")
+                .should().dependOnClassesThat(resideInAnyPackage(others.toArray(String[]::new))
+                        .and(DescribedPredicate.not(reachable)))
+                .check(CLASSES);
+    }
+
+    /** A class compiled into the contracts module ({@code marketplace-contracts}). */
+    private static final DescribedPredicate<JavaClass> PUBLISHED = DescribedPredicate.describe(
+            "published in marketplace-contracts", javaClass -> javaClass.getSource()
+                    .map(source -> source.getUri().toString().contains("marketplace-contracts")).orElse(false));
+
+    @Test
+    void theContractsModuleHoldsTheEventsAndStepMessagesOfEveryContext() {
+        assertThat(CLASSES.stream().filter(PUBLISHED).map(JavaClass::getSimpleName))
+                .contains("OrderPlaced", "ProductRegistered", "StockReserved", "PaymentCaptured", "ShipmentCreated",
+                        "CustomerNotified", "InventoryContracts", "PaymentsContracts", "ShippingContracts",
+                        "NotificationContracts", "StepContract", "Money")
+                .doesNotContain("OrderDecider", "Order", "PlaceOrder", "RuleViolation");
     }
 
     private static String[] otherContexts(String context) {

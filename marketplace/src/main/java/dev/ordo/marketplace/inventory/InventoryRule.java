@@ -24,6 +24,8 @@ public enum InventoryRule {
     RESERVATION_ID_REUSED,
     /** A reservation takes at most the units available; available stock never goes below zero. */
     INSUFFICIENT_STOCK,
+    /** A delivery of a product the catalog never registered (the HTTP layer answers 404). */
+    PRODUCT_NOT_FOUND,
     /** Reading the stock of a product that has none recorded (the HTTP layer answers 404). */
     STOCK_NOT_FOUND;
 

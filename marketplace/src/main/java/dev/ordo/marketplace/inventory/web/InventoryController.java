@@ -3,10 +3,7 @@ package dev.ordo.marketplace.inventory.web;
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.command.CommandResult;
-import dev.ordo.marketplace.catalog.CatalogRule;
-import dev.ordo.marketplace.catalog.CatalogRuleViolation;
 import dev.ordo.marketplace.catalog.IsProductRegistered;
-import dev.ordo.marketplace.catalog.Product;
 import dev.ordo.marketplace.inventory.AddStock;
 import dev.ordo.marketplace.inventory.InventoryRule;
 import dev.ordo.marketplace.inventory.InventoryRuleViolation;
@@ -100,8 +97,8 @@ class InventoryController {
         return idempotency.run(key, () -> idempotency.fingerprint(request.getMethod(), request.getRequestURI(), body),
                 StockState.class, () -> {
                     if (!catalog.<Boolean>ask(new IsProductRegistered(id))) {
-                        throw new CatalogRuleViolation(CatalogRule.PRODUCT_NOT_FOUND, new Product.Unregistered(),
-                                "product " + productId + " does not exist");
+                        throw new InventoryRuleViolation(InventoryRule.PRODUCT_NOT_FOUND, new Stock.NoStock(),
+                                "product " + productId + " does not exist in the catalog");
                     }
                     CommandResult<Stock, StockEvent> result = commands.dispatch(
                             InventoryService.STOCK.command(id, new AddStock(id, body.quantity(), clock.instant())),

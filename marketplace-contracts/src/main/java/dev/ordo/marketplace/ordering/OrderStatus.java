@@ -1,6 +1,9 @@
 package dev.ordo.marketplace.ordering;
 
-/** Where an order is in its lifecycle; each value matches one state record of {@link Order.Placed}. */
+/**
+ * Where an order is in its lifecycle; each value matches one state record of the ordering context's
+ * {@code Order.Placed}.
+ */
 public enum OrderStatus {
     /** Placed and not yet paid; items and the address may still change. */
     PENDING,

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Positive;
 /**
  * One product on an order: how many units at which unit price.
  *
- * <p>Used both in {@link PlaceOrder} (as requested) and in {@link OrderPlaced} and the order state (as accepted).
- * The record accepts any values; {@link OrderDecider} enforces the rules (product and name required, quantity
+ * <p>Used both in {@code PlaceOrder} (as requested) and in {@link OrderPlaced} and the order state (as accepted).
+ * The record accepts any values; {@code OrderDecider} enforces the rules (product and name required, quantity
  * positive and at most {@value #MAX_QUANTITY}, unit price not negative and in the order's currency).
  *
  * @param productId   the catalog product

@@ -1,7 +1,8 @@
 package dev.ordo.marketplace.shipping;
 
 /**
- * A request about a shipment, decided by {@link ShipmentDecider} on {@code StreamId.of("shipment", shipmentId)}.
+ * A request about a shipment, decided by the shipping context's {@code ShipmentDecider} on
+ * {@code StreamId.of("shipment", shipmentId)}.
  * Both commands are idempotent: creating a created shipment or cancelling a cancelled (or never created) one
  * records nothing.
  */
