@@ -67,8 +67,9 @@ final class Supervisor implements AutoCloseable {
     private volatile boolean stopping;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cluster-watch").daemon().factory());
-    private final ExecutorService restarts = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("cluster-restart-", 0).factory());
+    /** Platform threads: a restart waits inside a synchronized start, which would pin a virtual thread on Java 21. */
+    private final ExecutorService restarts = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("cluster-restart-", 0).daemon().factory());
     private final Object stateLock = new Object();
     private volatile ClusterState state;
 
