@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.DeserializationFeature;
@@ -53,6 +54,16 @@ final class MarketplaceApi implements AutoCloseable {
 
     Response get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build());
+    }
+
+    /** {@link #get}, or empty when the request could not be sent, which is recorded as an error in {@code stats}. */
+    Optional<Response> getOrRecord(String path, ClientStats stats) throws InterruptedException {
+        try {
+            return Optional.of(get(path));
+        } catch (IOException e) {
+            stats.error("GET /" + path + " -> " + e);
+            return Optional.empty();
+        }
     }
 
     Response post(String path, Object body) throws IOException, InterruptedException {

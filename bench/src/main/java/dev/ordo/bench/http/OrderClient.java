@@ -1,9 +1,9 @@
 package dev.ordo.bench.http;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -111,13 +111,11 @@ final class OrderClient implements LoadRun.Client {
         String path = "orders/" + orderId;
         long deadline = since + READ_MODEL_TIMEOUT.toNanos();
         while (true) {
-            MarketplaceApi.Response read;
-            try {
-                read = api.get(path);
-            } catch (IOException e) {
-                stats.error("GET /" + path + " -> " + e);
+            Optional<MarketplaceApi.Response> answered = api.getOrRecord(path, stats);
+            if (answered.isEmpty()) {
                 return;
             }
+            MarketplaceApi.Response read = answered.get();
             if (read.ok() && read.json().path("version").asLong() >= version) {
                 stats.waited(System.nanoTime() - since);
                 return;

@@ -1,8 +1,8 @@
 package dev.ordo.bench.http;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,13 +43,11 @@ final class ReadModelLatencyClient implements LoadRun.Client {
         String order = placed.json().path("orderId").asString();
         String path = "customers/" + customer + "/notifications";
         while (true) {
-            MarketplaceApi.Response read;
-            try {
-                read = api.get(path);
-            } catch (IOException e) {
-                stats.error("GET /" + path + " -> " + e);
+            Optional<MarketplaceApi.Response> answered = api.getOrRecord(path, stats);
+            if (answered.isEmpty()) {
                 return;
             }
+            MarketplaceApi.Response read = answered.get();
             if (!read.ok()) {
                 stats.error(read.describe("GET /" + path));
                 return;
