@@ -89,9 +89,14 @@ public record ClusterSettings(Path data, Path jar, Path gatewayJar, int httpPort
         return data.resolve("cluster.state");
     }
 
+    /** Where the pause markers are. */
+    Path pausedFolder() {
+        return data.resolve("paused");
+    }
+
     /** The file whose presence tells the supervisor to leave the named process stopped ({@code cluster pause}). */
     Path pauseMarker(String process) {
-        return data.resolve("paused").resolve(process);
+        return pausedFolder().resolve(process);
     }
 
     private static int port(String name, String value) {

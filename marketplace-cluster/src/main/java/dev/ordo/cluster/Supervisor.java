@@ -141,7 +141,7 @@ final class Supervisor implements AutoCloseable {
 
     /** A fresh start runs every process: the pauses of an earlier run are forgotten. */
     private void clearPauses() {
-        Path paused = settings.pauseMarker("any").getParent();
+        Path paused = settings.pausedFolder();
         try (var markers = Files.exists(paused) ? Files.list(paused) : Stream.<Path>empty()) {
             for (Path marker : markers.toList()) {
                 Files.delete(marker);
