@@ -1,6 +1,7 @@
 package dev.ordo.core.subscription;
 
 import dev.ordo.core.store.EventReader;
+import dev.ordo.core.trace.Tracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -18,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code ordo.subscription.lag.events} (positions behind the head), {@code ordo.subscription.lag.seconds} (age of
  * the oldest unhandled event) and {@code ordo.subscription.failures}, tagged with the subscription's name.
  * Subscriptions that park poison events count them in {@code ordo.deadletters.parked}, tagged with the origin
- * ({@code subscription:<name>}). Thread-safe.
+ * ({@code subscription:<name>}). With a {@link Tracing}, each page is handled in a span named
+ * {@code subscription <name>} that continues the trace of the page's first event that names one and links to the
+ * other traces of the page. Thread-safe.
  */
 public final class Subscriptions implements AutoCloseable {
 
@@ -26,16 +29,27 @@ public final class Subscriptions implements AutoCloseable {
     private final HeadSignal signal;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Tracing tracing;
     private final Map<String, Subscription> running = new ConcurrentHashMap<>();
 
     /**
      * @param registry where to publish lag gauges and dead-letter counters, or {@code null}
      */
     public Subscriptions(EventReader reader, HeadSignal signal, MeterRegistry registry, Clock clock) {
+        this(reader, signal, registry, clock, Tracing.none());
+    }
+
+    /**
+     * @param registry where to publish lag gauges and dead-letter counters, or {@code null}
+     * @param tracing  where the pages' spans go
+     */
+    public Subscriptions(EventReader reader, HeadSignal signal, MeterRegistry registry, Clock clock,
+                         Tracing tracing) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.signal = Objects.requireNonNull(signal, "signal");
         this.registry = registry;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
     }
 
     /**
@@ -44,7 +58,8 @@ public final class Subscriptions implements AutoCloseable {
      * @throws IllegalStateException when a subscription of that name is already running
      */
     public Subscription start(String name, SubscriptionConsumer consumer, SubscriptionOptions options) {
-        Subscription subscription = new Subscription(name, reader, consumer, options, signal, clock, registry);
+        SubscriptionConsumer traced = tracing.enabled() ? new TracedConsumer(name, consumer, tracing) : consumer;
+        Subscription subscription = new Subscription(name, reader, traced, options, signal, clock, registry);
         if (running.putIfAbsent(name, subscription) != null) {
             throw new IllegalStateException("a subscription named '" + name + "' is already running");
         }
