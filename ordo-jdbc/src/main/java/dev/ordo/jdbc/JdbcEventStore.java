@@ -16,6 +16,9 @@ import dev.ordo.core.store.StoreLimits;
 import dev.ordo.core.store.StreamDeletedException;
 import dev.ordo.core.store.StreamInfo;
 import dev.ordo.core.store.StreamStatus;
+import dev.ordo.core.trace.EventTraces;
+import dev.ordo.core.trace.TraceSpan;
+import dev.ordo.core.trace.Tracing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +40,9 @@ import java.util.function.UnaryOperator;
  * positions are assigned by that writer under the database's single head row, so they are gap-free and become
  * visible strictly in order: a reader of {@code $all} can never skip an event that commits later. Reads use
  * the read pool and never block writes. An append whose caller gives up is withdrawn before it is written or waited
- * for until its outcome is known ({@link dev.ordo.core.store.EventWriter#append}, {@code docs/adr/0015}). Thread-safe.
+ * for until its outcome is known ({@link dev.ordo.core.store.EventWriter#append}, {@code docs/adr/0015}). With a
+ * {@link Tracing} ({@link Builder#tracing}), each append runs in a span named {@code append <category>} that continues
+ * the trace of its events' metadata, and the events are written with that span's {@code traceparent}. Thread-safe.
  */
 public final class JdbcEventStore implements EventStore, CommitNotifier {
 
@@ -45,11 +50,13 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
     private final Dialect dialect;
     private final StoreLimits limits;
     private final GroupCommitWriter writer;
+    private final Tracing tracing;
 
     private JdbcEventStore(Builder builder) {
         this.database = builder.database;
         this.dialect = database.dialect();
         this.limits = builder.limits;
+        this.tracing = builder.tracing;
         this.writer = new GroupCommitWriter(database.writeDataSource(), dialect, builder.clock, builder.maxBatchEvents,
                 builder.appendTimeout);
     }
@@ -66,7 +73,18 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<EventData> events) {
         AppendRules.validate(stream, expected, events, limits);
-        return writer.append(stream, expected, events);
+        if (!tracing.enabled()) {
+            return writer.append(stream, expected, events);
+        }
+        try (TraceSpan span = EventTraces.start(tracing, "append " + stream.category(), events, EventData::metadata)) {
+            span.tag("ordo.stream", stream.value()).tag("ordo.events", Integer.toString(events.size()));
+            try {
+                return writer.append(stream, expected, EventTraces.stamped(events, span));
+            } catch (RuntimeException | Error e) {
+                span.error(e);
+                throw e;
+            }
+        }
     }
 
     /**
@@ -233,6 +251,7 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
         private Clock clock = Clock.systemUTC();
         private int maxBatchEvents = 2_000;
         private Duration appendTimeout = Duration.ofSeconds(30);
+        private Tracing tracing = Tracing.none();
 
         private Builder(OrdoDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -266,6 +285,15 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
          */
         public Builder appendTimeout(Duration appendTimeout) {
             this.appendTimeout = Objects.requireNonNull(appendTimeout, "appendTimeout");
+            return this;
+        }
+
+        /**
+         * Where the appends' spans go (default {@link Tracing#none()}: no spans, the events are written with the
+         * metadata they came with).
+         */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing, "tracing");
             return this;
         }
 
