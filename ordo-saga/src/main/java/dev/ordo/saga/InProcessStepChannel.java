@@ -1,6 +1,8 @@
 package dev.ordo.saga;
 
 import dev.ordo.core.store.TransientFailures;
+import dev.ordo.core.trace.TraceSpan;
+import dev.ordo.core.trace.Tracing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * a {@link StepReply.Failed} at once. A transient failure says nothing about the request: the handler, and the
  * recording of its reply, are tried again with growing pauses until they pass or the channel closes (a reply after
  * the step's deadline is ignored by the engine anyway). Requests under way die with the process: the engine sends
- * those of waiting steps again after a start, so handlers must do their work once per invocation id. Thread-safe.
+ * those of waiting steps again after a start, so handlers must do their work once per invocation id. With a
+ * {@link Tracing} ({@link Builder#tracing}), each request is handled, and its reply recorded, in a span named
+ * {@code participant <saga type>/<step>} that continues the request's trace; the handler gets the request with that
+ * span's trace context. Thread-safe.
  */
 public final class InProcessStepChannel implements StepChannel, AutoCloseable {
 
@@ -34,6 +39,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
 
     private final Map<Class<?>, Handler<?>> handlers;
     private final Backoff backoff;
+    private final Tracing tracing;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ordo-step-channel-", 0).factory());
     private volatile Consumer<StepReply> replies;
@@ -41,6 +47,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
     private InProcessStepChannel(Builder builder) {
         this.handlers = Map.copyOf(builder.handlers);
         this.backoff = builder.backoff;
+        this.tracing = builder.tracing;
     }
 
     /** A channel with no handler yet; transient failures are tried again from 100 ms to 5 s apart. */
@@ -78,9 +85,20 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
         executor.execute(() -> deliver(request, handler, answer));
     }
 
-    private void deliver(StepRequest request, Handler<Object> handler, Consumer<StepReply> answer) {
+    private void deliver(StepRequest sent, Handler<Object> handler, Consumer<StepReply> answer) {
+        try (TraceSpan span = tracing.start("participant " + sent.sagaType() + "/" + sent.step(), sent.traceParent())) {
+            span.tag("ordo.saga.invocation", sent.invocationId());
+            StepRequest request = sent.withTraceParent(span.traceParent());
+            deliver(request, handler, answer, span);
+        }
+    }
+
+    private void deliver(StepRequest request, Handler<Object> handler, Consumer<StepReply> answer, TraceSpan span) {
         try {
             StepReply reply = untilNotTransient(request, "handling", () -> handle(request, handler));
+            if (reply instanceof StepReply.Failed failed) {
+                span.tag("ordo.saga.refusal", failed.error());
+            }
             untilNotTransient(request, "recording the reply to", () -> {
                 answer.accept(reply);
                 return reply;
@@ -88,6 +106,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
         } catch (InterruptedException e) {
             log.debug("request {} was interrupted: the channel is closing", request.invocationId());
         } catch (Exception e) {
+            span.error(e);
             log.warn("the reply to request {} could not be recorded; the step's deadline decides",
                     request.invocationId(), e);
         }
@@ -148,6 +167,7 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
     public static final class Builder {
         private final Map<Class<?>, Handler<?>> handlers = new LinkedHashMap<>();
         private Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        private Tracing tracing = Tracing.none();
 
         private Builder() {
         }
@@ -164,6 +184,12 @@ public final class InProcessStepChannel implements StepChannel, AutoCloseable {
         /** The pauses between tries after transient failures: from {@code first}, doubling, at most {@code longest}. */
         public Builder transientBackoff(Duration first, Duration longest) {
             this.backoff = new Backoff(first, longest);
+            return this;
+        }
+
+        /** Where the spans of the requests' handling go (default {@link Tracing#none()}). */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing, "tracing");
             return this;
         }
 

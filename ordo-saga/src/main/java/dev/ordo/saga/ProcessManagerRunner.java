@@ -12,6 +12,8 @@ import dev.ordo.core.subscription.Subscription;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
 import dev.ordo.core.event.StreamId;
+import dev.ordo.core.trace.TraceSpan;
+import dev.ordo.core.trace.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,9 @@ import java.util.function.Consumer;
  * Runs a {@link ProcessManager} on a checkpointed subscription and dispatches its commands through the command
  * bus. Delivery is at-least-once: after a crash between a command and the checkpoint, the event is handled again.
  * Each command is dispatched with a command id derived from the event's id and the command's index, and with the
- * event as its causation and the event's correlation id, so handlers can recognise a repeated command.
+ * event as its causation and the event's correlation id, so handlers can recognise a repeated command. Each reaction
+ * that has commands runs in a span named {@code react <manager>} continuing the event's trace, and its commands carry
+ * that span's {@code traceparent} (with {@link Tracing#none()}, the event's), so they continue the event's trace.
  *
  * <p>Ordering: the events of one stream are reacted to one after the other, in stream order, each event's commands
  * in the order the process manager returned them. Within a page, different streams are handled concurrently (on
@@ -46,12 +50,19 @@ public final class ProcessManagerRunner {
     private ProcessManagerRunner() {
     }
 
-    /** Starts the process manager's subscription. */
+    /** Starts the process manager's subscription, without spans of its own. */
     public static <E> Subscription start(ProcessManager<E> manager, Subscriptions subscriptions,
                                          CheckpointStore checkpoints, EventSerializer serializer, CommandBus commands,
                                          SubscriptionOptions options) {
+        return start(manager, subscriptions, checkpoints, serializer, commands, options, Tracing.none());
+    }
+
+    /** Starts the process manager's subscription; its reactions' spans go to {@code tracing}. */
+    public static <E> Subscription start(ProcessManager<E> manager, Subscriptions subscriptions,
+                                         CheckpointStore checkpoints, EventSerializer serializer, CommandBus commands,
+                                         SubscriptionOptions options, Tracing tracing) {
         CheckpointedConsumer consumer = new CheckpointedConsumer(manager.name(), checkpoints,
-                page -> handle(page, event -> react(manager, serializer, commands, event)));
+                page -> handle(page, event -> react(manager, serializer, commands, event, tracing)));
         return subscriptions.start(manager.name(), consumer, options.withFilter(manager.filter()));
     }
 
@@ -90,27 +101,51 @@ public final class ProcessManagerRunner {
     /**
      * Reacts to one event: deserializes it, skips it unless it is an {@code E}, and dispatches the process manager's
      * commands in order, each with the id derived from the manager's name, the event's id and the command's index (so
-     * a repeated reaction dispatches the same ids), the event as causation and its correlation id. Used by the runner
-     * and by transports that deliver events of their own (a Kafka subscription).
+     * a repeated reaction dispatches the same ids), the event as causation, its correlation id and its trace context.
+     * Used by the runner and by transports that deliver events of their own (a Kafka subscription).
      *
      * @throws RuntimeException what a dispatch threw; the commands before it were dispatched
      */
     public static <E> void react(ProcessManager<E> manager, EventSerializer serializer, CommandBus commands,
                                  RecordedEvent recorded) {
+        react(manager, serializer, commands, recorded, Tracing.none());
+    }
+
+    /**
+     * Reacts to one event as {@link #react(ProcessManager, EventSerializer, CommandBus, RecordedEvent)} does, in a
+     * span named {@code react <manager>} (only when there are commands) that continues the event's trace; the
+     * commands carry that span's {@code traceparent}.
+     *
+     * @throws RuntimeException what a dispatch threw; the commands before it were dispatched
+     */
+    public static <E> void react(ProcessManager<E> manager, EventSerializer serializer, CommandBus commands,
+                                 RecordedEvent recorded, Tracing tracing) {
         Object event = serializer.deserialize(recorded);
         if (!manager.eventType().isInstance(event)) {
             return;
         }
         List<Object> reactions = manager.react(new Envelope<>(recorded, manager.eventType().cast(event)));
-        for (int i = 0; i < reactions.size(); i++) {
-            UUID commandId = UUID.nameUUIDFromBytes((manager.name() + ":" + recorded.eventId() + ":" + i)
-                    .getBytes(StandardCharsets.UTF_8));
+        if (reactions.isEmpty()) {
+            return;
+        }
+        try (TraceSpan span = tracing.start("react " + manager.name(), recorded.metadata().traceParent())) {
+            span.tag("ordo.event.type", recorded.eventType()).tag("ordo.stream", recorded.streamId().value());
             EventMetadata metadata = EventMetadata.empty()
                     .withCorrelationId(recorded.metadata().correlationId() != null ? recorded.metadata().correlationId()
                             : recorded.eventId().toString())
                     .withCausationId(recorded.eventId().toString())
-                    .withActor("process-manager:" + manager.name());
-            commands.dispatch(new CommandMessage(reactions.get(i), commandId, metadata));
+                    .withActor("process-manager:" + manager.name())
+                    .withTraceParent(span.traceParent());
+            try {
+                for (int i = 0; i < reactions.size(); i++) {
+                    UUID commandId = UUID.nameUUIDFromBytes((manager.name() + ":" + recorded.eventId() + ":" + i)
+                            .getBytes(StandardCharsets.UTF_8));
+                    commands.dispatch(new CommandMessage(reactions.get(i), commandId, metadata));
+                }
+            } catch (RuntimeException | Error e) {
+                span.error(e);
+                throw e;
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ public record RemoteCall<D, R>(StepChannel channel, Function<StepContext<D>, ?> 
 
     private void request(StepContext<D> context) {
         channel.send(new StepRequest(context.invocationId(), context.sagaType(), context.step(),
-                Objects.requireNonNull(payload.apply(context), "payload")));
+                Objects.requireNonNull(payload.apply(context), "payload"), context.traceParent()));
     }
 
     /**

@@ -45,7 +45,8 @@ final class SagaDriver {
      */
     <D> void drive(SagaDefinition<D> definition, SagaJournal journal, boolean countResumptions, boolean sendAgain)
             throws InterruptedException {
-        EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString());
+        EventMetadata metadata = EventMetadata.empty().withCorrelationId(journal.state().sagaId().toString())
+                .withTraceParent(journal.traceParent());
         StepRunner<D> runner = new StepRunner<>(definition, journal, metadata, env, countResumptions);
         if (sendAgain) {
             WaitingRequests.sendAgain(definition, journal, metadata, env.clock().instant());

@@ -82,7 +82,7 @@ public final class SagaEngine implements AutoCloseable {
         this.journals = new SagaJournals(store, serializer, KEPT_JOURNALS);
         StepEnvironment environment = new StepEnvironment(executor, clock, metrics, new AbandonedActions(),
                 builder.resumptionLimit, builder.abandonedActionWait, builder.transientBackoff, () -> running,
-                () -> abandoning);
+                () -> abandoning, builder.tracing);
         SagaListeners listeners = new SagaListeners(metrics, builder.parkingListeners, builder.finishListeners);
         this.driver = new SagaDriver(index, environment, () -> running, listeners::parked, listeners::finished);
         this.scheduler = new SagaScheduler(executor, index, clock, builder.pollInterval, builder.transientBackoff,

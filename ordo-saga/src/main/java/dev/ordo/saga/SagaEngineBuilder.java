@@ -5,6 +5,7 @@ import dev.ordo.core.event.RememberingEventSerializer;
 import dev.ordo.core.saga.SagaIndex;
 import dev.ordo.core.saga.SagaSummary;
 import dev.ordo.core.store.EventStore;
+import dev.ordo.core.trace.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class SagaEngineBuilder {
     Duration abandonedActionWait = Duration.ofSeconds(30);
     Backoff transientBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
     EventSerializer serializer;
+    Tracing tracing = Tracing.none();
     final Map<String, SagaDefinition<?>> definitions = new LinkedHashMap<>();
     final List<Consumer<ParkedCompensation>> parkingListeners = new ArrayList<>();
     final List<Consumer<SagaSummary>> finishListeners = new ArrayList<>();
@@ -135,6 +137,16 @@ public final class SagaEngineBuilder {
      */
     public SagaEngineBuilder onFinished(Consumer<SagaSummary> listener) {
         finishListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Where the spans of the steps' and compensations' attempts go (default {@link Tracing#none()}). Each attempt runs
+     * in a span that continues the trace the saga was started in, and what the step writes or sends carries that
+     * span's trace context ({@link StepContext#metadata()}).
+     */
+    public SagaEngineBuilder tracing(Tracing value) {
+        this.tracing = Objects.requireNonNull(value, "tracing");
         return this;
     }
 

@@ -27,12 +27,15 @@ final class SagaJournal {
     private final StreamId stream;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile SagaState state;
+    private volatile String traceParent;
 
-    private SagaJournal(EventStore store, EventSerializer serializer, StreamId stream, SagaState state) {
+    private SagaJournal(EventStore store, EventSerializer serializer, StreamId stream, SagaState state,
+                        String traceParent) {
         this.store = store;
         this.serializer = serializer;
         this.stream = stream;
         this.state = state;
+        this.traceParent = traceParent;
     }
 
     static StreamId stream(UUID sagaId) {
@@ -43,14 +46,18 @@ final class SagaJournal {
     static SagaJournal open(EventStore store, EventSerializer serializer, UUID sagaId) {
         StreamId stream = stream(sagaId);
         SagaState state = SagaState.initial(sagaId);
+        String traceParent = null;
         long next = 1;
         while (true) {
             List<RecordedEvent> page = store.readStreamForwards(stream, next, PAGE);
             for (RecordedEvent recorded : page) {
                 state = state.evolve(serializer.envelope(recorded, SagaEvent.class).event(), recorded.streamVersion());
+                if (recorded.streamVersion() == 1) {
+                    traceParent = recorded.metadata().traceParent();
+                }
             }
             if (page.size() < PAGE) {
-                return new SagaJournal(store, serializer, stream, state);
+                return new SagaJournal(store, serializer, stream, state, traceParent);
             }
             next = page.getLast().streamVersion() + 1;
         }
@@ -58,6 +65,14 @@ final class SagaJournal {
 
     SagaState state() {
         return state;
+    }
+
+    /**
+     * The trace the saga was started in: the {@code traceparent} its start was recorded with, or {@code null}. The
+     * steps' spans continue it, whichever process drives the saga and however often it was resumed.
+     */
+    String traceParent() {
+        return traceParent;
     }
 
     /**
@@ -97,6 +112,9 @@ final class SagaJournal {
         ExpectedVersion expected = state.version() == 0 ? ExpectedVersion.noStream()
                 : ExpectedVersion.exact(state.version());
         long version = store.append(stream, expected, data).streamVersion() - events.length;
+        if (state.version() == 0) {
+            traceParent = metadata.traceParent();
+        }
         SagaState next = state;
         for (SagaEvent event : events) {
             next = next.evolve(event, ++version);

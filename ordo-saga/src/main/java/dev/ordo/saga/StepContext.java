@@ -16,26 +16,36 @@ import java.util.UUID;
  * @param failure      for a compensation, why the saga compensates (the step that failed and its error, or the
  *                     cancellation and its reason), so that it can tell the parties involved without asking the
  *                     engine; null for an action
+ * @param traceParent  the W3C {@code traceparent} of this attempt's span (see
+ *                     {@link SagaEngineBuilder#tracing}), or of the trace the saga was started in when nothing is
+ *                     traced; null when the saga has no trace context
  * @param <D> the saga's data type
  */
 public record StepContext<D>(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data,
-                             String failure) {
+                             String failure, String traceParent) {
 
     /**
      * The metadata of what the step writes or sends: the saga as correlation, this invocation as causation, the saga
-     * type as actor ({@code saga:<type>}).
+     * type as actor ({@code saga:<type>}), and this attempt's trace context, so that what the step causes continues
+     * its span.
      */
     public EventMetadata metadata() {
-        return metadata(sagaId.toString(), sagaType, invocationId);
+        return metadata(sagaId.toString(), sagaType, invocationId, traceParent);
     }
 
-    static EventMetadata metadata(String correlationId, String sagaType, String invocationId) {
+    static EventMetadata metadata(String correlationId, String sagaType, String invocationId, String traceParent) {
         return EventMetadata.empty().withCorrelationId(correlationId).withCausationId(invocationId)
-                .withActor("saga:" + sagaType);
+                .withActor("saga:" + sagaType).withTraceParent(traceParent);
     }
 
-    /** The context of an action (no failure). */
+    /** The context of a compensation, with no trace context. */
+    public StepContext(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data,
+                       String failure) {
+        this(sagaId, sagaType, step, invocationId, attempt, data, failure, null);
+    }
+
+    /** The context of an action (no failure), with no trace context. */
     public StepContext(UUID sagaId, String sagaType, String step, String invocationId, int attempt, D data) {
-        this(sagaId, sagaType, step, invocationId, attempt, data, null);
+        this(sagaId, sagaType, step, invocationId, attempt, data, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ordo.saga;
 
+import dev.ordo.core.trace.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +16,11 @@ import java.util.function.BooleanSupplier;
  * @param transientBackoff    the pauses between tries of an action or compensation that met a transient failure
  * @param accepting           whether the engine still starts attempts (false once it is shutting down)
  * @param abandoning          whether the engine is interrupting what runs: no outcome is recorded any more
+ * @param tracing             where the spans of the attempts go
  */
 record StepEnvironment(ExecutorService executor, Clock clock, SagaMetrics metrics, AbandonedActions abandoned,
                        int resumptionLimit, Duration abandonedActionWait, Backoff transientBackoff,
-                       BooleanSupplier accepting, BooleanSupplier abandoning) {
+                       BooleanSupplier accepting, BooleanSupplier abandoning, Tracing tracing) {
 
     boolean stopping() {
         return !accepting.getAsBoolean();

@@ -14,14 +14,26 @@ import java.util.Objects;
  * @param sagaType     the saga's type
  * @param step         the step's name
  * @param payload      what the participant is asked to do, typically a command
+ * @param traceParent  the W3C {@code traceparent} of the step's attempt that sent it, or {@code null}: what the
+ *                     participant does continues that trace
  */
-public record StepRequest(String invocationId, String sagaType, String step, Object payload) {
+public record StepRequest(String invocationId, String sagaType, String step, Object payload, String traceParent) {
 
     public StepRequest {
         Objects.requireNonNull(invocationId, "invocationId");
         Objects.requireNonNull(sagaType, "sagaType");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    /** A request with no trace context. */
+    public StepRequest(String invocationId, String sagaType, String step, Object payload) {
+        this(invocationId, sagaType, step, payload, null);
+    }
+
+    /** The same request, continuing another span (a participant's own, once it took the request). */
+    public StepRequest withTraceParent(String value) {
+        return new StepRequest(invocationId, sagaType, step, payload, value);
     }
 
     /**
@@ -32,9 +44,12 @@ public record StepRequest(String invocationId, String sagaType, String step, Obj
         return Invocation.parse(invocationId).map(Invocation::compensation).orElse(false);
     }
 
-    /** The metadata of what the participant writes: the saga as correlation, this invocation as causation. */
+    /**
+     * The metadata of what the participant writes: the saga as correlation, this invocation as causation, the
+     * request's trace context.
+     */
     public EventMetadata metadata() {
         return StepContext.metadata(Invocation.parse(invocationId).map(i -> i.sagaId().toString())
-                .orElse(invocationId), sagaType, invocationId);
+                .orElse(invocationId), sagaType, invocationId, traceParent);
     }
 }

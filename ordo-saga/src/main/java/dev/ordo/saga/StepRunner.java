@@ -3,6 +3,7 @@ package dev.ordo.saga;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.core.store.TransientFailures;
+import dev.ordo.core.trace.TraceSpan;
 import dev.ordo.saga.SagaEvent.CompensationAttemptFailed;
 import dev.ordo.saga.SagaEvent.CompensationAwaitingReply;
 import dev.ordo.saga.SagaEvent.CompensationParked;
@@ -48,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * after a growing pause until the infrastructure is back. While the engine interrupts
  * what runs (a shutdown past its grace), nothing is recorded at all, and an {@link Error} thrown by an action or a
  * compensation unwinds without a record, as a process death would.
+ *
+ * <p>Each attempt of an action or a compensation runs in a span ({@code step <saga type>/<step>},
+ * {@code compensate <saga type>/<step>}) that continues the trace the saga was started in; the step's context carries
+ * the span's trace context, so what the step writes or sends continues it.
  */
 final class StepRunner<D> {
 
@@ -162,11 +167,14 @@ final class StepRunner<D> {
                 journal.append(metadata, new StepStarted(step.name(), attempt, invocationId, now()));
                 open = true;
             }
+            D data = data(state.data());
+            TraceSpan span = span("step ", step.name(), invocationId, attempt);
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, data(state.data()));
+                    attempt, data, null, span.traceParent());
             long started = System.nanoTime();
             try {
-                StepOutcome<D> outcome = call(invocationId, () -> step.action().run(context), step.timeout(), true);
+                StepOutcome<D> outcome = call(invocationId, span, () -> step.action().run(context), step.timeout(),
+                        true);
                 if (env.interrupted()) {
                     return Optional.empty();
                 }
@@ -287,12 +295,15 @@ final class StepRunner<D> {
                 open = true;
             }
             state = journal.state();
+            D data = data(state.data());
+            TraceSpan span = span("compensate ", step.name(), invocationId, attempt);
             StepContext<D> context = new StepContext<>(state.sagaId(), definition.type(), step.name(), invocationId,
-                    attempt, data(state.data()), state.failure());
+                    attempt, data, state.failure(), span.traceParent());
             long started = System.nanoTime();
             Throwable failure;
             try {
-                D result = call(invocationId, () -> step.compensation().compensate(context), step.timeout(), false);
+                D result = call(invocationId, span, () -> step.compensation().compensate(context), step.timeout(),
+                        false);
                 if (env.interrupted()) {
                     return Optional.empty();
                 }
@@ -390,6 +401,38 @@ final class StepRunner<D> {
         String encoded = definition.codec().encode(data);
         decoded = new Decoded<>(encoded, data);
         return encoded;
+    }
+
+    /**
+     * Starts the span of an attempt, continuing the trace the saga was started in; the caller hands it to
+     * {@link #call(String, TraceSpan, Callable, Duration, boolean)} at once, which closes it.
+     */
+    private TraceSpan span(String kind, String step, String invocationId, int attempt) {
+        TraceSpan span = env.tracing().start(kind + definition.type() + "/" + step, metadata.traceParent());
+        if (span.recording()) {
+            span.tag("ordo.saga.type", definition.type()).tag("ordo.saga.step", step)
+                    .tag("ordo.saga.invocation", invocationId).tag("ordo.saga.attempt", Integer.toString(attempt));
+        }
+        return span;
+    }
+
+    /**
+     * Runs the call as {@link #call(String, Callable, Duration, boolean)} does, with the span current where it runs;
+     * the span is marked with the failure, if any, and closed on this thread.
+     */
+    private <T> T call(String invocationId, TraceSpan span, Callable<T> work, Duration timeout, boolean action)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        try {
+            return call(invocationId, span.wrap(work), timeout, action);
+        } catch (ExecutionException e) {
+            span.error(e.getCause());
+            throw e;
+        } catch (TimeoutException | InterruptedException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.close();
+        }
     }
 
     /**

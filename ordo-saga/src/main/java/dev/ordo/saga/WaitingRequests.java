@@ -34,7 +34,7 @@ final class WaitingRequests {
             if (step.call() != null && s.state() == SagaState.StepState.AWAITING_REPLY
                     && send(step, "request", state, () -> step.call().send(new StepContext<>(state.sagaId(),
                     definition.type(), step.name(), StepRunner.invocationId(state, step.name()), s.attempts(),
-                    definition.codec().decode(state.data()))))) {
+                    definition.codec().decode(state.data()), null, metadata.traceParent())))) {
                 journal.append(metadata, new StepAwaitingReply(step.name(), now.plus(step.call().deadline()), now));
             }
             if (step.compensationCall() != null && s.state() == SagaState.StepState.COMPENSATION_AWAITING_REPLY
@@ -42,7 +42,7 @@ final class WaitingRequests {
                     && send(step, "compensation request", state, () -> step.compensation().compensate(
                     new StepContext<>(state.sagaId(), definition.type(), step.name(),
                             StepRunner.compensationId(state, step.name()), s.compensationAttempts(),
-                            definition.codec().decode(state.data()), state.failure())))) {
+                            definition.codec().decode(state.data()), state.failure(), metadata.traceParent())))) {
                 journal.append(metadata, new CompensationAwaitingReply(step.name(), s.compensationAttempts(),
                         now.plus(step.compensationCall().deadline()), now));
             }

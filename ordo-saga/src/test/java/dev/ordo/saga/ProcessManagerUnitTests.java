@@ -10,6 +10,7 @@ import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.EventType;
 import dev.ordo.core.event.EventTypeRegistry;
+import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.ExpectedVersion;
@@ -18,9 +19,12 @@ import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.core.subscription.InMemoryCheckpointStore;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
+import dev.ordo.core.trace.InMemoryTracing;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jackson.JacksonEventSerializer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -100,6 +104,32 @@ class ProcessManagerUnitTests {
             assertThat(ship.metadata().correlationId()).isEqualTo("req-7");
             assertThat(ship.metadata().actor()).isEqualTo("process-manager:shipping");
         }
+    }
+
+    @Test
+    void aReactionContinuesItsEventsTraceAndItsCommandsCarryTheReactionsSpan() {
+        String placement = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        JacksonEventSerializer serializer = JacksonEventSerializer.of(
+                EventTypeRegistry.builder().registerSealed(ShopEvent.class).build());
+        List<CommandMessage> dispatched = new ArrayList<>();
+        var bus = SimpleCommandBus.builder().register(ShipOrder.class, (command, metadata) -> null)
+                .middleware((message, next) -> {
+                    dispatched.add(message);
+                    return next.proceed(message);
+                })
+                .build();
+        InMemoryTracing tracing = new InMemoryTracing();
+        var paid = serializer.serialize(new OrderPaid("o-1"), EventMetadata.empty().withTraceParent(placement));
+        RecordedEvent recorded = new RecordedEvent(paid.eventId(), StreamId.of("order-1"), 1, 1, paid.eventType(),
+                paid.schemaVersion(), paid.payload(), paid.metadata(), Instant.EPOCH);
+
+        ProcessManagerRunner.react(new Shipping(), serializer, bus, recorded, tracing);
+        ProcessManagerRunner.react(new Shipping(), serializer, bus, recorded, Tracing.none());
+
+        InMemoryTracing.Span reaction = tracing.named("react shipping").getFirst();
+        assertThat(reaction.parentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(dispatched).extracting(m -> m.metadata().traceParent())
+                .as("traced, then untraced: the event's own context").containsExactly(reaction.traceParent(), placement);
     }
 
     @Test
