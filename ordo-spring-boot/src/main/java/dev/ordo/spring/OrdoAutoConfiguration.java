@@ -14,6 +14,7 @@ import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.core.subscription.PoisonPolicy;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.JdbcCheckpointStore;
 import dev.ordo.jdbc.JdbcDeadLetterStore;
 import dev.ordo.jdbc.JdbcEventStore;
@@ -42,8 +43,10 @@ import org.springframework.core.env.Environment;
  * application's {@link DataSource} or {@code ordo.store.postgres.url}), migrated on start; the event, snapshot and
  * checkpoint stores; commit signals (in-process, plus LISTEN/NOTIFY on PostgreSQL); subscriptions with lag metrics;
  * every {@link JdbcProjection} bean, started once the application is up; and, with ordo-saga on the classpath, every
- * {@code ProcessManager} bean (which needs one {@code EventSerializer} and one {@code CommandBus} bean). Every bean
- * backs off when the application defines its own.
+ * {@code ProcessManager} bean (which needs one {@code EventSerializer} and one {@code CommandBus} bean). Appends,
+ * subscription pages and process managers' reactions open their spans through the {@link Tracing} bean
+ * ({@link dev.ordo.spring.tracing.OrdoTracingAutoConfiguration}). Every bean backs off when the application defines its
+ * own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(OrdoProperties.class)
@@ -82,10 +85,11 @@ public class OrdoAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    JdbcEventStore ordoEventStore(OrdoDatabase database, OrdoProperties properties) {
+    JdbcEventStore ordoEventStore(OrdoDatabase database, OrdoProperties properties, ObjectProvider<Tracing> tracing) {
         return JdbcEventStore.builder(database)
                 .limits(StoreLimits.defaults().withMaxPayloadBytes(properties.store().maxPayloadBytes()))
                 .maxBatchEvents(properties.store().maxBatchEvents())
+                .tracing(tracing.getIfAvailable(Tracing::none))
                 .build();
     }
 
@@ -149,8 +153,10 @@ public class OrdoAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    Subscriptions ordoSubscriptions(JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters) {
-        return new Subscriptions(store, signal, meters.getIfAvailable(), Clock.systemUTC());
+    Subscriptions ordoSubscriptions(JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters,
+                                    ObjectProvider<Tracing> tracing) {
+        return new Subscriptions(store, signal, meters.getIfAvailable(), Clock.systemUTC(),
+                tracing.getIfAvailable(Tracing::none));
     }
 
     @Bean(destroyMethod = "close")
@@ -199,9 +205,10 @@ public class OrdoAutoConfiguration {
                                                                   Subscriptions subscriptions,
                                                                   CheckpointStore checkpoints,
                                                                   SubscriptionOptions options,
-                                                                  Environment environment) {
+                                                                  Environment environment,
+                                                                  ObjectProvider<Tracing> tracing) {
             return new OrdoProcessManagersLifecycle(beans, subscriptions, checkpoints, options,
-                    FedFromKafka.of(environment, "ordo.kafka.process-managers"));
+                    FedFromKafka.of(environment, "ordo.kafka.process-managers"), tracing.getIfAvailable(Tracing::none));
         }
     }
 }

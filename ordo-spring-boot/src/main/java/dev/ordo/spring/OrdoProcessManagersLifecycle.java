@@ -4,6 +4,7 @@ import dev.ordo.core.subscription.CheckpointStore;
 import dev.ordo.core.subscription.Subscription;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.saga.ProcessManager;
 import dev.ordo.saga.ProcessManagerRunner;
 import java.util.ArrayList;
@@ -23,15 +24,17 @@ public final class OrdoProcessManagersLifecycle implements SmartLifecycle {
     private final CheckpointStore checkpoints;
     private final SubscriptionOptions options;
     private final Predicate<String> fedFromKafka;
+    private final Tracing tracing;
     private final List<Subscription> running = new ArrayList<>();
 
     OrdoProcessManagersLifecycle(ProcessManagerBeans beans, Subscriptions subscriptions, CheckpointStore checkpoints,
-                                 SubscriptionOptions options, Predicate<String> fedFromKafka) {
+                                 SubscriptionOptions options, Predicate<String> fedFromKafka, Tracing tracing) {
         this.beans = beans;
         this.subscriptions = subscriptions;
         this.checkpoints = checkpoints;
         this.options = options;
         this.fedFromKafka = fedFromKafka;
+        this.tracing = tracing;
     }
 
     /** The subscription of each process manager, in start order. */
@@ -41,8 +44,9 @@ public final class OrdoProcessManagersLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        beans.managers().filter(manager -> !fedFromKafka.test(manager.name())).forEach(manager -> running.add(ProcessManagerRunner.start(manager, subscriptions, checkpoints,
-                beans.serializer(), beans.commands(), options)));
+        beans.managers().filter(manager -> !fedFromKafka.test(manager.name())).forEach(manager -> running.add(
+                ProcessManagerRunner.start(manager, subscriptions, checkpoints, beans.serializer(), beans.commands(),
+                        options, tracing)));
     }
 
     @Override
