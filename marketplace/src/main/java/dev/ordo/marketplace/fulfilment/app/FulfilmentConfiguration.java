@@ -5,6 +5,7 @@ import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.snapshot.StateCodec;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jackson.JacksonStateCodec;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcSagaIndex;
@@ -100,8 +101,8 @@ public class FulfilmentConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marketplace.fulfilment.participants", havingValue = "in-process",
             matchIfMissing = true)
-    InProcessStepChannel stepChannel(List<ContextParticipant> participants) {
-        InProcessStepChannel.Builder channel = InProcessStepChannel.builder();
+    InProcessStepChannel stepChannel(List<ContextParticipant> participants, Tracing tracing) {
+        InProcessStepChannel.Builder channel = InProcessStepChannel.builder().tracing(tracing);
         ContextParticipant.Handlers handlers = new ContextParticipant.Handlers() {
             @Override
             public <P> ContextParticipant.Handlers handle(StepContract<P> contract,
@@ -133,10 +134,11 @@ public class FulfilmentConfiguration {
     @Bean(destroyMethod = "")
     SagaEngine sagaEngine(JdbcEventStore store, OrdoDatabase database, SagaDefinition<FulfilmentData> fulfilmentSaga,
                           MeterRegistry meters, ParkedCompensations parked, FulfilmentProperties properties,
-                          EventSerializer serializer, StepChannel channel) {
+                          EventSerializer serializer, StepChannel channel, Tracing tracing) {
         SagaEngine engine = SagaEngine.builder(store, JdbcSagaIndex.create(database))
                 .register(fulfilmentSaga)
                 .serializer(serializer)
+                .tracing(tracing)
                 .maxConcurrentDrives(properties.maxConcurrentDrives())
                 .meterRegistry(meters)
                 .onParked(compensation -> {

@@ -6,6 +6,7 @@ import dev.ordo.core.subscription.CheckpointStore;
 import dev.ordo.core.subscription.Subscription;
 import dev.ordo.core.subscription.SubscriptionOptions;
 import dev.ordo.core.subscription.Subscriptions;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.marketplace.fulfilment.FulfilmentProcess;
 import dev.ordo.saga.ProcessManagerRunner;
 import dev.ordo.saga.SagaEngine;
@@ -35,12 +36,13 @@ class FulfilmentRuntime implements SmartLifecycle {
     private final EventSerializer serializer;
     private final CommandBus commands;
     private final SubscriptionOptions options;
+    private final Tracing tracing;
     private volatile Subscription process;
     private volatile boolean running;
 
     FulfilmentRuntime(SagaEngine engine, FulfilmentProperties properties, Subscriptions subscriptions,
                       CheckpointStore checkpoints, EventSerializer serializer, CommandBus commands,
-                      SubscriptionOptions options) {
+                      SubscriptionOptions options, Tracing tracing) {
         this.engine = engine;
         this.properties = properties;
         this.subscriptions = subscriptions;
@@ -48,6 +50,7 @@ class FulfilmentRuntime implements SmartLifecycle {
         this.serializer = serializer;
         this.commands = commands;
         this.options = options;
+        this.tracing = tracing;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,7 +61,7 @@ class FulfilmentRuntime implements SmartLifecycle {
         }
         engine.resumeUnfinished();
         process = ProcessManagerRunner.start(new FulfilmentProcess(), subscriptions, checkpoints, serializer, commands,
-                options);
+                options, tracing);
         log.info("order fulfilment is running: every placed order is reserved, paid, shipped and confirmed");
     }
 

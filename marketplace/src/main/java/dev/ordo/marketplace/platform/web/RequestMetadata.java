@@ -21,7 +21,7 @@ public final class RequestMetadata {
         EventMetadata metadata = EventMetadata.empty()
                 .withCorrelationId(CorrelationFilter.correlationId(request))
                 .withActor(actor == null || actor.isBlank() ? "anonymous" : actor.strip())
-                .withTraceParent(request.getHeader("traceparent"));
+                .withTraceParent(TraceParentFilter.traceParent(request));
         String key = request.getHeader(IDEMPOTENCY_KEY);
         return key == null || key.isBlank() ? metadata : metadata.with(idempotencyMetadataKey, key.strip());
     }

@@ -9,12 +9,14 @@ import dev.ordo.core.bus.command.MetricsMiddleware;
 import dev.ordo.core.bus.command.PerKeyLockMiddleware;
 import dev.ordo.core.bus.command.SimpleCommandBus;
 import dev.ordo.core.bus.command.StreamCommand;
+import dev.ordo.core.bus.command.TracingMiddleware;
 import dev.ordo.core.bus.command.ValidationMiddleware;
 import dev.ordo.core.bus.query.QueryBus;
 import dev.ordo.core.bus.query.SimpleQueryBus;
 import dev.ordo.core.event.EventSerializer;
 import dev.ordo.core.event.EventTypeRegistry;
 import dev.ordo.core.event.RememberingEventSerializer;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.spring.OrdoProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +33,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The marketplace's wiring, all explicit, from what the contexts of this process contribute: stable event names, the
- * event serializer, the command bus (validation, correlation, logging, metrics, one command at a time per stream or
- * lock key) with each context's routes, the query bus, and the demo data. Knows no context.
+ * event serializer, the command bus (validation, correlation, a span per command, logging, metrics, one command at a
+ * time per stream or lock key) with each context's routes, the query bus, and the demo data. Knows no context.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlatformWiring {
@@ -81,12 +83,13 @@ public class PlatformWiring {
      */
     @Bean
     CommandBus commandBus(ObjectProvider<ContextRoutes> contexts, Validator validator, MeterRegistry meters,
-                          OrdoProperties properties) {
+                          OrdoProperties properties, Tracing tracing) {
         List<ContextRoutes> routes = contexts.orderedStream().toList();
         SimpleCommandBus.Builder commands = SimpleCommandBus.builder();
         routes.forEach(context -> context.commands(commands));
         return commands
                 .middleware(new CorrelationMiddleware())
+                .middleware(new TracingMiddleware(tracing))
                 .middleware(new LoggingMiddleware())
                 .middleware(new MetricsMiddleware(meters))
                 .middleware(new ValidationMiddleware(validator))
