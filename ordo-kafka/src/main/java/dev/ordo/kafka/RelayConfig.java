@@ -1,6 +1,7 @@
 package dev.ordo.kafka;
 
 import dev.ordo.core.store.EventFilter;
+import dev.ordo.core.trace.Tracing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +26,13 @@ import java.util.regex.Pattern;
  *                           before it fails and is retried
  * @param positionTopic      the compacted topic, one partition, in which each transaction records the relay's position
  * @param transactionalId    the producer's {@code transactional.id}
+ * @param tracing            where the spans of the published events go: each event is published in a span
+ *                           {@code publish <topic>} continuing the event's trace, whose {@code traceparent} the record
+ *                           carries
  */
 public record RelayConfig(String name, Map<String, Object> kafka, TopicMapping topics, EventFilter filter,
                           int batchSize, Duration pollInterval, Duration maxBackoff, Duration leaseCheckInterval,
-                          Duration kafkaTimeout, String positionTopic, String transactionalId) {
+                          Duration kafkaTimeout, String positionTopic, String transactionalId, Tracing tracing) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -53,12 +57,14 @@ public record RelayConfig(String name, Map<String, Object> kafka, TopicMapping t
         requirePositive(kafkaTimeout, "kafkaTimeout");
         Objects.requireNonNull(positionTopic, "positionTopic");
         Objects.requireNonNull(transactionalId, "transactionalId");
+        Objects.requireNonNull(tracing, "tracing");
     }
 
     /**
      * A configuration with defaults: every event, topics by category, 500 events per transaction, polling every
      * second, backoff up to 30 s, lease checks every second, Kafka calls bounded to 10 s, position topic
-     * {@code <name>.position}, transactional id {@code ordo-relay-<name>}.
+     * {@code <name>.position}, transactional id {@code ordo-relay-<name>}, no spans (the records carry the events'
+     * own {@code traceparent}).
      */
     public static Builder builder(String name, String bootstrapServers) {
         return new Builder(name, bootstrapServers);
@@ -85,6 +91,7 @@ public record RelayConfig(String name, Map<String, Object> kafka, TopicMapping t
         private Duration kafkaTimeout = Duration.ofSeconds(10);
         private String positionTopic;
         private String transactionalId;
+        private Tracing tracing = Tracing.none();
 
         private Builder(String name, String bootstrapServers) {
             this.name = Objects.requireNonNull(name, "name");
@@ -142,13 +149,19 @@ public record RelayConfig(String name, Map<String, Object> kafka, TopicMapping t
             return this;
         }
 
+        /** Where the spans of the published events go. */
+        public Builder tracing(Tracing tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException when a setting is out of range
          */
         public RelayConfig build() {
             return new RelayConfig(name, kafka, topics, filter, batchSize, pollInterval, maxBackoff,
                     leaseCheckInterval, kafkaTimeout, positionTopic != null ? positionTopic : name + ".position",
-                    transactionalId != null ? transactionalId : "ordo-relay-" + name);
+                    transactionalId != null ? transactionalId : "ordo-relay-" + name, tracing);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.ordo.kafka;
 
 import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.subscription.SubscriptionConsumer;
+import dev.ordo.core.trace.EventTraces;
+import dev.ordo.core.trace.TraceSpan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * aborts every earlier transaction of the id, and reads the position again: so a transaction whose commit failed
  * halfway (the outcome unknown here) is counted exactly as Kafka decided, and no event is published twice or
  * skipped. When another producer of the same transactional id fenced this one, it stops publishing for good.
+ *
+ * <p>With tracing ({@link RelayConfig#tracing()}), each event is handed to the producer in a span
+ * {@code publish <topic>} that continues the event's trace, and its record carries that span's {@code traceparent}.
  */
 final class RelayPublisher implements SubscriptionConsumer {
 
@@ -97,15 +102,27 @@ final class RelayPublisher implements SubscriptionConsumer {
     private void publish(List<RecordedEvent> events) {
         producer.beginTransaction();
         for (RecordedEvent event : events) {
-            producer.send(new ProducerRecord<>(config.topics().topicFor(event.streamId()), null,
-                    event.streamId().value(), event.payload().getBytes(StandardCharsets.UTF_8),
-                    RelayHeaders.of(event)));
+            String topic = config.topics().topicFor(event.streamId());
+            if (!config.tracing().enabled()) {
+                send(topic, event);
+                continue;
+            }
+            try (TraceSpan span = config.tracing().start("publish " + topic, event.metadata().traceParent())) {
+                span.tag("ordo.stream", event.streamId().value()).tag("ordo.event.type", event.eventType())
+                        .tag("ordo.position", Long.toString(event.position()));
+                send(topic, EventTraces.withTraceParent(event, span.traceParent()));
+            }
         }
         RecordedEvent last = events.getLast();
         producer.send(positions.record(last.position()));
         producer.commitTransaction();
         position = last.position();
         published += events.size();
+    }
+
+    private void send(String topic, RecordedEvent event) {
+        producer.send(new ProducerRecord<>(topic, null, event.streamId().value(),
+                event.payload().getBytes(StandardCharsets.UTF_8), RelayHeaders.of(event)));
     }
 
     /** The last committed position, -1 before it was first read. */

@@ -3,6 +3,7 @@ package dev.ordo.kafka.consumer;
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.deadletter.DeadLetterRecorder;
 import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.saga.ProcessManager;
 import dev.ordo.saga.ProcessManagerRunner;
@@ -14,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ids derived from the event's id), before the inbox records it. The guarantee is the runner's: at least once, with the
  * same command ids on a repeat, so command handlers that recognise a repeated command (or commands idempotent by
  * themselves, such as starting a saga of a given id) make the effect happen once. An event the inbox recorded is not
- * reacted to again; gaps, poison events and dead letters are as for any {@link KafkaSubscription}. Stateless.
+ * reacted to again; gaps, poison events and dead letters are as for any {@link KafkaSubscription}. Each reaction runs
+ * in a span continuing the event's trace ({@link KafkaSubscriptionConfig#tracing()}). Stateless.
  */
 public final class KafkaProcessManagers {
 
@@ -26,15 +28,15 @@ public final class KafkaProcessManagers {
                                               ProcessManager<E> manager, EventSerializer serializer,
                                               CommandBus commands, DeadLetterRecorder deadLetters,
                                               MeterRegistry registry) {
-        return KafkaSubscription.startIdempotent(config, database, handler(manager, serializer, commands),
-                deadLetters, registry);
+        return KafkaSubscription.startIdempotent(config, database,
+                handler(manager, serializer, commands, config.tracing()), deadLetters, registry);
     }
 
     static <E> IdempotentEventHandler handler(ProcessManager<E> manager, EventSerializer serializer,
-                                              CommandBus commands) {
+                                              CommandBus commands, Tracing tracing) {
         return event -> {
             if (manager.filter().matches(event)) {
-                ProcessManagerRunner.react(manager, serializer, commands, event);
+                ProcessManagerRunner.react(manager, serializer, commands, event, tracing);
             }
         };
     }

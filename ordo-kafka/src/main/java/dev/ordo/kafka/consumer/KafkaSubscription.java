@@ -5,6 +5,8 @@ import dev.ordo.core.event.RecordedEvent;
 import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.subscription.Backoff;
+import dev.ordo.core.trace.EventTraces;
+import dev.ordo.core.trace.TraceSpan;
 import dev.ordo.jdbc.OrdoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -313,6 +315,23 @@ public final class KafkaSubscription implements AutoCloseable {
      * reacted to the new ones before, outside that transaction.
      */
     void applyAll(List<RecordedEvent> events, boolean acceptGap) {
+        if (!config.tracing().enabled()) {
+            applyAllUntraced(events, acceptGap);
+            return;
+        }
+        try (TraceSpan span = EventTraces.start(config.tracing(), "consume " + config.group(), events,
+                RecordedEvent::metadata)) {
+            span.tag("ordo.consumer.group", config.group()).tag("ordo.events", Integer.toString(events.size()));
+            try {
+                applyAllUntraced(events, acceptGap);
+            } catch (RuntimeException | Error e) {
+                span.error(e);
+                throw e;
+            }
+        }
+    }
+
+    private void applyAllUntraced(List<RecordedEvent> events, boolean acceptGap) {
         if (reaction != null) {
             reactTo(events, acceptGap);
         }

@@ -1,6 +1,7 @@
 package dev.ordo.kafka.consumer;
 
 import dev.ordo.core.event.EventTypeRegistry;
+import dev.ordo.core.trace.Tracing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,13 @@ import java.util.Objects;
  * @param knownTypes     the event types (and their current schema versions) the handler understands, or {@code null}
  *                       to hand it every event: with it, an event of an unknown type or of a newer schema version is
  *                       a dead letter at once ({@link UnsupportedEventException}) instead of reaching the handler
+ * @param tracing        where the spans go: each batch is applied in a span {@code consume <group>} continuing the
+ *                       trace of its first event that names one (the {@code traceparent} header), linked to the
+ *                       others; a process manager's reactions have spans of their own
  */
 public record KafkaSubscriptionConfig(String group, List<String> topics, Map<String, Object> kafka,
                                       Duration pollTimeout, Duration maxBackoff, int attempts,
-                                      EventTypeRegistry knownTypes) {
+                                      EventTypeRegistry knownTypes, Tracing tracing) {
 
     public KafkaSubscriptionConfig {
         Objects.requireNonNull(group, "group");
@@ -43,33 +47,40 @@ public record KafkaSubscriptionConfig(String group, List<String> topics, Map<Str
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
+        Objects.requireNonNull(tracing, "tracing");
     }
 
-    /** Polls of 500 ms, backoff up to 30 s, 3 attempts before a record becomes a dead letter. */
+    /** Polls of 500 ms, backoff up to 30 s, 3 attempts before a record becomes a dead letter, no spans. */
     public static KafkaSubscriptionConfig of(String group, String bootstrapServers, String... topics) {
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put("bootstrap.servers", Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
         return new KafkaSubscriptionConfig(group, List.of(topics), kafka, Duration.ofMillis(500),
-                Duration.ofSeconds(30), 3, null);
+                Duration.ofSeconds(30), 3, null, Tracing.none());
     }
 
     /** A copy with another Kafka client setting. */
     public KafkaSubscriptionConfig withKafka(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(kafka);
         copy.put(key, value);
-        return new KafkaSubscriptionConfig(group, topics, copy, pollTimeout, maxBackoff, attempts, knownTypes);
+        return new KafkaSubscriptionConfig(group, topics, copy, pollTimeout, maxBackoff, attempts, knownTypes,
+                tracing);
     }
 
     public KafkaSubscriptionConfig withMaxBackoff(Duration value) {
-        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, value, attempts, knownTypes);
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, value, attempts, knownTypes, tracing);
     }
 
     public KafkaSubscriptionConfig withAttempts(int value) {
-        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, value, knownTypes);
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, value, knownTypes, tracing);
     }
 
     /** A copy that hands the handler only events of these types, at most of their registered schema versions. */
     public KafkaSubscriptionConfig withKnownTypes(EventTypeRegistry value) {
-        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, attempts, value);
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, attempts, value, tracing);
+    }
+
+    /** A copy whose spans go to {@code value}. */
+    public KafkaSubscriptionConfig withTracing(Tracing value) {
+        return new KafkaSubscriptionConfig(group, topics, kafka, pollTimeout, maxBackoff, attempts, knownTypes, value);
     }
 }

@@ -1,6 +1,8 @@
 package dev.ordo.kafka.saga;
 
 import dev.ordo.core.store.TransientFailures;
+import dev.ordo.core.trace.TraceSpan;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.saga.StepReply;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Recording a reply that fails for a transient reason (see {@link TransientFailures}: the saga's store away) is
  * tried again with growing pauses, never dropped. A record that is not a reply of registered types, or a reply the
  * engine refuses for good (a result of the wrong type), is logged and skipped: its step's deadline decides. Run one
- * listener per reply topic and group in each process of the saga; the group spreads the partitions among them.
+ * listener per reply topic and group in each process of the saga; the group spreads the partitions among them. With
+ * tracing, each reply is recorded in a span {@code reply <invocation's step>} continuing the reply's
+ * {@code traceparent} header, so what the engine writes for it continues the participant's trace.
  */
 public final class KafkaReplyListener implements AutoCloseable {
 
@@ -31,12 +35,14 @@ public final class KafkaReplyListener implements AutoCloseable {
 
     private final StepMessageTypes types;
     private final Consumer<StepReply> replies;
+    private final Tracing tracing;
     private final RecordLoop loop;
 
     private KafkaReplyListener(Properties clientProperties, String groupId, String replyTopic, StepMessageTypes types,
-                               Consumer<StepReply> replies, Duration maxBackoff) {
+                               Consumer<StepReply> replies, Duration maxBackoff, Tracing tracing) {
         this.types = Objects.requireNonNull(types, "types");
         this.replies = Objects.requireNonNull(replies, "replies");
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         this.loop = new RecordLoop("ordo-replies-" + replyTopic, clientProperties, groupId, List.of(replyTopic),
                 this::record, maxBackoff, CONCURRENCY);
     }
@@ -53,8 +59,15 @@ public final class KafkaReplyListener implements AutoCloseable {
     /** {@link #start(Properties, String, String, StepMessageTypes, Consumer)} with its own longest pause. */
     public static KafkaReplyListener start(Properties clientProperties, String groupId, String replyTopic,
                                            StepMessageTypes types, Consumer<StepReply> replies, Duration maxBackoff) {
+        return start(clientProperties, groupId, replyTopic, types, replies, maxBackoff, Tracing.none());
+    }
+
+    /** {@link #start(Properties, String, String, StepMessageTypes, Consumer, Duration)} with spans. */
+    public static KafkaReplyListener start(Properties clientProperties, String groupId, String replyTopic,
+                                           StepMessageTypes types, Consumer<StepReply> replies, Duration maxBackoff,
+                                           Tracing tracing) {
         KafkaReplyListener listener = new KafkaReplyListener(clientProperties, groupId, replyTopic, types, replies,
-                maxBackoff);
+                maxBackoff, tracing);
         listener.loop.start();
         return listener;
     }
@@ -68,14 +81,25 @@ public final class KafkaReplyListener implements AutoCloseable {
                     record.offset(), e.getMessage());
             return;
         }
-        try {
-            replies.accept(reply);
-        } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                throw e;
+        try (TraceSpan span = tracing.start("reply " + stepOf(reply.invocationId()),
+                StepRecords.optional(record.headers(), StepRecords.TRACEPARENT))) {
+            span.tag("ordo.saga.invocation", reply.invocationId());
+            try {
+                replies.accept(reply);
+            } catch (RuntimeException e) {
+                span.error(e);
+                if (TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                log.warn("the reply to {} was refused; its step's deadline decides", reply.invocationId(), e);
             }
-            log.warn("the reply to {} was refused; its step's deadline decides", reply.invocationId(), e);
         }
+    }
+
+    /** The step an invocation id names ({@code <saga id>:<step>[:compensate]}), the id itself if it names none. */
+    private static String stepOf(String invocationId) {
+        int colon = invocationId.indexOf(':');
+        return colon < 0 ? invocationId : invocationId.substring(colon + 1);
     }
 
     /** Stops reading; replies not yet recorded are read again by the group's next member. */

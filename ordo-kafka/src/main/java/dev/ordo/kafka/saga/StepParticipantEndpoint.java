@@ -1,6 +1,8 @@
 package dev.ordo.kafka.saga;
 
 import dev.ordo.core.store.TransientFailures;
+import dev.ordo.core.trace.TraceSpan;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.jdbc.OrdoDatabase.Writes;
 import dev.ordo.saga.StepReply;
@@ -55,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * keyed by the saga id; offsets are committed after the reply is acknowledged. A request that cannot be read (an
  * unregistered payload type) is refused with a {@link StepReply.Failed} that is not stored; so is the refusal of a
  * compensation ({@link StepRequest#isCompensation()}), which the saga tries again with the same invocation id.
+ *
+ * <p>With tracing ({@link Builder#tracing}), each request is handled in a span {@code participant <saga type>/<step>}
+ * that continues the request's {@code traceparent} header; the handler gets the request with that span's trace
+ * context, and the reply carries it.
  */
 public final class StepParticipantEndpoint implements AutoCloseable {
 
@@ -79,6 +85,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
     private final Consumer<StepRequest> beforeReplyPublished;
     private final Consumer<StepRequest> afterReplyPublished;
     private final Duration sendTimeout;
+    private final Tracing tracing;
     private final Producer<byte[], byte[]> producer;
     private final RecordLoop loop;
 
@@ -89,6 +96,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         this.beforeReplyPublished = builder.beforeReplyPublished;
         this.afterReplyPublished = builder.afterReplyPublished;
         this.sendTimeout = builder.sendTimeout;
+        this.tracing = builder.tracing;
         this.inbox = StepInbox.of(database, builder.participant, builder.clock);
         Properties properties = new Properties();
         properties.putAll(builder.clientProperties);
@@ -125,9 +133,23 @@ public final class StepParticipantEndpoint implements AutoCloseable {
                 return;
             }
             log.warn("refusing request {}: {}", invocationId, e.getMessage());
-            publish(replyTopic, new StoredReply(invocationId, false, null, "unreadable request: " + e.getMessage()));
+            publish(replyTopic, new StoredReply(invocationId, false, null, "unreadable request: " + e.getMessage()),
+                    StepRecords.optional(record.headers(), StepRecords.TRACEPARENT));
             return;
         }
+        try (TraceSpan span = tracing.start("participant " + request.sagaType() + "/" + request.step(),
+                request.traceParent())) {
+            span.tag("ordo.saga.invocation", request.invocationId());
+            try {
+                answer(request.withTraceParent(span.traceParent()), handler, replyTopic);
+            } catch (Exception | Error e) {
+                span.error(e);
+                throw e;
+            }
+        }
+    }
+
+    private void answer(StepRequest request, Object handler, String replyTopic) throws Exception {
         StoredReply reply = stored(request.invocationId()).orElse(null);
         if (reply == null) {
             reply = switch (handler) {
@@ -139,7 +161,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
             log.debug("request {} was handled already; sending its reply again", request.invocationId());
         }
         beforeReplyPublished.accept(request);
-        publish(replyTopic, reply);
+        publish(replyTopic, reply, request.traceParent());
         afterReplyPublished.accept(request);
     }
 
@@ -204,8 +226,9 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         return database.inTransaction(Writes.DURABLE, connection -> inbox.recordIfAbsent(connection, reply));
     }
 
-    private void publish(String replyTopic, StoredReply reply) throws Exception {
-        producer.send(StepRecords.reply(replyTopic, reply)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    private void publish(String replyTopic, StoredReply reply, String traceParent) throws Exception {
+        producer.send(StepRecords.reply(replyTopic, reply, traceParent))
+                .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private Object handlerOf(Object payload) {
@@ -274,6 +297,7 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Consumer<StepRequest> beforeReplyPublished = request -> { };
         private Consumer<StepRequest> afterReplyPublished = request -> { };
+        private Tracing tracing = Tracing.none();
 
         private Builder(Properties clientProperties, String participant, OrdoDatabase database,
                         StepMessageTypes types) {
@@ -341,6 +365,12 @@ public final class StepParticipantEndpoint implements AutoCloseable {
         /** The clock of the inbox's timestamps. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Where the spans of the requests' handling go; none by default. */
+        public Builder tracing(Tracing value) {
+            this.tracing = Objects.requireNonNull(value, "tracing");
             return this;
         }
 

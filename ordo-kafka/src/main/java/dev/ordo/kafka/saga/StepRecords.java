@@ -14,7 +14,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * on one partition. A request's value is its payload as JSON, with headers {@value #INVOCATION_ID}, {@value #SAGA_TYPE},
  * {@value #STEP}, {@value #PAYLOAD_TYPE} and {@value #REPLY_TOPIC}. A reply's headers are {@value #INVOCATION_ID} and
  * {@value #OUTCOME} ({@code succeeded} or {@code failed}); a success's value is its result as JSON, typed by
- * {@value #RESULT_TYPE} (no header and no value: no result); a failure's value is the error text in UTF-8.
+ * {@value #RESULT_TYPE} (no header and no value: no result); a failure's value is the error text in UTF-8. Both carry
+ * the W3C {@value #TRACEPARENT} of the span that sent them, when there is one.
  */
 final class StepRecords {
 
@@ -25,6 +26,8 @@ final class StepRecords {
     static final String REPLY_TOPIC = "ordo-reply-topic";
     static final String OUTCOME = "ordo-outcome";
     static final String RESULT_TYPE = "ordo-result-type";
+    /** The W3C trace context, under its standard name. */
+    static final String TRACEPARENT = "traceparent";
 
     private static final String SUCCEEDED = "succeeded";
     private static final String FAILED = "failed";
@@ -46,6 +49,9 @@ final class StepRecords {
                 .add(STEP, utf8(request.step()))
                 .add(PAYLOAD_TYPE, utf8(types.nameOf(request.payload())))
                 .add(REPLY_TOPIC, utf8(replyTopic));
+        if (request.traceParent() != null) {
+            headers.add(TRACEPARENT, utf8(request.traceParent()));
+        }
         return new ProducerRecord<>(topic, null, key(request.invocationId()), types.encode(request.payload()), headers);
     }
 
@@ -57,11 +63,16 @@ final class StepRecords {
     static StepRequest request(ConsumerRecord<byte[], byte[]> record, StepMessageTypes types) {
         Headers headers = record.headers();
         return new StepRequest(required(headers, INVOCATION_ID), required(headers, SAGA_TYPE), required(headers, STEP),
-                types.decode(required(headers, PAYLOAD_TYPE), record.value() == null ? new byte[0] : record.value()));
+                types.decode(required(headers, PAYLOAD_TYPE), record.value() == null ? new byte[0] : record.value()),
+                optional(headers, TRACEPARENT));
     }
 
-    static ProducerRecord<byte[], byte[]> reply(String topic, StoredReply reply) {
+    /** @param traceParent the trace context of the span that answers, or {@code null} */
+    static ProducerRecord<byte[], byte[]> reply(String topic, StoredReply reply, String traceParent) {
         Headers headers = new RecordHeaders().add(INVOCATION_ID, utf8(reply.invocationId()));
+        if (traceParent != null) {
+            headers.add(TRACEPARENT, utf8(traceParent));
+        }
         byte[] value;
         if (reply.succeeded()) {
             headers.add(OUTCOME, utf8(SUCCEEDED));

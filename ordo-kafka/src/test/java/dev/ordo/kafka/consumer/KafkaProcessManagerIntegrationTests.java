@@ -13,6 +13,7 @@ import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.EventReader;
 import dev.ordo.core.store.ExpectedVersion;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jackson.JacksonEventSerializer;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.OrdoDatabase;
@@ -193,7 +194,8 @@ class KafkaProcessManagerIntegrationTests {
         };
         KafkaSubscriptionConfig config = config("acknowledger-crash", ledger.topic);
         KafkaSubscription first = KafkaSubscription.startIdempotent(config, consumerDb,
-                KafkaProcessManagers.handler(new Acknowledger(), serializer(), commands()), null, null, crashOnce);
+                KafkaProcessManagers.handler(new Acknowledger(), serializer(), commands(), Tracing.none()), null, null,
+                crashOnce);
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
                 .until(() -> first.status().state() == KafkaSubscriptionStatus.State.STOPPED);
         assertThat(first.status().applied()).isZero();

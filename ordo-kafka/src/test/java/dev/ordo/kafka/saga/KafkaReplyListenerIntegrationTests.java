@@ -89,7 +89,7 @@ class KafkaReplyListenerIntegrationTests {
     private void publish(StoredReply reply) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(SagaOverKafka.client(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> record = StepRecords.reply(topic, reply);
+            ProducerRecord<byte[], byte[]> record = StepRecords.reply(topic, reply, null);
             assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(reply.invocationId().split(":")[0]);
             producer.send(record).get();
         } catch (Exception e) {

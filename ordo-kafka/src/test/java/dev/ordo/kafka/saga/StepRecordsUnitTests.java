@@ -49,6 +49,23 @@ class StepRecordsUnitTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step message type");
     }
 
+    @Test
+    void aRequestAndItsReplyCarryTheTraceContextOfTheSpanThatSentThem() {
+        String step = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String participant = "00-4bf92f3577b34da6a3ce929d0e0e4736-1111111111111111-01";
+
+        ProducerRecord<byte[], byte[]> sent = StepRecords.request("stock", "order-replies",
+                request.withTraceParent(step), SagaOverKafka.TYPES);
+        ProducerRecord<byte[], byte[]> reply = StepRecords.reply("order-replies",
+                new StoredReply(request.invocationId(), true, null, null), participant);
+
+        assertThat(header(sent, StepRecords.TRACEPARENT)).isEqualTo(step);
+        assertThat(StepRecords.request(received(sent), SagaOverKafka.TYPES).traceParent()).isEqualTo(step);
+        assertThat(header(reply, StepRecords.TRACEPARENT)).isEqualTo(participant);
+        assertThat(header(StepRecords.request("stock", "order-replies", request, SagaOverKafka.TYPES),
+                StepRecords.TRACEPARENT)).as("no trace context, no header").isNull();
+    }
+
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
