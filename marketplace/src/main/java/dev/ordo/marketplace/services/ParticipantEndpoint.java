@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.services;
 
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.saga.StepParticipantEndpoint;
 import dev.ordo.marketplace.platform.wiring.ContextParticipant;
@@ -26,16 +27,18 @@ public final class ParticipantEndpoint implements SmartLifecycle {
     private final List<ContextParticipant> participants;
     private final EventMapper mapper;
     private final ServiceTopics topics;
+    private final Tracing tracing;
     private final AtomicLong handled = new AtomicLong();
     private StepParticipantEndpoint endpoint;
 
     ParticipantEndpoint(OrdoKafkaClients clients, OrdoDatabase database, List<ContextParticipant> participants,
-                        EventMapper mapper, ServiceTopics topics) {
+                        EventMapper mapper, ServiceTopics topics, Tracing tracing) {
         this.clients = clients;
         this.database = database;
         this.participants = List.copyOf(participants);
         this.mapper = mapper;
         this.topics = topics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class ParticipantEndpoint implements SmartLifecycle {
         StepParticipantEndpoint.Builder builder = StepParticipantEndpoint.builder(clients.properties(),
                         String.join("+", names), database, StepMessages.of(contracts, mapper))
                 .commandTopics(names.stream().map(topics::requests).toArray(String[]::new))
-                .groupId(topics.topicPrefix() + String.join("+", names) + ".participant");
+                .groupId(topics.topicPrefix() + String.join("+", names) + ".participant")
+                .tracing(tracing);
         registrations.forEach(registration -> registration.into(builder, handled));
         endpoint = builder.start();
     }

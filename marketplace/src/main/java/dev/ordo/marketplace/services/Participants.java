@@ -1,5 +1,6 @@
 package dev.ordo.marketplace.services;
 
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.marketplace.platform.wiring.ContextParticipant;
 import dev.ordo.marketplace.platform.wiring.EventMapper;
@@ -17,7 +18,7 @@ public class Participants {
     @Bean
     ParticipantEndpoint participantEndpoint(OrdoKafkaClients clients, OrdoDatabase database,
                                             List<ContextParticipant> participants, EventMapper mapper,
-                                            ServiceTopics topics) {
-        return new ParticipantEndpoint(clients, database, participants, mapper, topics);
+                                            ServiceTopics topics, Tracing tracing) {
+        return new ParticipantEndpoint(clients, database, participants, mapper, topics, tracing);
     }
 }

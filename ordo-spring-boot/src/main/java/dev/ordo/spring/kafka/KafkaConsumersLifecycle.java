@@ -1,5 +1,6 @@
 package dev.ordo.spring.kafka;
 
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.kafka.consumer.KafkaSubscription;
 import dev.ordo.spring.FedFromKafka;
 import dev.ordo.kafka.consumer.KafkaSubscriptionConfig;
@@ -20,15 +21,19 @@ abstract class KafkaConsumersLifecycle<T> implements SmartLifecycle {
     private final String property;
     private final OrdoKafkaProperties properties;
     private final OrdoKafkaProperties.Consumers settings;
+    private final Tracing tracing;
     private final List<KafkaSubscription> running = new ArrayList<>();
 
     /**
      * @param property the property prefix of the settings, for error messages ({@code ordo.kafka.projections})
+     * @param tracing  where the subscriptions' spans go
      */
-    KafkaConsumersLifecycle(String property, OrdoKafkaProperties properties, OrdoKafkaProperties.Consumers settings) {
+    KafkaConsumersLifecycle(String property, OrdoKafkaProperties properties, OrdoKafkaProperties.Consumers settings,
+                            Tracing tracing) {
         this.property = property;
         this.properties = properties;
         this.settings = settings;
+        this.tracing = tracing;
     }
 
     /** The beans to run, in order. */
@@ -58,7 +63,7 @@ abstract class KafkaConsumersLifecycle<T> implements SmartLifecycle {
         for (T definition : definitions) {
             KafkaSubscriptionConfig config = KafkaSubscriptionConfig.of(settings.groupPrefix() + name(definition),
                     properties.requireBootstrapServers(), settings.topics().toArray(String[]::new))
-                    .withMaxBackoff(settings.maxBackoff()).withAttempts(settings.attempts());
+                    .withMaxBackoff(settings.maxBackoff()).withAttempts(settings.attempts()).withTracing(tracing);
             for (var setting : properties.client().entrySet()) {
                 config = config.withKafka(setting.getKey(), setting.getValue());
             }

@@ -5,6 +5,7 @@ import dev.ordo.core.deadletter.DeadLetterRecorder;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.subscription.HeadSignal;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.JdbcEventStore;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.OrdoDatabase;
@@ -54,8 +55,9 @@ public class OrdoKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty("ordo.kafka.relay.enabled")
     OutboxRelay ordoOutboxRelay(OrdoKafkaProperties kafka, OrdoProperties ordo, OrdoDatabase database,
-                                JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters) {
-        RelayConfig config = relayConfig(kafka);
+                                JdbcEventStore store, HeadSignal signal, ObjectProvider<MeterRegistry> meters,
+                                ObjectProvider<Tracing> tracing) {
+        RelayConfig config = relayConfig(kafka, tracing.getIfAvailable(Tracing::none));
         RelayLease lease = switch (ordo.store().type()) {
             case POSTGRES -> RelayLease.postgresAdvisoryLock(database.writeDataSource(), config.name());
             case SQLITE -> RelayLease.inProcess(ordo.store().sqlite().path().toAbsolutePath() + ":" + config.name());
@@ -69,10 +71,11 @@ public class OrdoKafkaAutoConfiguration {
     OrdoKafkaProjectionsLifecycle ordoKafkaProjectionsLifecycle(OrdoKafkaProperties kafka, OrdoDatabase database,
                                                                 ObjectProvider<JdbcProjection> definitions,
                                                                 DeadLetterStore deadLetters, DeadLetterPolicy policy,
-                                                                ObjectProvider<MeterRegistry> meters) {
+                                                                ObjectProvider<MeterRegistry> meters,
+                                                                ObjectProvider<Tracing> tracing) {
         MeterRegistry registry = meters.getIfAvailable();
         return new OrdoKafkaProjectionsLifecycle(kafka, database, definitions,
-                new DeadLetterRecorder(deadLetters, policy, registry), registry);
+                new DeadLetterRecorder(deadLetters, policy, registry), registry, tracing.getIfAvailable(Tracing::none));
     }
 
     /** Every {@code ProcessManager} bean fed from Kafka, when {@code ordo.kafka.process-managers.enabled}. */
@@ -83,10 +86,11 @@ public class OrdoKafkaAutoConfiguration {
                                                                         ProcessManagerBeans beans,
                                                                         DeadLetterStore deadLetters,
                                                                         DeadLetterPolicy policy,
-                                                                        ObjectProvider<MeterRegistry> meters) {
+                                                                        ObjectProvider<MeterRegistry> meters,
+                                                                        ObjectProvider<Tracing> tracing) {
         MeterRegistry registry = meters.getIfAvailable();
         return new OrdoKafkaProcessManagersLifecycle(kafka, database, beans,
-                new DeadLetterRecorder(deadLetters, policy, registry), registry);
+                new DeadLetterRecorder(deadLetters, policy, registry), registry, tracing.getIfAvailable(Tracing::none));
     }
 
     /** The client settings shared by Ordo's Kafka clients, for the saga step classes' builders. */
@@ -103,11 +107,13 @@ public class OrdoKafkaAutoConfiguration {
     @ConditionalOnBean({SagaEngine.class, StepMessageTypes.class})
     OrdoKafkaReplyListenerLifecycle ordoKafkaReplyListenerLifecycle(OrdoKafkaClients clients,
                                                                     OrdoKafkaProperties kafka,
-                                                                    StepMessageTypes types, SagaEngine engine) {
-        return new OrdoKafkaReplyListenerLifecycle(clients, kafka.sagas(), types, engine);
+                                                                    StepMessageTypes types, SagaEngine engine,
+                                                                    ObjectProvider<Tracing> tracing) {
+        return new OrdoKafkaReplyListenerLifecycle(clients, kafka.sagas(), types, engine,
+                tracing.getIfAvailable(Tracing::none));
     }
 
-    static RelayConfig relayConfig(OrdoKafkaProperties kafka) {
+    static RelayConfig relayConfig(OrdoKafkaProperties kafka, Tracing tracing) {
         OrdoKafkaProperties.Relay relay = kafka.relay();
         TopicMapping topics = TopicMapping.byCategory(relay.topicPrefix());
         for (Map.Entry<String, String> mapped : relay.topics().entrySet()) {
@@ -118,7 +124,7 @@ public class OrdoKafkaAutoConfiguration {
                 .filter(relay.categories().isEmpty() ? EventFilter.all()
                         : EventFilter.categories(relay.categories().toArray(String[]::new)))
                 .batchSize(relay.batchSize()).pollInterval(relay.pollInterval()).maxBackoff(relay.maxBackoff())
-                .leaseCheckInterval(relay.leaseCheckInterval()).kafkaTimeout(relay.kafkaTimeout());
+                .leaseCheckInterval(relay.leaseCheckInterval()).kafkaTimeout(relay.kafkaTimeout()).tracing(tracing);
         kafka.client().forEach(builder::kafka);
         return builder.build();
     }

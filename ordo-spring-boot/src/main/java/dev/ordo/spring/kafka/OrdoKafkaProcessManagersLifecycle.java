@@ -3,6 +3,7 @@ package dev.ordo.spring.kafka;
 import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.deadletter.DeadLetterRecorder;
 import dev.ordo.core.event.EventSerializer;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.consumer.KafkaProcessManagers;
 import dev.ordo.kafka.consumer.KafkaSubscription;
@@ -25,8 +26,8 @@ public final class OrdoKafkaProcessManagersLifecycle extends KafkaConsumersLifec
     private final MeterRegistry registry;
 
     OrdoKafkaProcessManagersLifecycle(OrdoKafkaProperties properties, OrdoDatabase database, ProcessManagerBeans beans,
-                                      DeadLetterRecorder deadLetters, MeterRegistry registry) {
-        super("ordo.kafka.process-managers", properties, properties.processManagers());
+                                      DeadLetterRecorder deadLetters, MeterRegistry registry, Tracing tracing) {
+        super("ordo.kafka.process-managers", properties, properties.processManagers(), tracing);
         this.database = database;
         this.beans = beans;
         this.deadLetters = deadLetters;

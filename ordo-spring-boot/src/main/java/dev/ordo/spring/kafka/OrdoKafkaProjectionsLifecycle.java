@@ -1,6 +1,7 @@
 package dev.ordo.spring.kafka;
 
 import dev.ordo.core.deadletter.DeadLetterRecorder;
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.jdbc.JdbcProjection;
 import dev.ordo.jdbc.OrdoDatabase;
 import dev.ordo.kafka.consumer.KafkaProjections;
@@ -23,8 +24,8 @@ public final class OrdoKafkaProjectionsLifecycle extends KafkaConsumersLifecycle
 
     OrdoKafkaProjectionsLifecycle(OrdoKafkaProperties properties, OrdoDatabase database,
                                   ObjectProvider<JdbcProjection> definitions, DeadLetterRecorder deadLetters,
-                                  MeterRegistry registry) {
-        super("ordo.kafka.projections", properties, properties.projections());
+                                  MeterRegistry registry, Tracing tracing) {
+        super("ordo.kafka.projections", properties, properties.projections(), tracing);
         this.database = database;
         this.definitions = definitions;
         this.deadLetters = deadLetters;

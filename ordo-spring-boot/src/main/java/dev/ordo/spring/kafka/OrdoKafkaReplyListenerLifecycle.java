@@ -1,5 +1,6 @@
 package dev.ordo.spring.kafka;
 
+import dev.ordo.core.trace.Tracing;
 import dev.ordo.kafka.saga.KafkaReplyListener;
 import dev.ordo.kafka.saga.StepMessageTypes;
 import dev.ordo.saga.SagaEngine;
@@ -16,20 +17,22 @@ public final class OrdoKafkaReplyListenerLifecycle implements SmartLifecycle {
     private final OrdoKafkaProperties.Sagas sagas;
     private final StepMessageTypes types;
     private final SagaEngine engine;
+    private final Tracing tracing;
     private KafkaReplyListener listener;
 
     OrdoKafkaReplyListenerLifecycle(OrdoKafkaClients clients, OrdoKafkaProperties.Sagas sagas,
-                                    StepMessageTypes types, SagaEngine engine) {
+                                    StepMessageTypes types, SagaEngine engine, Tracing tracing) {
         this.clients = clients;
         this.sagas = sagas;
         this.types = types;
         this.engine = engine;
+        this.tracing = tracing;
     }
 
     @Override
     public synchronized void start() {
         listener = KafkaReplyListener.start(clients.properties(), sagas.replyGroup(), sagas.replyTopic(), types,
-                engine::reply, sagas.maxBackoff());
+                engine::reply, sagas.maxBackoff(), tracing);
     }
 
     @Override
