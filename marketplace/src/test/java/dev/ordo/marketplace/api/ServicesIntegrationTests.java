@@ -23,11 +23,14 @@ import dev.ordo.spring.kafka.OrdoKafkaProjectionsLifecycle;
 import dev.ordo.test.kafka.KafkaHarness;
 import dev.ordo.test.postgres.PostgresDatabase;
 import dev.ordo.test.postgres.PostgresHarness;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +62,9 @@ class ServicesIntegrationTests {
     private ConfigurableApplicationContext query;
     private ConfigurableApplicationContext secondQuery;
 
+    /** Where every service's spans go (each service samples every request). */
+    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+
     @AfterEach
     void stopAll() {
         for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {secondQuery, query, orders,
@@ -73,7 +79,7 @@ class ServicesIntegrationTests {
     void anOrderPlacedInTheOrdersServiceTakesTheCatalogsProductsThroughKafkaAndReachesTheQueryServicesAnalytics() {
         String prefix = "services-" + UUID.randomUUID().toString().substring(0, 8);
         startServices(prefix);
-        query = new SpringApplicationBuilder(QueryServiceApplication.class).run(concat(common(prefix, "query"),
+        query = service(QueryServiceApplication.class).run(concat(common(prefix, "query"),
                 "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".query."));
@@ -122,6 +128,18 @@ class ServicesIntegrationTests {
                 .isEqualByComparingTo(placed.get("total").get("amount").decimalValue());
         assertThat(analytics.get("topProducers").get(0).get("producerName").asString())
                 .isEqualTo(product.get("producerName").asString());
+        // the order is one trace across the services: its request to the orders service, the saga's requests to the
+        // participants and their replies, the relays' publishing and the other services' consumers of its events
+        List<String> acrossServices = List.of("command PlaceOrder", "step order-fulfilment/reserve-stock",
+                "participant order-fulfilment/reserve-stock", "reply reserve-stock",
+                "participant order-fulfilment/take-payment", "participant order-fulfilment/create-shipment",
+                "participant order-fulfilment/confirm", "append notification", "publish " + prefix + ".order",
+                "consume " + prefix + ".query.orders", "consume " + prefix + ".notifications.notifications");
+        SpanTree trace = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> trace(id),
+                t -> t != null && t.names().containsAll(acrossServices));
+        assertThat(trace.assertIsOneTree().getName()).isEqualTo("http post /orders");
+        assertThat(trace.named("participant order-fulfilment/reserve-stock")).allSatisfy(participant ->
+                assertThat(trace.descendsFrom(participant, "step order-fulfilment/reserve-stock")).isTrue());
 
         // a payment the payments service's provider declines cancels the order across the services: the order names
         // the provider's reason, the inventory released the reservation, the payments service recorded the decline
@@ -186,8 +204,8 @@ class ServicesIntegrationTests {
                 "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".product",
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".query.");
-        query = new SpringApplicationBuilder(QueryServiceApplication.class).run(queryArgs);
-        secondQuery = new SpringApplicationBuilder(QueryServiceApplication.class).run(queryArgs);
+        query = service(QueryServiceApplication.class).run(queryArgs);
+        secondQuery = service(QueryServiceApplication.class).run(queryArgs);
         Api catalogApi = new Api(port(catalog));
         Api ordersApi = new Api(port(orders));
         String productId = catalogApi.get("/catalog/products?available=true").expect(200).json().get(0)
@@ -223,7 +241,7 @@ class ServicesIntegrationTests {
         String[] inventoryArgs = inventory(prefix, onPostgres(common(prefix, "inventory"),
                 PostgresHarness.newDatabase()));
         startServices(prefix, inventoryArgs);
-        secondInventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
+        secondInventory = service(InventoryServiceApplication.class).run(inventoryArgs);
         ParticipantEndpoint first = inventory.getBean(ParticipantEndpoint.class);
         ParticipantEndpoint second = secondInventory.getBean(ParticipantEndpoint.class);
         await().atMost(PATIENCE).until(() -> first.partitions() > 0 && second.partitions() > 0
@@ -249,6 +267,23 @@ class ServicesIntegrationTests {
         JsonNode stock = await().atMost(PATIENCE).until(() -> stockApi.get("/inventory/" + productId).json(),
                 view -> view.get("reserved").asInt() == 0 && view.get("available").asInt() == before - 20);
         assertThat(stock.get("available").asInt()).as("each order's unit taken once").isEqualTo(before - 20);
+    }
+
+    /** A service application whose spans go to this test's exporter. */
+    private SpringApplicationBuilder service(Class<?> application) {
+        return new SpringApplicationBuilder(application).initializers(context -> context.getBeanFactory()
+                .registerSingleton("testSpanExporter", spans));
+    }
+
+    /** The trace of the order's placement across the services, as far as its spans ended in every running service. */
+    private SpanTree trace(String orderId) {
+        for (ConfigurableApplicationContext service : new ConfigurableApplicationContext[] {catalog, orders, inventory,
+                shipping, notifications, payments, query}) {
+            if (service != null && service.isActive()) {
+                service.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+            }
+        }
+        return SpanTree.ofStream(spans.getFinishedSpanItems(), "order-" + orderId).orElse(null);
     }
 
     private static List<String> placeOrders(Api api, String productId, int count) {
@@ -289,18 +324,18 @@ class ServicesIntegrationTests {
                 "notifications.requests", "payments.requests", "payment", "fulfilment.replies")) {
             KafkaHarness.createTopic(prefix + "." + topic, 2);
         }
-        catalog = new SpringApplicationBuilder(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
+        catalog = service(CatalogServiceApplication.class).run(concat(common(prefix, "catalog"),
                 relay(prefix, "catalog", "product")));
-        inventory = new SpringApplicationBuilder(InventoryServiceApplication.class).run(inventoryArgs);
-        shipping = new SpringApplicationBuilder(ShippingServiceApplication.class).run(common(prefix, "shipping"));
-        payments = new SpringApplicationBuilder(PaymentsServiceApplication.class).run(concat(common(prefix,
+        inventory = service(InventoryServiceApplication.class).run(inventoryArgs);
+        shipping = service(ShippingServiceApplication.class).run(common(prefix, "shipping"));
+        payments = service(PaymentsServiceApplication.class).run(concat(common(prefix,
                 "payments"), relay(prefix, "payments", "payment")));
-        notifications = new SpringApplicationBuilder(NotificationsServiceApplication.class).run(concat(concat(
+        notifications = service(NotificationsServiceApplication.class).run(concat(concat(
                 common(prefix, "notifications"), relay(prefix, "notifications", "notification")),
                 "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=" + prefix + ".order," + prefix + ".notification",
                 "--ordo.kafka.projections.group-prefix=" + prefix + ".notifications."));
-        orders = new SpringApplicationBuilder(OrdersServiceApplication.class).run(concat(concat(common(prefix,
+        orders = service(OrdersServiceApplication.class).run(concat(concat(common(prefix,
                         "orders"), relay(prefix, "orders", "order")),
                 "--ordo.kafka.projections.enabled=true", "--ordo.kafka.projections.names=products,stock",
                 "--ordo.kafka.projections.topics=" + prefix + ".product," + prefix + ".stock",
@@ -334,7 +369,7 @@ class ServicesIntegrationTests {
                 "--ordo.store.sqlite.path=" + folder.resolve(service + ".db"), "--marketplace.demo-data=true",
                 "--ordo.kafka.bootstrap-servers=" + KafkaHarness.bootstrapServers(),
                 "--marketplace.services.topic-prefix=" + prefix + ".",
-                "--management.tracing.export.enabled=false",
+                "--management.tracing.sampling.probability=1.0",
                 "--spring.main.banner-mode=off"};
     }
 
