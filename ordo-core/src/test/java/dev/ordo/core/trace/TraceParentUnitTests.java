@@ -26,6 +26,12 @@ class TraceParentUnitTests {
     }
 
     @Test
+    void readsTheSampledFlagAmongOtherFlags() {
+        assertThat(TraceParent.parse(SAMPLED.substring(0, 53) + "03").sampled()).as("sampled, random trace id").isTrue();
+        assertThat(TraceParent.parse(SAMPLED.substring(0, 53) + "02").sampled()).isFalse();
+    }
+
+    @Test
     void ignoresMissingMalformedAndAllZeroContexts() {
         assertThat(TraceParent.parse(null)).isNull();
         assertThat(TraceParent.parse("00-abc-def-01")).isNull();
