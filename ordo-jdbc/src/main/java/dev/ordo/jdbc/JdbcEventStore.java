@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
@@ -51,6 +52,8 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
     private final StoreLimits limits;
     private final GroupCommitWriter writer;
     private final Tracing tracing;
+    /** The appends' span names by category, made once. */
+    private final ConcurrentHashMap<String, String> spanNames = new ConcurrentHashMap<>();
 
     private JdbcEventStore(Builder builder) {
         this.database = builder.database;
@@ -76,8 +79,11 @@ public final class JdbcEventStore implements EventStore, CommitNotifier {
         if (!tracing.enabled()) {
             return writer.append(stream, expected, events);
         }
-        try (TraceSpan span = EventTraces.start(tracing, "append " + stream.category(), events, EventData::metadata)) {
-            span.tag("ordo.stream", stream.value()).tag("ordo.events", Integer.toString(events.size()));
+        String name = spanNames.computeIfAbsent(stream.category(), category -> "append " + category);
+        try (TraceSpan span = EventTraces.start(tracing, name, events, EventData::metadata)) {
+            if (span.recording()) {
+                span.tag("ordo.stream", stream.value()).tag("ordo.events", Integer.toString(events.size()));
+            }
             try {
                 return writer.append(stream, expected, EventTraces.stamped(events, span));
             } catch (RuntimeException | Error e) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +41,8 @@ final class RelayPublisher implements SubscriptionConsumer {
     private final RelayConfig config;
     private final PositionTopic positions;
     private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
+    /** The publish spans' names by topic, made once. */
+    private final Map<String, String> spanNames = new ConcurrentHashMap<>();
 
     private volatile Producer<String, byte[]> producer;
     private volatile long position = -1;
@@ -107,9 +110,12 @@ final class RelayPublisher implements SubscriptionConsumer {
                 send(topic, event);
                 continue;
             }
-            try (TraceSpan span = config.tracing().start("publish " + topic, event.metadata().traceParent())) {
-                span.tag("ordo.stream", event.streamId().value()).tag("ordo.event.type", event.eventType())
-                        .tag("ordo.position", Long.toString(event.position()));
+            String name = spanNames.computeIfAbsent(topic, t -> "publish " + t);
+            try (TraceSpan span = config.tracing().start(name, event.metadata().traceParent())) {
+                if (span.recording()) {
+                    span.tag("ordo.stream", event.streamId().value()).tag("ordo.event.type", event.eventType())
+                            .tag("ordo.position", Long.toString(event.position()));
+                }
                 send(topic, EventTraces.withTraceParent(event, span.traceParent()));
             }
         }

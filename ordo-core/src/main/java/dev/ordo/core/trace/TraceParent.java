@@ -38,6 +38,19 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
     }
 
     /**
+     * Whether the value is a valid {@code traceparent} of a trace that is not sampled. Allocates nothing, so that work
+     * on an unsampled trace can be passed over cheaply.
+     */
+    public static boolean isUnsampled(String value) {
+        if (value == null || value.length() != LENGTH || !value.startsWith("00-") || value.charAt(35) != '-'
+                || value.charAt(52) != '-' || !isHex(value, 3, 35) || !isHex(value, 36, 52) || !isHex(value, 53, 55)
+                || isZeros(value, 3, 35) || isZeros(value, 36, 52)) {
+            return false;
+        }
+        return (Character.digit(value.charAt(54), 16) & 1) == 0;
+    }
+
+    /**
      * The trace id of a {@code traceparent} value, without checking the rest; {@code null} when the value is too
      * short to hold one.
      */
@@ -65,9 +78,22 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
     }
 
     private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return isHex(s, 0, s.length());
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZeros(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '0') {
                 return false;
             }
         }

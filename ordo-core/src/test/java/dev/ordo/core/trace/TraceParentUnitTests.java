@@ -26,6 +26,16 @@ class TraceParentUnitTests {
     }
 
     @Test
+    void tellsAnUnsampledContextWithoutParsingIt() {
+        assertThat(TraceParent.isUnsampled(SAMPLED.substring(0, 53) + "00")).isTrue();
+        assertThat(TraceParent.isUnsampled(SAMPLED.substring(0, 53) + "02")).isTrue();
+        assertThat(TraceParent.isUnsampled(SAMPLED)).isFalse();
+        assertThat(TraceParent.isUnsampled(null)).isFalse();
+        assertThat(TraceParent.isUnsampled("00-00000000000000000000000000000000-00f067aa0ba902b7-00")).isFalse();
+        assertThat(TraceParent.isUnsampled(SAMPLED.substring(0, 53).toUpperCase() + "00")).isFalse();
+    }
+
+    @Test
     void readsTheSampledFlagAmongOtherFlags() {
         assertThat(TraceParent.parse(SAMPLED.substring(0, 53) + "03").sampled()).as("sampled, random trace id").isTrue();
         assertThat(TraceParent.parse(SAMPLED.substring(0, 53) + "02").sampled()).isFalse();

@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
 /**
  * The {@link Tracing} port on a Micrometer {@link Tracer} (OpenTelemetry or Brave underneath). A {@code traceparent}
  * is read and written in the W3C format whatever propagation the application configured for HTTP, since that is the
- * format events and messages carry ({@link dev.ordo.core.event.EventMetadata}). Sampling is the tracer's: a span whose
- * parent was not sampled is not recorded, and its {@code traceparent} says so, so the whole trace is left out
- * downstream too. Thread-safe.
+ * format events and messages carry ({@link dev.ordo.core.event.EventMetadata}). Sampling is decided at a trace's root,
+ * by the tracer; after that the W3C sampled flag decides: a span whose parent (given, or current) is not sampled is not
+ * made at all, and passes its parent's {@code traceparent} on, so the trace is left out downstream too and work on it
+ * costs next to nothing. Thread-safe.
  */
 public final class MicrometerTracing implements Tracing {
 
@@ -33,8 +34,17 @@ public final class MicrometerTracing implements Tracing {
 
     @Override
     public TraceSpan start(String name, String parent, Collection<String> links) {
-        Span.Builder builder = tracer.spanBuilder().name(name);
+        if (TraceParent.isUnsampled(parent)) {
+            return new PassedOn(parent);
+        }
         TraceContext parentContext = context(parent);
+        if (parentContext == null) {
+            Span current = tracer.currentSpan();
+            if (current != null && current.isNoop()) {
+                return new PassedOn(traceParent(current.context()));
+            }
+        }
+        Span.Builder builder = tracer.spanBuilder().name(name);
         if (parentContext != null) {
             builder.setParent(parentContext);
         }
@@ -68,6 +78,33 @@ public final class MicrometerTracing implements Tracing {
             return null;
         }
         return "00-" + traceId + "-" + spanId + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
+    }
+
+    /** The span of work on an unsampled trace: none, only its context passed on. */
+    private record PassedOn(String traceParent) implements TraceSpan {
+
+        @Override
+        public boolean recording() {
+            return false;
+        }
+
+        @Override
+        public TraceSpan tag(String key, String value) {
+            return this;
+        }
+
+        @Override
+        public void error(Throwable error) {
+        }
+
+        @Override
+        public <T> Callable<T> wrap(Callable<T> work) {
+            return work;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static final class MicrometerSpan implements TraceSpan {

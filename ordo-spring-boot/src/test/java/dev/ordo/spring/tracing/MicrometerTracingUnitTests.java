@@ -71,10 +71,28 @@ class MicrometerTracingUnitTests {
     }
 
     @Test
-    void anUnsampledTraceStaysUnsampledAndIsPassedOnAsSuch() {
+    void workOnAnUnsampledTraceMakesNoSpanAndPassesTheTraceContextOn() {
         try (TraceSpan span = tracing.start("append order", UNSAMPLED)) {
             assertThat(span.recording()).isFalse();
-            assertThat(span.traceParent()).startsWith("00-5bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-00");
+            assertThat(span.traceParent()).isEqualTo(UNSAMPLED);
+        }
+
+        assertThat(exported.getFinishedSpanItems()).isEmpty();
+    }
+
+    @Test
+    void underAnUnsampledCurrentSpanWorkWithoutATraceContextPassesTheCurrentOneOn() {
+        MicrometerTracing unsampledRoots;
+        try (SdkTracerProvider neverSampling = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(exported)).setSampler(Sampler.alwaysOff()).build()) {
+            unsampledRoots = new MicrometerTracing(new OtelTracer(neverSampling.get("test"),
+                    new OtelCurrentTraceContext(), event -> { }));
+            try (TraceSpan request = unsampledRoots.start("http post /orders", null);
+                 TraceSpan command = unsampledRoots.start("command PlaceOrder", null)) {
+                assertThat(request.recording()).isFalse();
+                assertThat(request.traceParent()).endsWith("-00");
+                assertThat(command.traceParent()).isEqualTo(request.traceParent());
+            }
         }
 
         assertThat(exported.getFinishedSpanItems()).isEmpty();
