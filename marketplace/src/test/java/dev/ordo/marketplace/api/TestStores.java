@@ -16,6 +16,8 @@ final class TestStores {
     static void sqlite(DynamicPropertyRegistry registry, Supplier<Path> folder) {
         registry.add("ordo.store.type", () -> "sqlite");
         registry.add("ordo.store.sqlite.path", () -> folder.get().resolve("ordo.db").toString());
+        registry.add("marketplace.security.dev-issuer.key-file",
+                () -> folder.get().resolve("dev-issuer-key.json").toString());
     }
 
     /** A new, empty database on the PostgreSQL server that the test JVM shares. */

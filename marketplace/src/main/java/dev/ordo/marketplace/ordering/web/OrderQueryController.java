@@ -6,7 +6,10 @@ import dev.ordo.marketplace.ordering.Order;
 import dev.ordo.marketplace.ordering.OrderRule;
 import dev.ordo.marketplace.ordering.OrderRuleViolation;
 import dev.ordo.marketplace.ordering.OrderStatus;
+import dev.ordo.marketplace.ordering.app.OrderAccess;
 import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.ordering.readmodel.OrderFilter;
 import dev.ordo.marketplace.ordering.readmodel.OrderPage;
@@ -45,10 +48,12 @@ class OrderQueryController {
 
     private final OrderQueries queries;
     private final OrderService orders;
+    private final OrderAccess access;
 
-    OrderQueryController(OrderQueries queries, OrderService orders) {
+    OrderQueryController(OrderQueries queries, OrderService orders, OrderAccess access) {
         this.queries = queries;
         this.orders = orders;
+        this.access = access;
     }
 
     /** One event of an order's history as the API shows it. */
@@ -61,6 +66,7 @@ class OrderQueryController {
     ResponseEntity<OrderView> get(@PathVariable UUID orderId,
                                   @RequestParam(required = false) @Positive Long version) {
         OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
         OrderView view;
         if (version == null) {
             view = queries.details(id.toString()).orElseThrow(() -> notFound(id, ""));
@@ -80,6 +86,13 @@ class OrderQueryController {
                    @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                    @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = Caller.current();
+        if (!caller.isOperator()) {
+            if (caller.customerId() == null || customerId != null && !caller.mayActFor(customerId)) {
+                throw new NotAllowedException("a customer lists only their own orders");
+            }
+            customerId = UUID.fromString(caller.customerId());
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
         }
@@ -94,6 +107,7 @@ class OrderQueryController {
             + "data and metadata (correlation, causation, actor, trace).")
     List<EventView> history(@PathVariable UUID orderId) {
         OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
         List<RecordedEvent> events = orders.history(id);
         if (events.isEmpty()) {
             throw notFound(id, "");
