@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,8 @@ class ClusterIntegrationTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The operator's token from the orders service's development issuer (through the gateway); every service trusts it. */
+    private volatile String token;
     private String[] options;
 
     @AfterEach
@@ -319,7 +322,8 @@ class ClusterIntegrationTests {
     private HttpResponse<String> putPrice(int port, String product, String ifMatch)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/catalog/products/" + product
-                        + "/price")).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                        + "/price")).header("Authorization", bearer(port))
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"price\":\"1500.00\",\"currency\":\"EUR\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -350,15 +354,32 @@ class ClusterIntegrationTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                .header("Authorization", bearer(port)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(int port, String path, String json, String idempotencyKey)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                .header("Authorization", bearer(port))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code Bearer <token>} of the development issuer's operator, fetched once through the gateway. */
+    private String bearer(int port) throws IOException, InterruptedException {
+        if (token == null) {
+            String credentials = Base64.getEncoder().encodeToString(
+                    "operator:operator-secret".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/oauth2/token")).header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            token = JSON.readTree(answer.body()).get("access_token").asText();
+        }
+        return "Bearer " + token;
     }
 
     private static String orderFor(String productId) {

@@ -3,8 +3,11 @@ package dev.ordo.marketplace.platform.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -26,7 +30,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * headers, and 401/403 as problems ({@link SecurityProblems}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 public class ApiSecurityConfiguration {
 
     private static final String OPERATOR = Role.OPERATOR.name();
@@ -35,7 +39,8 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<RateLimiter> limiter) {
+        limit(http, limiter);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults())
@@ -71,6 +76,22 @@ public class ApiSecurityConfiguration {
                 .requestMatchers("/inventory/**", "/inventory", "/analytics/**", "/analytics")
                 .hasAnyRole(PRODUCER, OPERATOR)
                 .anyRequest().authenticated();
+    }
+
+    /**
+     * The per-client rate limit of the embedded app ({@code marketplace.rate-limit.*}); the services of the distributed
+     * mode leave it to the gateway.
+     */
+    @Bean
+    @ConditionalOnExpression("${marketplace.rate-limit.enabled:true} and '${marketplace.service:}'.isEmpty()")
+    RateLimiter rateLimiter(RateLimitProperties limits, MeterRegistry registry) {
+        return new RateLimiter(limits, registry);
+    }
+
+    /** Puts the rate limit, when there is one, into a filter chain, after authentication and before authorization. */
+    static void limit(HttpSecurity http, ObjectProvider<RateLimiter> limiter) {
+        limiter.ifAvailable(available -> http.addFilterBefore(new RateLimitFilter(available),
+                AuthorizationFilter.class));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +45,8 @@ class DevIssuerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain devIssuer(HttpSecurity http) {
+    SecurityFilterChain devIssuer(HttpSecurity http, ObjectProvider<RateLimiter> limiter) {
+        ApiSecurityConfiguration.limit(http, limiter);
         http.oauth2AuthorizationServer(issuer -> http.securityMatcher(issuer.getEndpointsMatcher()))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable());

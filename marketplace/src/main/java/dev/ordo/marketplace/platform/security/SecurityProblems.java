@@ -56,8 +56,9 @@ final class SecurityProblems {
         return "your roles (" + Caller.current().roles() + ") do not allow this request";
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
+    /** Writes a problem of ours as the response. */
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                      String title, String detail) throws IOException {
         ProblemDetail problem = Problems.problem(status, type, title, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
