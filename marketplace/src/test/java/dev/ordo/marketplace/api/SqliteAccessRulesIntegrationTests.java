@@ -137,7 +137,9 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
         alpenhof.post("/catalog/products", registration(ALPENHOF)).expect(201);
         forbidden(alpenhof.post("/catalog/products", registration(other.producerId())));
         alpenhof.get("/inventory/" + own.id()).expect(200);
-        alpenhof.get("/analytics").expect(200);
+        assertThat(alpenhof.get("/analytics").expect(200).json().get("topProducers").valueStream()
+                .map(p -> p.get("producerId").asString())).allMatch(ALPENHOF::equals);
+        forbidden(alpenhof.get("/analytics?producerId=" + other.producerId()));
         forbidden(alpenhof.post("/inventory/" + own.id() + "/deliveries", Map.of("quantity", 5)));
         forbidden(alpenhof.post("/orders", placement(ALICE, item(own, 1))));
         forbidden(alpenhof.get("/dead-letters"));
