@@ -87,6 +87,8 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
         orderNotFound(bob.get("/orders/" + id));
         orderNotFound(bob.get("/orders/" + id + "?version=1"));
         orderNotFound(bob.get("/orders/" + id + "/events"));
+        orderNotFound(bob.get("/orders/" + id + "/timeline"));
+        alice.get("/orders/" + id + "/timeline").expect(200);
         orderNotFound(bob.post("/orders/" + id + "/items", Map.of("productId", product.id(), "quantity", 1)));
         orderNotFound(bob.post("/orders/" + id + "/cancellation", Map.of("reason", "not mine")));
         orderNotFound(bob.put("/orders/" + id + "/shipping-address", address("Elsewhere 1")));

@@ -15,6 +15,8 @@ import dev.ordo.marketplace.ordering.readmodel.OrderFilter;
 import dev.ordo.marketplace.ordering.readmodel.OrderPage;
 import dev.ordo.marketplace.ordering.readmodel.OrderQueries;
 import dev.ordo.marketplace.ordering.readmodel.OrderView;
+import dev.ordo.marketplace.ordering.readmodel.TimelineEntry;
+import dev.ordo.marketplace.ordering.readmodel.TimelineQueries;
 import dev.ordo.marketplace.shared.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,11 +51,13 @@ class OrderQueryController {
     private final OrderQueries queries;
     private final OrderService orders;
     private final OrderAccess access;
+    private final TimelineQueries timelines;
 
-    OrderQueryController(OrderQueries queries, OrderService orders, OrderAccess access) {
+    OrderQueryController(OrderQueries queries, OrderService orders, OrderAccess access, TimelineQueries timelines) {
         this.queries = queries;
         this.orders = orders;
         this.access = access;
+        this.timelines = timelines;
     }
 
     /** One event of an order's history as the API shows it. */
@@ -113,6 +117,17 @@ class OrderQueryController {
             throw notFound(id, "");
         }
         return events.stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{orderId}/timeline")
+    @Operation(summary = "What happened to the order", description = "Its causal chain across the contexts, oldest "
+            + "first: the order's events, its saga's transitions, and the stock, payment, shipment and notification "
+            + "events they caused, each with its actor, correlation and causation. From a read model: the newest "
+            + "entries may take a moment.")
+    List<TimelineEntry> timeline(@PathVariable UUID orderId) {
+        OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
+        return timelines.of(id.toString());
     }
 
     private EventView view(RecordedEvent e) {
