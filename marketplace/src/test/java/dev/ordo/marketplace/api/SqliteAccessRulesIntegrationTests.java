@@ -50,7 +50,9 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
         anonymous.post("/orders/quote", Map.of("items", List.of(Map.of("productId", product.id(), "quantity", 1))))
                 .expect(200);
         anonymous.get("/actuator/health").expect(200);
-        anonymous.get("/v3/api-docs").expect(200);
+        JsonNode schemes = anonymous.get("/v3/api-docs").expect(200).json().at("/components/securitySchemes");
+        assertThat(schemes.at("/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.at("/dev-issuer/flows/clientCredentials/tokenUrl").asString()).isEqualTo("/oauth2/token");
 
         for (Api.Response refused : List.of(
                 anonymous.post("/orders", placement(ALICE, item(product, 1))),
