@@ -72,6 +72,30 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
     }
 
     @Test
+    void everyOperationOfTheApiDocumentButThePublicReadsRefusesARequestWithoutAToken() {
+        JsonNode paths = api.get("/v3/api-docs").expect(200).json().get("paths");
+        List<String> checked = new java.util.ArrayList<>();
+        for (var path : paths.properties()) {
+            String target = path.getKey().replaceAll("\\{[^}]+}", newId());
+            for (var operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                boolean isPublic = method.equals("GET") && target.startsWith("/catalog/")
+                        || method.equals("POST") && target.equals("/orders/quote");
+                Api.Response response = api.anonymous().send(method, target,
+                        method.equals("GET") || method.equals("DELETE") ? null : "{}");
+                if (isPublic) {
+                    assertThat(response.status()).as("%s %s", method, target).isNotEqualTo(401);
+                } else {
+                    assertThat(response.status()).as("%s %s without a token", method, target).isEqualTo(401);
+                }
+                checked.add(method + " " + path.getKey());
+            }
+        }
+        assertThat(checked).as("the operations checked").hasSizeGreaterThan(25)
+                .contains("POST /orders", "POST /dead-letters/{id}/redrive", "PUT /catalog/products/{productId}/price");
+    }
+
+    @Test
     void aCustomerActsOnTheirOwnOrdersAndAnotherCustomersOrderDoesNotExistForThem() {
         Api alice = api.as("alice");
         Api bob = api.as("bob");
