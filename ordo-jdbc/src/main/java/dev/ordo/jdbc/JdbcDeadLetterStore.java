@@ -4,6 +4,7 @@ import dev.ordo.core.deadletter.DeadLetter;
 import dev.ordo.core.deadletter.DeadLetterAction;
 import dev.ordo.core.deadletter.DeadLetterPolicy;
 import dev.ordo.core.deadletter.DeadLetterQuery;
+import dev.ordo.core.deadletter.DeadLetterStatus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.deadletter.DeadLetterTransitions;
 import dev.ordo.core.deadletter.DeadLetterTransitions.Change;
@@ -95,6 +96,24 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
             statement.setInt(6, query.limit());
             statement.setLong(7, query.offset());
         });
+    }
+
+    @Override
+    public long count(Origin origin, DeadLetterStatus status) {
+        try (Connection connection = database.readDataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(dialect.sql.get("dead_letter_count"))) {
+            select.setString(1, origin == null ? null : origin.kind());
+            select.setString(2, origin == null ? null : origin.kind());
+            select.setString(3, origin == null ? null : origin.name());
+            select.setString(4, status == null ? null : status.name());
+            select.setString(5, status == null ? null : status.name());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.io("count dead letters", e);
+        }
     }
 
     @Override

@@ -48,6 +48,15 @@ public interface DeadLetterStore {
     List<DeadLetter> list(DeadLetterQuery query);
 
     /**
+     * How many letters there are of one origin in one status, without reading them: what {@link #list} would return
+     * over every page.
+     *
+     * @param origin only this origin's letters, or {@code null} for every origin
+     * @param status only letters in this status, or {@code null} for every status
+     */
+    long count(Origin origin, DeadLetterStatus status);
+
+    /**
      * The retrying letters of an origin whose next attempt time has come, earliest first.
      *
      * @param limit the most letters to return, at least 1

@@ -88,6 +88,19 @@ public final class InMemoryDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
+    public long count(Origin origin, DeadLetterStatus status) {
+        lock.lock();
+        try {
+            return letters.values().stream()
+                    .filter(l -> origin == null || l.origin().equals(origin))
+                    .filter(l -> status == null || l.status() == status)
+                    .count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public List<DeadLetter> dueForRetry(Origin origin, int limit) {
         Instant now = now();
         lock.lock();

@@ -204,6 +204,13 @@ WHERE (CAST(? AS text) IS NULL OR (origin_kind = ? AND origin_name = ?))
 ORDER BY seq
 LIMIT ? OFFSET ?;
 
+-- name: dead_letter_count
+-- 1-3: origin kind (NULL for every origin), kind, name; 4-5: status (NULL for every status), status.
+SELECT COUNT(*)
+FROM ordo_dead_letters
+WHERE (CAST(? AS text) IS NULL OR (origin_kind = ? AND origin_name = ?))
+  AND (CAST(? AS text) IS NULL OR status = ?);
+
 -- name: dead_letter_due
 SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
        error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queries of the {@link DeadLetterStore} contract: get, find, list with filters and pages, and the letters due
- * for retry. Run as part of {@link DeadLetterStoreContract}.
+ * The queries of the {@link DeadLetterStore} contract: get, find, list with filters and pages, count, and the letters
+ * due for retry. Run as part of {@link DeadLetterStoreContract}.
  */
 public interface DeadLetterQueryContract {
 
@@ -96,6 +96,36 @@ public interface DeadLetterQueryContract {
 
         assertThat(f.store.list(DeadLetterQuery.all().page(0, DeadLetterQuery.MAX_LIMIT)))
                 .extracting(DeadLetter::id).contains(mine.id(), theirs.id());
+    }
+
+    @Test
+    default void countsTheLettersOfAnOriginByStatusAsTheListWouldReturnThem() {
+        DeadLetterFixture f = fixture();
+        f.parked();
+        f.parked();
+        f.fail(message());
+        DeadLetter resolved = f.fail(message());
+        f.store.resolve(resolved.id(), "operator", null);
+        f.fail(Origin.consumer("other-" + UUID.randomUUID()), message());
+
+        assertThat(f.store.count(f.origin, DeadLetterStatus.PARKED)).isEqualTo(2);
+        assertThat(f.store.count(f.origin, DeadLetterStatus.RETRYING)).isEqualTo(1);
+        assertThat(f.store.count(f.origin, DeadLetterStatus.RESOLVED)).isEqualTo(1);
+        assertThat(f.store.count(f.origin, DeadLetterStatus.DISCARDED)).isZero();
+        assertThat(f.store.count(f.origin, null)).isEqualTo(4);
+        assertThat(f.store.count(Origin.consumer("never-failed-" + UUID.randomUUID()), null)).isZero();
+    }
+
+    @Test
+    default void countsEveryOriginWithoutAnOriginFilter() {
+        DeadLetterFixture f = fixture();
+        long parkedBefore = f.store.count(null, DeadLetterStatus.PARKED);
+        long allBefore = f.store.count(null, null);
+        f.parked();
+        f.fail(Origin.consumer("other-" + UUID.randomUUID()), message());
+
+        assertThat(f.store.count(null, DeadLetterStatus.PARKED)).isEqualTo(parkedBefore + 1);
+        assertThat(f.store.count(null, null)).isEqualTo(allBefore + 2);
     }
 
     @Test
