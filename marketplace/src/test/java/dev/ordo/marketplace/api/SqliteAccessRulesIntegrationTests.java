@@ -39,6 +39,25 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.sqlite(registry, () -> folder);
+        registry.add("marketplace.security.allowed-origins", () -> "https://shop.example");
+    }
+
+    @Test
+    void answersCarrySecurityHeadersAndOnlyTheUisOriginPassesCors() {
+        Api.Response answer = api.get("/orders");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(answer.header("Cache-Control")).contains("no-store");
+
+        Api.Response allowed = api.anonymous().send("OPTIONS", "/orders", null, "Origin", "https://shop.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        Api.Response refused = api.anonymous().send("OPTIONS", "/orders", null, "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
