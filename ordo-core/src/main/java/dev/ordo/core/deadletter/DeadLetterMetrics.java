@@ -49,9 +49,10 @@ public final class DeadLetterMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(GAUGE, this, m -> m.counts().retrying()).tag("status", "retrying")
+        // held strongly: a registry keeps gauges' objects weakly, and this binder may have no other owner
+        Gauge.builder(GAUGE, this, m -> m.counts().retrying()).tag("status", "retrying").strongReference(true)
                 .description("dead letters waiting for their next attempt").register(registry);
-        Gauge.builder(GAUGE, this, m -> m.counts().parked()).tag("status", "parked")
+        Gauge.builder(GAUGE, this, m -> m.counts().parked()).tag("status", "parked").strongReference(true)
                 .description("dead letters whose retries stopped: they wait for an operator").register(registry);
     }
 
