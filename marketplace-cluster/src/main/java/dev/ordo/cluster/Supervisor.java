@@ -95,7 +95,7 @@ final class Supervisor implements AutoCloseable {
             for (Service service : SERVICES) {
                 postgres.ensureDatabase(service.name());
                 ServiceJvm started = service(service.name(), settings.jar(),
-                        settings.httpPort() + service.portOffset(), service.args(postgres, kafka));
+                        settings.httpPort() + service.portOffset(), service.args(postgres, kafka, issuerKey()));
                 save(state.withService(started.name(), started.url().toString(), started.pid()));
             }
             ServiceJvm gateway = service("gateway", settings.gatewayJar(), settings.httpPort(),
@@ -105,7 +105,9 @@ final class Supervisor implements AutoCloseable {
                             "--marketplace.gateway.inventory-url=http://127.0.0.1:" + (settings.httpPort() + 4),
                             "--marketplace.gateway.shipping-url=http://127.0.0.1:" + (settings.httpPort() + 5),
                             "--marketplace.gateway.notifications-url=http://127.0.0.1:" + (settings.httpPort() + 6),
-                            "--marketplace.gateway.payments-url=http://127.0.0.1:" + (settings.httpPort() + 7)));
+                            "--marketplace.gateway.payments-url=http://127.0.0.1:" + (settings.httpPort() + 7),
+                            // a machine's own load drivers (the benchmarks) send hundreds of requests a second
+                            "--marketplace.rate-limit.capacity=100000"));
             save(state.withService(gateway.name(), gateway.url().toString(), gateway.pid()));
             save(state.with(ClusterState.Status.READY, null));
             log.info("the cluster is ready: {}", state.services());
@@ -117,14 +119,21 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** The development issuer's signing key that every service of the cluster shares. */
+    Path issuerKey() {
+        return settings.data().resolve("dev-issuer-key.json").toAbsolutePath();
+    }
+
     /**
      * A service of the cluster: its name (also its database's), its port as an offset from the cluster's HTTP port,
      * and its own arguments.
      */
     private record Service(String name, int portOffset, List<String> own) {
 
-        List<String> args(PostgresServer postgres, KafkaBroker kafka) {
+        List<String> args(PostgresServer postgres, KafkaBroker kafka, Path issuerKey) {
             List<String> args = new ArrayList<>(List.of("--marketplace.service=" + name,
+                    // one development issuer's key for all: each service trusts the tokens of the others
+                    "--marketplace.security.dev-issuer.key-file=" + issuerKey,
                     "--spring.application.name=" + name,
                     "--ordo.store.type=postgres",
                     "--ordo.store.postgres.url=" + postgres.jdbcUrl(name),

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,8 @@ class ClusterIntegrationTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The operator's token from the orders service's development issuer (through the gateway); every service trusts it. */
+    private volatile String token;
     private String[] options;
 
     @AfterEach
@@ -153,7 +156,7 @@ class ClusterIntegrationTests {
      * documents merged) has the embedded marketplace's operations and schemas, and names the gateway as its server.
      */
     private void theGatewaysApiDocumentIsTheEmbeddedMarketplaces(int port) throws Exception {
-        HttpResponse<String> merged = get(port, "v3/api-docs");
+        HttpResponse<String> merged = withoutToken(port, "v3/api-docs");
         assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
         JsonNode gateway = JSON.readTree(merged.body());
         JsonNode embedded;
@@ -161,13 +164,28 @@ class ClusterIntegrationTests {
         Files.createDirectories(data.resolve("embedded"));
         try (ServiceJvm marketplace = ServiceJvm.start("embedded", Path.of("..", "marketplace", "target",
                 "marketplace.jar"), embeddedPort, List.of(), data.resolve("embedded"), data.resolve("embedded-logs"))) {
-            embedded = JSON.readTree(get(embeddedPort, "v3/api-docs").body());
+            // the embedded marketplace is an issuer of its own: the cluster's token is not valid there
+            embedded = JSON.readTree(withoutToken(embeddedPort, "v3/api-docs").body());
         }
 
         assertThat(operations(gateway)).isNotEmpty().containsExactlyInAnyOrderElementsOf(operations(embedded));
         assertThat(names(gateway.path("components").path("schemas")))
                 .containsExactlyInAnyOrderElementsOf(names(embedded.path("components").path("schemas")));
         assertThat(gateway.path("servers").get(0).path("url").asText()).isEqualTo("http://127.0.0.1:" + port);
+
+        // through the gateway as in one process: no token, no write (checked by the service that owns the path); a
+        // token the issuer did not sign is refused at the edge
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/catalog/products"))
+                .header("Authorization", "Bearer not.a.token").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> withoutToken(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -185,7 +203,10 @@ class ClusterIntegrationTests {
                 "--ordo.store.sqlite.path=" + data.resolve("rebuild").resolve("query.db"),
                 "--ordo.kafka.bootstrap-servers=" + bootstrap, "--ordo.kafka.projections.enabled=true",
                 "--ordo.kafka.projections.topics=marketplace.order,marketplace.product",
-                "--ordo.kafka.projections.group-prefix=query-rebuild."), data.resolve("rebuild"),
+                "--ordo.kafka.projections.group-prefix=query-rebuild.",
+                // the cluster's issuer key, so that the cluster's token is good here too
+                "--marketplace.security.dev-issuer.key-file=" + data.resolve("dev-issuer-key.json").toAbsolutePath()),
+                data.resolve("rebuild"),
                 data.resolve("rebuild-logs"))) {
             String lived = await().atMost(Duration.ofMinutes(2)).until(() -> List.of(get(port, figures).body(),
                     get(rebuildPort, figures).body()), both -> both.getFirst().equals(both.getLast())).getFirst();
@@ -319,7 +340,8 @@ class ClusterIntegrationTests {
     private HttpResponse<String> putPrice(int port, String product, String ifMatch)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/catalog/products/" + product
-                        + "/price")).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                        + "/price")).header("Authorization", bearer(port))
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"price\":\"1500.00\",\"currency\":\"EUR\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -350,15 +372,32 @@ class ClusterIntegrationTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                .header("Authorization", bearer(port)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(int port, String path, String json, String idempotencyKey)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                .header("Authorization", bearer(port))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code Bearer <token>} of the development issuer's operator, fetched once through the gateway. */
+    private String bearer(int port) throws IOException, InterruptedException {
+        if (token == null) {
+            String credentials = Base64.getEncoder().encodeToString(
+                    "operator:operator-secret".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/oauth2/token")).header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            token = JSON.readTree(answer.body()).get("access_token").asText();
+        }
+        return "Bearer " + token;
     }
 
     private static String orderFor(String productId) {

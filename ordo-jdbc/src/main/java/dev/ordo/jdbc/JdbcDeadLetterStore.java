@@ -4,6 +4,7 @@ import dev.ordo.core.deadletter.DeadLetter;
 import dev.ordo.core.deadletter.DeadLetterAction;
 import dev.ordo.core.deadletter.DeadLetterPolicy;
 import dev.ordo.core.deadletter.DeadLetterQuery;
+import dev.ordo.core.deadletter.DeadLetterStatus;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.deadletter.DeadLetterTransitions;
 import dev.ordo.core.deadletter.DeadLetterTransitions.Change;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,6 +98,24 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
             statement.setInt(6, query.limit());
             statement.setLong(7, query.offset());
         });
+    }
+
+    @Override
+    public Map<Origin, Long> countByOrigin(DeadLetterStatus status) {
+        Objects.requireNonNull(status, "status");
+        try (Connection connection = database.readDataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(dialect.sql.get("dead_letter_count_by_origin"))) {
+            select.setString(1, status.name());
+            Map<Origin, Long> counts = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(Origin.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                }
+            }
+            return Map.copyOf(counts);
+        } catch (SQLException e) {
+            throw SqlErrors.io("count the " + status + " dead letters", e);
+        }
     }
 
     @Override

@@ -15,8 +15,8 @@ class SqlStatementsUnitTests {
             "read_stream_forwards", "read_stream_backwards", "read_all", "read_all_by_category", "read_all_by_type",
             "read_all_by_category_and_type", "load_snapshot", "save_snapshot", "delete_snapshot", "bump_revision",
             "dead_letter_lock_by_id", "dead_letter_lock_by_message", "dead_letter_get", "dead_letter_find",
-            "dead_letter_list", "dead_letter_due", "dead_letter_lock_parked", "dead_letter_insert",
-            "dead_letter_update", "dead_letter_insert_action", "dead_letter_history");
+            "dead_letter_list", "dead_letter_count_by_origin", "dead_letter_due", "dead_letter_lock_parked",
+            "dead_letter_insert", "dead_letter_update", "dead_letter_insert_action", "dead_letter_history");
 
     /** Statements SqliteDialect uses. */
     private static final List<String> SQLITE = List.of("read_head", "find_event_id", "insert_event", "update_head");

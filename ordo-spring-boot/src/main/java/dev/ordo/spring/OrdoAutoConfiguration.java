@@ -3,6 +3,7 @@ package dev.ordo.spring;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ordo.core.bus.command.CommandBus;
+import dev.ordo.core.deadletter.DeadLetterMetrics;
 import dev.ordo.core.deadletter.DeadLetterPolicy;
 import dev.ordo.core.deadletter.DeadLetterStore;
 import dev.ordo.core.event.EventSerializer;
@@ -42,11 +43,11 @@ import org.springframework.core.env.Environment;
  * Wires Ordo from {@link OrdoProperties}: the database (a SQLite file by default, PostgreSQL through the
  * application's {@link DataSource} or {@code ordo.store.postgres.url}), migrated on start; the event, snapshot and
  * checkpoint stores; commit signals (in-process, plus LISTEN/NOTIFY on PostgreSQL); subscriptions with lag metrics;
- * every {@link JdbcProjection} bean, started once the application is up; and, with ordo-saga on the classpath, every
- * {@code ProcessManager} bean (which needs one {@code EventSerializer} and one {@code CommandBus} bean). Appends,
- * subscription pages and process managers' reactions open their spans through the {@link Tracing} bean
- * ({@link dev.ordo.spring.tracing.OrdoTracingAutoConfiguration}). Every bean backs off when the application defines its
- * own.
+ * the dead-letter store with a gauge of its open letters; every {@link JdbcProjection} bean, started once the
+ * application is up; and, with ordo-saga on the classpath, every {@code ProcessManager} bean (which needs one
+ * {@code EventSerializer} and one {@code CommandBus} bean). Appends, subscription pages and process managers' reactions
+ * open their spans through the {@link Tracing} bean ({@link dev.ordo.spring.tracing.OrdoTracingAutoConfiguration}).
+ * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(OrdoProperties.class)
@@ -138,6 +139,13 @@ public class OrdoAutoConfiguration {
         OrdoProperties.DeadLetters d = properties.deadLetters();
         return DeadLetterPolicy.builder().maxAttempts(d.maxAttempts()).initialDelay(d.initialDelay())
                 .maxDelay(d.maxDelay()).build();
+    }
+
+    /** The gauge of open dead letters by status (see {@link DeadLetterMetrics}). */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterMetrics ordoDeadLetterMetrics(DeadLetterStore deadLetters) {
+        return DeadLetterMetrics.of(deadLetters);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.ordo.spring;
 import dev.ordo.core.subscription.PoisonPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscriptions subscriptions and projections
  * @param commands      command handling
  * @param deadLetters   how often a failing message is retried before it is parked as a dead letter
+ * @param health        when the health turns {@code DEGRADED}
  */
 @ConfigurationProperties("ordo")
 public record OrdoProperties(@DefaultValue Store store, @DefaultValue Snapshots snapshots,
                              @DefaultValue Subscriptions subscriptions, @DefaultValue Commands commands,
-                             @DefaultValue DeadLetters deadLetters) {
+                             @DefaultValue DeadLetters deadLetters, @DefaultValue Health health) {
 
     /** Which database holds the events. */
     public enum StoreType {
@@ -129,6 +132,62 @@ public record OrdoProperties(@DefaultValue Store store, @DefaultValue Snapshots 
             if (combineUpTo < 1) {
                 throw new IllegalArgumentException("ordo.commands.combine-up-to must be at least 1, was " + combineUpTo);
             }
+        }
+    }
+
+    /**
+     * When the health turns {@code DEGRADED}: the application still serves, but part of it is behind or waits for an
+     * operator. A subscription that keeps failing, or Kafka away, degrades it whatever these say.
+     *
+     * @param subscriptions        how far a subscription (a read model, a process manager) may lag
+     * @param relay                how far the outbox relay's publication may lag
+     * @param maxParkedDeadLetters how many parked dead letters are tolerated; one more degrades the health (0, the
+     *                             default: any parked letter does)
+     * @throws IllegalArgumentException when {@code maxParkedDeadLetters} is negative
+     */
+    public record Health(@DefaultValue Lag subscriptions, @DefaultValue Lag relay,
+                         @DefaultValue("0") int maxParkedDeadLetters) {
+
+        public Health {
+            if (maxParkedDeadLetters < 0) {
+                throw new IllegalArgumentException("ordo.health.max-parked-dead-letters must not be negative, was "
+                        + maxParkedDeadLetters);
+            }
+        }
+    }
+
+    /**
+     * How far behind the head of the log a consumer of it may be before the health turns {@code DEGRADED}; either
+     * limit crossed is enough.
+     *
+     * @param maxLag       the age of the oldest event not yet handled
+     * @param maxLagEvents the positions between the last one handled and the head
+     * @throws IllegalArgumentException when a limit is negative
+     */
+    public record Lag(@DefaultValue("30s") Duration maxLag, @DefaultValue("10000") long maxLagEvents) {
+
+        public Lag {
+            if (maxLag.isNegative() || maxLagEvents < 0) {
+                throw new IllegalArgumentException("a lag limit must not be negative, was " + maxLag + " and "
+                        + maxLagEvents + " events");
+            }
+        }
+
+        /**
+         * Why a lag is past these limits, or empty when it is within them.
+         *
+         * @param lagEvents  positions behind the head
+         * @param lagSeconds age of the oldest event not yet handled
+         */
+        public Optional<String> excess(long lagEvents, double lagSeconds) {
+            if (lagSeconds * 1000 > maxLag.toMillis()) {
+                return Optional.of(String.format(Locale.ROOT, "lags %.1f s behind the head, more than %.1f s",
+                        lagSeconds, maxLag.toMillis() / 1000.0));
+            }
+            if (lagEvents > maxLagEvents) {
+                return Optional.of("lags " + lagEvents + " events behind the head, more than " + maxLagEvents);
+            }
+            return Optional.empty();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ordo.core.deadletter.DeadLetterMetrics;
 import dev.ordo.core.event.EventData;
 import dev.ordo.core.event.EventMetadata;
 import dev.ordo.core.event.RecordedEvent;
@@ -110,7 +111,8 @@ class OrdoAutoConfigurationIntegrationTests {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(OrdoDatabase.class).dialectName()).isEqualTo("sqlite");
             assertThat(context).hasSingleBean(SnapshotStore.class).hasSingleBean(CheckpointStore.class)
-                    .hasSingleBean(Subscriptions.class).doesNotHaveBean(PostgresNotifications.class);
+                    .hasSingleBean(Subscriptions.class).hasSingleBean(DeadLetterMetrics.class)
+                    .doesNotHaveBean(PostgresNotifications.class);
             appendTwo(context.getBean(JdbcEventStore.class));
             assertThat(file).exists();
         });

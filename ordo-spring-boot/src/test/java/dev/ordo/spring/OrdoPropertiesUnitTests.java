@@ -1,6 +1,7 @@
 package dev.ordo.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordo.core.subscription.PoisonPolicy;
 import java.nio.file.Path;
@@ -31,6 +32,24 @@ class OrdoPropertiesUnitTests {
         assertThat(properties.commands().lockTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.commands().combineUpTo()).isEqualTo(256);
         assertThat(properties.snapshots().every()).isEqualTo(100);
+        assertThat(properties.health()).isEqualTo(new OrdoProperties.Health(
+                new OrdoProperties.Lag(Duration.ofSeconds(30), 10_000),
+                new OrdoProperties.Lag(Duration.ofSeconds(30), 10_000), 0));
+    }
+
+    @Test
+    void theHealthLimitsAreBoundFromOrdoHealthAndNegativeOnesAreRefused() {
+        OrdoProperties properties = bound(Map.of("ordo.health.subscriptions.max-lag", "2m",
+                "ordo.health.subscriptions.max-lag-events", "500", "ordo.health.relay.max-lag", "5s",
+                "ordo.health.max-parked-dead-letters", "3"));
+
+        assertThat(properties.health().subscriptions()).isEqualTo(new OrdoProperties.Lag(Duration.ofMinutes(2), 500));
+        assertThat(properties.health().relay()).isEqualTo(new OrdoProperties.Lag(Duration.ofSeconds(5), 10_000));
+        assertThat(properties.health().maxParkedDeadLetters()).isEqualTo(3);
+        assertThatThrownBy(() -> bound(Map.of("ordo.health.max-parked-dead-letters", "-1")))
+                .rootCause().hasMessageContaining("ordo.health.max-parked-dead-letters");
+        assertThatThrownBy(() -> bound(Map.of("ordo.health.relay.max-lag-events", "-1")))
+                .rootCause().hasMessageContaining("must not be negative");
     }
 
     @Test

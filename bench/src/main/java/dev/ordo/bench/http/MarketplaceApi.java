@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The marketplace's HTTP API as the driver speaks it: JSON in and out over one JDK {@link HttpClient} (HTTP/1.1,
  * keep-alive; the client pools connections, so each concurrently blocked caller holds one). Decimals are read as
- * exact {@link java.math.BigDecimal}s, so a total read from a response can be paid back to the cent.
+ * exact {@link java.math.BigDecimal}s, so a total read from a response can be paid back to the cent. Requests carry
+ * the bearer token of the development issuer's {@code operator}, fetched once from the same address.
  * Thread-safe: share one instance between all clients.
  */
 final class MarketplaceApi implements AutoCloseable {
@@ -45,6 +47,7 @@ final class MarketplaceApi implements AutoCloseable {
     private final URI base;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
+    private volatile String token;
 
     MarketplaceApi(URI base) {
         this.base = base;
@@ -92,8 +95,27 @@ final class MarketplaceApi implements AutoCloseable {
         return ids;
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+    private HttpRequest.Builder request(String path) throws IOException, InterruptedException {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token());
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String current = token;
+        if (current == null) {
+            String credentials = Base64.getEncoder().encodeToString(
+                    "operator:operator-secret".getBytes(StandardCharsets.UTF_8));
+            Response answer = send(HttpRequest.newBuilder(base.resolve("oauth2/token")).timeout(TIMEOUT)
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+            if (!answer.ok()) {
+                throw new IOException(answer.describe("POST /oauth2/token"));
+            }
+            current = answer.json().path("access_token").asString();
+            token = current;
+        }
+        return current;
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {

@@ -72,7 +72,9 @@ final class MarketplaceProcess implements Deployment {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(extraJvmArgs);
+        // the load comes from one operator token: the benchmark measures the marketplace, not its rate limit
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "--marketplace.rate-limit.enabled=false",
                 "--ordo.store.sqlite.path=" + directory.resolve("ordo.db")));
         command.addAll(appArgs);
         Process process;

@@ -1,5 +1,7 @@
 package dev.ordo.marketplace.analytics;
 
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,13 +35,23 @@ class AnalyticsController {
 
     @GetMapping
     @Operation(summary = "Sales figures of a date range", description = "Orders placed from 'from' to 'to' (inclusive "
-            + "UTC days; default: the last 30 days) in one currency (default EUR).")
+            + "UTC days; default: the last 30 days) in one currency (default EUR). A producer sees their own sales; an "
+            + "operator everyone's, or one producer's with producerId.")
     AnalyticsView summary(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                           @RequestParam(defaultValue = "EUR")
                           @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
-                          @RequestParam(defaultValue = "5") @Min(1) @Max(50) int top) {
+                          @RequestParam(defaultValue = "5") @Min(1) @Max(50) int top,
+                          @RequestParam(required = false) UUID producerId) {
         LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(29);
-        return analytics.summary(start, end, currency, top);
+        Caller caller = Caller.current();
+        String producer = producerId == null ? null : producerId.toString();
+        if (!caller.isOperator()) {
+            if (caller.producerId() == null || producer != null && !caller.mayManage(producer)) {
+                throw new NotAllowedException("a producer sees only their own sales");
+            }
+            producer = caller.producerId();
+        }
+        return analytics.summary(start, end, currency, top, producer);
     }
 }

@@ -104,6 +104,21 @@ abstract class AnalyticsContract extends MarketplaceApiTests {
         assertThat(ranks(figures.get("topProducers"), "producerId", "producerName"))
                 .containsExactlyElementsOf(ranked(byProducer));
         assertThat(byProducer).hasSizeLessThan(byProduct.size());
+
+        String producer = candles.producerId();
+        JsonNode own = api.get("/analytics?from=" + from + "&to=" + to + "&producerId=" + producer).expect(200).json();
+        assertThat(own.get("totalOrders").asLong()).as("orders with the producer's products").isEqualTo(orders.stream()
+                .filter(o -> o.items().stream().anyMatch(i -> i.product().producerId().equals(producer))).count());
+        assertThat(own.get("revenue").decimalValue()).as("the producer's lines of paid orders").isEqualByComparingTo(
+                paid.stream().flatMap(o -> o.items().stream()).filter(i -> i.product().producerId().equals(producer))
+                        .map(Item::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(ranks(own.get("topProducers"), "producerId", "producerName"))
+                .containsExactly(byProducer.get(producer).text());
+        Map<String, Rank> theirProducts = new LinkedHashMap<>(byProduct);
+        theirProducts.keySet().removeIf(id -> products.stream()
+                .noneMatch(p -> p.id().equals(id) && p.producerId().equals(producer)));
+        assertThat(ranks(own.get("topProducts"), "productId", "productName"))
+                .containsExactlyElementsOf(ranked(theirProducts));
     }
 
     @Test

@@ -104,6 +104,40 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     }
 
     @Test
+    void anOrdersTimelineGathersItsCausalChainAcrossTheContextsInOrder() {
+        String customer = newId();
+        String id = placed(customer, item(plentiful(2), 1)).get("orderId").asString();
+        awaitSaga(id, "COMPLETED");
+
+        List<JsonNode> timeline = await().atMost(PATIENCE).until(() -> api.get("/orders/" + id + "/timeline")
+                .expect(200).json().valueStream().toList(), entries -> entries.stream()
+                .map(e -> e.get("type").asString()).toList().containsAll(List.of("saga.completed",
+                        "notification.sent")));
+
+        assertThat(timeline).extracting(e -> e.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(timeline.getFirst().get("type").asString()).isEqualTo("order.placed");
+        assertThat(timeline.getFirst().get("actor").asString()).isEqualTo("operator");
+        assertThat(timeline).extracting(e -> e.get("context").asString()).contains("order", "saga", "stock",
+                "payment", "shipment", "notification");
+        assertThat(timeline).filteredOn(e -> e.get("type").asString().equals("saga.started")).singleElement()
+                .satisfies(e -> assertThat(e.get("actor").asString()).isEqualTo("process-manager:order-fulfilment"));
+        assertThat(timeline).as("what the saga's steps did in the other contexts")
+                .filteredOn(e -> List.of("stock", "payment", "shipment", "notification")
+                        .contains(e.get("context").asString()))
+                .allSatisfy(e -> {
+                    assertThat(e.get("actor").asString()).isEqualTo("saga:order-fulfilment");
+                    assertThat(e.get("correlationId").asString()).isEqualTo(timeline.get(1).get("streamId").asString()
+                            .substring("saga-".length()));
+                });
+        assertThat(timeline).filteredOn(e -> e.get("context").asString().equals("order"))
+                .extracting(e -> e.get("type").asString())
+                .containsSubsequence("order.placed", "order.paid", "order.shipped");
+        assertThat(timeline).extracting(e -> e.get("data").get("orderId"))
+                .filteredOn(java.util.Objects::nonNull).allSatisfy(o -> assertThat(o.asString()).isEqualTo(id));
+        orderNotFound(api.as("bob").get("/orders/" + id + "/timeline"));
+    }
+
+    @Test
     void aDeclinedPaymentReleasesTheStockAndCancelsTheOrderSayingWhy() {
         Product product = plentiful(2);
         int availableBefore = stock(product).get("available").asInt();

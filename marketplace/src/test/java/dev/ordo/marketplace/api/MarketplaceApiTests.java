@@ -26,11 +26,12 @@ import tools.jackson.databind.JsonNode;
  * assertions. Subclasses choose the database with a {@code @DynamicPropertySource} (see {@link TestStores}); each
  * concrete class gets one application context, closed after its tests, and its tests keep apart by using new
  * customer and order ids rather than new databases. Fulfilment is switched off, so the tests take orders through
- * their lifecycle by hand; {@link FulfilmentContract} switches it on.
+ * their lifecycle by hand; {@link FulfilmentContract} switches it on. The rate limit is off (the tests share one operator
+ * token); {@link SqliteRateLimitIntegrationTests} switches it on.
  */
 @SpringBootTest(classes = MarketplaceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"marketplace.demo-data=true", "management.tracing.export.enabled=false",
-                "marketplace.fulfilment.enabled=false"})
+                "marketplace.fulfilment.enabled=false", "marketplace.rate-limit.enabled=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class MarketplaceApiTests {
 

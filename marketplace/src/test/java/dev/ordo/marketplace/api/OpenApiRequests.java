@@ -144,7 +144,7 @@ final class OpenApiRequests {
                 change = "parameter " + name + " is " + abbreviate(value);
             }
             default -> {
-                String name = pick("If-Match", "Idempotency-Key", "Accept", "X-Correlation-Id", "X-Actor");
+                String name = pick("If-Match", "Idempotency-Key", "Accept", "X-Correlation-Id", "traceparent");
                 String value = pick(HostileValues.HEADERS);
                 extraHeaders.add(name);
                 extraHeaders.add(value);

@@ -102,6 +102,13 @@ class ServicesIntegrationTests {
         String productId = product.get("productId").asString();
         // read before the order: its reservation may reach the inventory's view before the next request does
         JsonNode stockBefore = new Api(port(inventory)).get("/inventory/" + productId).expect(200).json();
+        // each service checks tokens itself; they share the development issuer's key, so one service's token is good
+        // at another, and no token is no write
+        new Api(port(inventory)).get("/inventory/" + productId, "Authorization", "Bearer " + ordersApi.token())
+                .expect(200);
+        assertThat(ordersApi.anonymous().post("/orders", order(productId)).status()).isEqualTo(401);
+        assertThat(catalogApi.anonymous().put("/catalog/products/" + productId + "/availability",
+                java.util.Map.of("available", true)).status()).isEqualTo(401);
         String id = await().atMost(PATIENCE).until(() -> ordersApi.post("/orders", order(productId)), r ->
                 r.status() == 201).json().get("orderId").asString();
         JsonNode placed = ordersApi.get("/orders/" + id).expect(200).json();

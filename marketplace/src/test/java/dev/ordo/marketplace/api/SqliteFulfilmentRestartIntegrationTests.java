@@ -95,7 +95,8 @@ class SqliteFulfilmentRestartIntegrationTests {
                         "--marketplace.demo-data=true", "--marketplace.fulfilment.enabled=true",
                         "--marketplace.fulfilment.shutdown-grace=100ms",
                         "--marketplace.payments.resilience.call-timeout=60s",
-                        "--management.tracing.export.enabled=false", "--spring.main.banner-mode=off");
+                        "--management.tracing.export.enabled=false", "--spring.main.banner-mode=off",
+                        "--marketplace.rate-limit.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -82,7 +82,8 @@ class SqliteRestartIntegrationTests {
         return new SpringApplicationBuilder(MarketplaceApplication.class).run("--server.port=0",
                 "--ordo.store.type=sqlite", "--ordo.store.sqlite.path=" + file, "--marketplace.demo-data=true",
                 "--marketplace.fulfilment.enabled=false",
-                "--management.tracing.export.enabled=false", "--spring.main.banner-mode=off");
+                "--management.tracing.export.enabled=false", "--spring.main.banner-mode=off",
+                "--marketplace.rate-limit.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

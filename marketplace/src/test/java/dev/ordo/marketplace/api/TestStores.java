@@ -16,14 +16,17 @@ final class TestStores {
     static void sqlite(DynamicPropertyRegistry registry, Supplier<Path> folder) {
         registry.add("ordo.store.type", () -> "sqlite");
         registry.add("ordo.store.sqlite.path", () -> folder.get().resolve("ordo.db").toString());
+        registry.add("marketplace.security.dev-issuer.key-file",
+                () -> folder.get().resolve("dev-issuer-key.json").toString());
     }
 
-    /** A new, empty database on the PostgreSQL server that the test JVM shares. */
-    static void postgres(DynamicPropertyRegistry registry) {
+    /** A new, empty database on the PostgreSQL server that the test JVM shares; returned for tests that act on it. */
+    static PostgresDatabase postgres(DynamicPropertyRegistry registry) {
         PostgresDatabase database = PostgresHarness.newDatabase();
         registry.add("ordo.store.type", () -> "postgres");
         registry.add("ordo.store.postgres.url", database::jdbcUrl);
         registry.add("ordo.store.postgres.username", database::user);
         registry.add("ordo.store.postgres.password", database::password);
+        return database;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ordo.marketplace.crash;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The marketplace's HTTP API as a patient customer uses it: {@link #send} repeats a request, unchanged and with its
  * Idempotency-Key, after every attempt whose outcome is unknown (exponential backoff from 100 ms to 2 s with jitter,
  * through a Resilience4j {@link Retry}) until a definitive answer comes or {@code answerWithin} has passed; the
- * application may be dead and restarting meanwhile. {@link #read} is for reads once the run is over. Thread-safe.
+ * application may be dead and restarting meanwhile. {@link #read} is for reads once the run is over. Every request
+ * carries the bearer token of the development issuer's {@code operator}, fetched from the application once (its
+ * signing key outlives a restart); while no token could be had, an attempt's outcome is unknown. Thread-safe.
  */
 final class MarketplaceClient implements AutoCloseable {
 
@@ -38,6 +43,8 @@ final class MarketplaceClient implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
+    private volatile String token;
 
     MarketplaceClient(URI base, Duration answerWithin) {
         this.base = base;
@@ -87,8 +94,14 @@ final class MarketplaceClient implements AutoCloseable {
 
     /** One try of a request; a failure to get any answer is an attempt with status -1. */
     Exchange.Attempt attempt(String method, String path, String body, String key) {
+        long started = System.nanoTime();
+        String bearer = token();
+        if (bearer == null) {
+            return failed(started, "no token: the issuer did not answer");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(ATTEMPT_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + bearer);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -97,7 +110,6 @@ final class MarketplaceClient implements AutoCloseable {
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
@@ -112,6 +124,33 @@ final class MarketplaceClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + method + " " + path, e);
+        }
+    }
+
+    /** The operator's token, fetched once; {@code null} while the application does not hand one out. */
+    private String token() {
+        String current = token;
+        if (current != null) {
+            return current;
+        }
+        String credentials = Base64.getEncoder().encodeToString("operator:operator-secret".getBytes(UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth2/token")).timeout(ATTEMPT_TIMEOUT)
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                current = JSON.readTree(response.body()).get("access_token").asString();
+                token = current;
+            }
+            return current;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while getting a token", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ordo.core.deadletter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,14 @@ public interface DeadLetterStore {
 
     /** The letters matching the query, in the order they were opened. */
     List<DeadLetter> list(DeadLetterQuery query);
+
+    /**
+     * How many letters are in a status, by origin; origins with no letter in that status are left out. Reads neither
+     * messages nor histories, so that a health check can ask every few seconds.
+     *
+     * @return an unmodifiable map, in no particular order
+     */
+    Map<Origin, Long> countByOrigin(DeadLetterStatus status);
 
     /**
      * The retrying letters of an origin whose next attempt time has come, earliest first.

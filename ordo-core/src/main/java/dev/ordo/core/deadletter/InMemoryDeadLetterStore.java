@@ -88,6 +88,20 @@ public final class InMemoryDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
+    public Map<Origin, Long> countByOrigin(DeadLetterStatus status) {
+        Objects.requireNonNull(status, "status");
+        Map<Origin, Long> counts = new HashMap<>();
+        lock.lock();
+        try {
+            letters.values().stream().filter(l -> l.status() == status)
+                    .forEach(l -> counts.merge(l.origin(), 1L, Long::sum));
+        } finally {
+            lock.unlock();
+        }
+        return Map.copyOf(counts);
+    }
+
+    @Override
     public List<DeadLetter> dueForRetry(Origin origin, int limit) {
         Instant now = now();
         lock.lock();

@@ -204,6 +204,13 @@ WHERE (CAST(? AS text) IS NULL OR (origin_kind = ? AND origin_name = ?))
 ORDER BY seq
 LIMIT ? OFFSET ?;
 
+-- name: dead_letter_count_by_origin
+-- Reads only the index ordo_dead_letters_status_idx (the letters of one status), for health checks.
+SELECT origin_kind, origin_name, COUNT(*)
+FROM ordo_dead_letters
+WHERE status = ?
+GROUP BY origin_kind, origin_name;
+
 -- name: dead_letter_due
 SELECT id, origin_kind, origin_name, message_id, letter_key, message_type, payload, position, headers, error_type,
        error_message, stack_trace, attempts, first_failed_at, last_failed_at, next_attempt_at, status

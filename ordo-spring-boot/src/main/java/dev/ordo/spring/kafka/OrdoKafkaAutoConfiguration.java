@@ -147,8 +147,10 @@ public class OrdoKafkaAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "ordoKafkaHealthIndicator")
         OrdoKafkaHealthIndicator ordoKafkaHealthIndicator(Admin ordoKafkaAdmin, OrdoKafkaProperties kafka,
-                                                          ObjectProvider<OutboxRelay> relay) {
-            return new OrdoKafkaHealthIndicator(ordoKafkaAdmin, kafka.healthTimeout(), relay.getIfAvailable());
+                                                          OrdoProperties ordo, ObjectProvider<OutboxRelay> relay) {
+            OutboxRelay running = relay.getIfAvailable();
+            return new OrdoKafkaHealthIndicator(ordoKafkaAdmin, kafka.healthTimeout(),
+                    running == null ? null : running::status, ordo.health().relay());
         }
     }
 }

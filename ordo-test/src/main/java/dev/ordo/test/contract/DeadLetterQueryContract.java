@@ -99,6 +99,28 @@ public interface DeadLetterQueryContract {
     }
 
     @Test
+    default void countsTheLettersOfAStatusByOriginLeavingOutOriginsWithNone() {
+        DeadLetterFixture f = fixture();
+        Origin other = Origin.consumer("other-" + UUID.randomUUID());
+        Origin quiet = Origin.sagaStep("quiet-" + UUID.randomUUID());
+        f.parked();
+        DeadLetter discarded = f.parked();
+        f.parked();
+        f.fail(message());
+        f.fail(other, message());
+        f.store.resolve(f.fail(quiet, message()).id(), "operator", null);
+        f.store.discard(discarded.id(), "operator", null);
+
+        assertThat(f.store.countByOrigin(DeadLetterStatus.PARKED)).containsEntry(f.origin, 2L)
+                .doesNotContainKeys(other, quiet);
+        assertThat(f.store.countByOrigin(DeadLetterStatus.RETRYING)).containsEntry(f.origin, 1L)
+                .containsEntry(other, 1L).doesNotContainKey(quiet);
+        assertThat(f.store.countByOrigin(DeadLetterStatus.DISCARDED)).containsEntry(f.origin, 1L);
+        assertThat(f.store.countByOrigin(DeadLetterStatus.RESOLVED)).containsEntry(quiet, 1L)
+                .doesNotContainKey(f.origin);
+    }
+
+    @Test
     default void returnsOnlyRetryingLettersOfTheOriginWhoseAttemptIsDueEarliestFirst() {
         DeadLetterFixture f = fixture();
         DeadLetter later = f.fail(message());

@@ -14,6 +14,8 @@ import dev.ordo.marketplace.catalog.RegisterProduct;
 import dev.ordo.marketplace.catalog.app.CatalogService;
 import dev.ordo.marketplace.catalog.readmodel.ProductQueries;
 import dev.ordo.marketplace.catalog.readmodel.ProductView;
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.shared.Money;
@@ -54,11 +56,13 @@ class CatalogController {
 
     private final CommandBus commands;
     private final ProductQueries products;
+    private final CatalogService catalog;
     private final Clock clock;
 
-    CatalogController(CommandBus commands, ProductQueries products, Clock clock) {
+    CatalogController(CommandBus commands, ProductQueries products, CatalogService catalog, Clock clock) {
         this.commands = commands;
         this.products = products;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -118,6 +122,9 @@ class CatalogController {
     @PostMapping("/products")
     @Operation(summary = "Register a product")
     ResponseEntity<ProductState> register(@Valid @RequestBody RegisterProductRequest body, HttpServletRequest request) {
+        if (!Caller.current().mayManage(body.producerId())) {
+            throw new NotAllowedException("a producer registers products only under their own producer id");
+        }
         ProductId id = ProductId.of(EventIds.next());
         ProductState state = dispatch(request, id, new RegisterProduct(id, ProducerId.of(body.producerId()),
                 body.producerName(), body.name(), body.description(),
@@ -147,6 +154,11 @@ class CatalogController {
     }
 
     private ProductState dispatch(HttpServletRequest request, ProductId id, ProductCommand command, String ifMatch) {
+        if (catalog.streams().load(id).state() instanceof Product.Registered registered
+                && !Caller.current().mayManage(registered.producerId())) {
+            throw new NotAllowedException("a producer changes only their own products: " + id + " is "
+                    + registered.producerName() + "'s");
+        }
         CommandResult<Product, ProductEvent> result = commands.dispatch(
                 CatalogService.PRODUCTS.command(id, command, IfMatch.version(ifMatch)),
                 RequestMetadata.of(request, "idempotency-key"));

@@ -74,7 +74,8 @@ final class OrderSteps {
         try {
             commands.dispatch(OrderService.ORDERS.command(data.orderId(), new CancelOrder(reason, clock.instant())),
                     context.metadata());
-            log.info("cancelled order {}: {}", data.orderId(), reason);
+            // the reason may quote what a customer or an operator wrote: it stays on the order, out of the INFO log
+            log.info("cancelled order {} (the reason is on the order)", data.orderId());
         } catch (OrderRuleViolation v) {
             if (!NOTHING_TO_CANCEL.contains(v.rule())) {
                 throw v;

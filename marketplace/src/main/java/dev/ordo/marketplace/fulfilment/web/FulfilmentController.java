@@ -4,6 +4,7 @@ import dev.ordo.core.bus.command.CommandBus;
 import dev.ordo.core.saga.SagaStatus;
 import dev.ordo.marketplace.fulfilment.CancelFulfilment;
 import dev.ordo.marketplace.fulfilment.app.FulfilmentService;
+import dev.ordo.marketplace.ordering.app.OrderAccess;
 import dev.ordo.marketplace.platform.sagas.SagaRuleViolation;
 import dev.ordo.marketplace.platform.sagas.SagaView;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
@@ -39,11 +40,13 @@ class FulfilmentController {
     private final FulfilmentService fulfilment;
     private final SagaEngine engine;
     private final CommandBus commands;
+    private final OrderAccess access;
 
-    FulfilmentController(FulfilmentService fulfilment, SagaEngine engine, CommandBus commands) {
+    FulfilmentController(FulfilmentService fulfilment, SagaEngine engine, CommandBus commands, OrderAccess access) {
         this.fulfilment = fulfilment;
         this.engine = engine;
         this.commands = commands;
+        this.access = access;
     }
 
     /** Why the fulfilment is cancelled. */
@@ -53,6 +56,7 @@ class FulfilmentController {
     @GetMapping
     @Operation(summary = "The order's fulfilment saga", description = "Status, steps with attempts and outcomes, data.")
     SagaView get(@PathVariable UUID orderId) {
+        access.requireVisible(OrderId.of(orderId));
         return view(OrderId.of(orderId));
     }
 

@@ -2,6 +2,8 @@ package dev.ordo.marketplace.notifications.web;
 
 import dev.ordo.marketplace.notifications.readmodel.NotificationQueries;
 import dev.ordo.marketplace.notifications.readmodel.NotificationView;
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -28,6 +30,9 @@ class NotificationController {
     @Operation(summary = "A customer's notifications, newest first")
     List<NotificationView> list(@PathVariable UUID customerId,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        if (!Caller.current().mayActFor(customerId)) {
+            throw new NotAllowedException("a customer sees only their own notifications");
+        }
         return queries.forCustomer(customerId.toString(), limit);
     }
 }

@@ -15,8 +15,11 @@ import dev.ordo.marketplace.ordering.PayOrder;
 import dev.ordo.marketplace.ordering.PlaceOrder;
 import dev.ordo.marketplace.ordering.RemoveItem;
 import dev.ordo.marketplace.ordering.ShipOrder;
+import dev.ordo.marketplace.ordering.app.OrderAccess;
 import dev.ordo.marketplace.ordering.app.OrderService;
 import dev.ordo.marketplace.platform.idempotency.Idempotency;
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.platform.web.RequestMetadata;
 import dev.ordo.marketplace.ordering.readmodel.OrderView;
@@ -66,14 +69,16 @@ class OrderCommandController {
     private final OrderService orders;
     private final ProductLookup products;
     private final Idempotency idempotency;
+    private final OrderAccess access;
     private final Clock clock;
 
     OrderCommandController(CommandBus commands, OrderService orders, ProductLookup products, Idempotency idempotency,
-                           Clock clock) {
+                           OrderAccess access, Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.products = products;
         this.idempotency = idempotency;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -82,6 +87,10 @@ class OrderCommandController {
     ResponseEntity<OrderView> place(@Valid @RequestBody OrderRequests.PlaceOrderRequest body,
                                     @RequestHeader(name = RequestMetadata.IDEMPOTENCY_KEY, required = false) String key,
                                     HttpServletRequest request) {
+        if (!Caller.current().mayActFor(body.customerId())) {
+            throw new NotAllowedException("a customer places orders only for themselves: the token is not customer "
+                    + body.customerId() + "'s");
+        }
         OrderId orderId = OrderId.of(key == null || key.isBlank() ? EventIds.next()
                 : UUID.nameUUIDFromBytes(("order:" + key).getBytes(StandardCharsets.UTF_8)));
         return idempotently(request, key, body, orderId, HttpStatus.CREATED, () -> {
@@ -173,6 +182,9 @@ class OrderCommandController {
     private ResponseEntity<OrderView> idempotently(HttpServletRequest request, String key, Object body,
                                                    OrderId orderId, HttpStatus status, Supplier<OrderCommand> command,
                                                    String ifMatch) {
+        if (status != HttpStatus.CREATED) {
+            access.requireVisible(orderId);
+        }
         Long expected = IfMatch.version(ifMatch);
         Supplier<String> fingerprint = () -> idempotency.fingerprint(request.getMethod(), request.getRequestURI()
                 + (expected == null ? "" : "@" + expected), body);

@@ -6,12 +6,17 @@ import dev.ordo.marketplace.ordering.Order;
 import dev.ordo.marketplace.ordering.OrderRule;
 import dev.ordo.marketplace.ordering.OrderRuleViolation;
 import dev.ordo.marketplace.ordering.OrderStatus;
+import dev.ordo.marketplace.ordering.app.OrderAccess;
 import dev.ordo.marketplace.ordering.app.OrderService;
+import dev.ordo.marketplace.platform.security.Caller;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import dev.ordo.marketplace.platform.web.IfMatch;
 import dev.ordo.marketplace.ordering.readmodel.OrderFilter;
 import dev.ordo.marketplace.ordering.readmodel.OrderPage;
 import dev.ordo.marketplace.ordering.readmodel.OrderQueries;
 import dev.ordo.marketplace.ordering.readmodel.OrderView;
+import dev.ordo.marketplace.ordering.readmodel.TimelineEntry;
+import dev.ordo.marketplace.ordering.readmodel.TimelineQueries;
 import dev.ordo.marketplace.shared.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +50,14 @@ class OrderQueryController {
 
     private final OrderQueries queries;
     private final OrderService orders;
+    private final OrderAccess access;
+    private final TimelineQueries timelines;
 
-    OrderQueryController(OrderQueries queries, OrderService orders) {
+    OrderQueryController(OrderQueries queries, OrderService orders, OrderAccess access, TimelineQueries timelines) {
         this.queries = queries;
         this.orders = orders;
+        this.access = access;
+        this.timelines = timelines;
     }
 
     /** One event of an order's history as the API shows it. */
@@ -61,6 +70,7 @@ class OrderQueryController {
     ResponseEntity<OrderView> get(@PathVariable UUID orderId,
                                   @RequestParam(required = false) @Positive Long version) {
         OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
         OrderView view;
         if (version == null) {
             view = queries.details(id.toString()).orElseThrow(() -> notFound(id, ""));
@@ -80,6 +90,13 @@ class OrderQueryController {
                    @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                    @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = Caller.current();
+        if (!caller.isOperator()) {
+            if (caller.customerId() == null || customerId != null && !caller.mayActFor(customerId)) {
+                throw new NotAllowedException("a customer lists only their own orders");
+            }
+            customerId = UUID.fromString(caller.customerId());
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
         }
@@ -94,11 +111,23 @@ class OrderQueryController {
             + "data and metadata (correlation, causation, actor, trace).")
     List<EventView> history(@PathVariable UUID orderId) {
         OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
         List<RecordedEvent> events = orders.history(id);
         if (events.isEmpty()) {
             throw notFound(id, "");
         }
         return events.stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{orderId}/timeline")
+    @Operation(summary = "What happened to the order", description = "Its causal chain across the contexts, oldest "
+            + "first: the order's events, its saga's transitions, and the stock, payment, shipment and notification "
+            + "events they caused, each with its actor, correlation and causation. From a read model: the newest "
+            + "entries may take a moment.")
+    List<TimelineEntry> timeline(@PathVariable UUID orderId) {
+        OrderId id = OrderId.of(orderId);
+        access.requireVisible(id);
+        return timelines.of(id.toString());
     }
 
     private EventView view(RecordedEvent e) {

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Dead letters of every origin: events a subscription parked, compensations a saga parked. Redriving a saga's
  * letter redrives the saga (which runs the compensation again and records the outcome in its stream); redriving a
  * subscription's letter makes it due, and the subscription hands the event over again. Every action is recorded in
- * the letter's history with the actor ({@code X-Actor}) and an optional note.
+ * the letter's history with the actor (the operator's token subject) and an optional note.
  */
 @RestController
 @RequestMapping("/dead-letters")

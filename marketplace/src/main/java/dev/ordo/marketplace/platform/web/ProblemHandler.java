@@ -7,6 +7,7 @@ import dev.ordo.core.store.EventStoreUnavailableException;
 import dev.ordo.core.store.TransientFailures;
 import dev.ordo.core.store.WrongExpectedVersionException;
 import dev.ordo.marketplace.platform.idempotency.IdempotencyConflictException;
+import dev.ordo.marketplace.platform.security.NotAllowedException;
 import dev.ordo.marketplace.shared.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -141,6 +142,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("rule", ex.rule());
         ex.details().forEach(problem::setProperty);
         return Problems.respond(status).body(problem);
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<Object> notAllowed(NotAllowedException ex) {
+        return Problems.respond(HttpStatus.FORBIDDEN)
+                .body(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", ex.getMessage()));
     }
 
     @ExceptionHandler(WrongExpectedVersionException.class)

@@ -8,14 +8,18 @@ import org.slf4j.MDC;
  * becomes the command id when the caller gave none or a blank one), and the causation id always becomes the command
  * id. Actor, trace parent and extra headers are kept.
  *
- * <p>For the rest of the pipeline, the SLF4J MDC holds {@value #CORRELATION_ID} and {@value #COMMAND_TYPE} (the
- * command's simple class name); afterwards, also when the command fails, both keys are back to their earlier
- * values. Register it first, so every later middleware's log lines carry the correlation id. Thread-safe.
+ * <p>For the rest of the pipeline, the SLF4J MDC holds {@value #CORRELATION_ID}, {@value #ACTOR} (the metadata's
+ * actor; absent when it has none) and {@value #COMMAND_TYPE} (the command's simple class name); afterwards, also when
+ * the command fails, these keys are back to their earlier values. Register it first, so every later middleware's log
+ * lines carry the correlation id and the actor. Thread-safe.
  */
 public final class CorrelationMiddleware implements CommandMiddleware {
 
     /** The MDC key of the correlation id. */
     public static final String CORRELATION_ID = "correlationId";
+
+    /** The MDC key of who sent the command, as its metadata names them. */
+    public static final String ACTOR = "actor";
 
     /** The MDC key of the command's simple class name. */
     public static final String COMMAND_TYPE = "commandType";
@@ -29,22 +33,26 @@ public final class CorrelationMiddleware implements CommandMiddleware {
         }
         metadata = metadata.withCausationId(commandId);
         String previousCorrelation = MDC.get(CORRELATION_ID);
+        String previousActor = MDC.get(ACTOR);
         String previousType = MDC.get(COMMAND_TYPE);
         MDC.put(CORRELATION_ID, metadata.correlationId());
+        set(ACTOR, metadata.actor());
         MDC.put(COMMAND_TYPE, message.commandType());
         try {
             return next.proceed(message.withMetadata(metadata));
         } finally {
-            restore(CORRELATION_ID, previousCorrelation);
-            restore(COMMAND_TYPE, previousType);
+            set(CORRELATION_ID, previousCorrelation);
+            set(ACTOR, previousActor);
+            set(COMMAND_TYPE, previousType);
         }
     }
 
-    private static void restore(String key, String previous) {
-        if (previous == null) {
+    /** Puts the value under the key, or removes the key when the value is {@code null}. */
+    private static void set(String key, String value) {
+        if (value == null) {
             MDC.remove(key);
         } else {
-            MDC.put(key, previous);
+            MDC.put(key, value);
         }
     }
 }

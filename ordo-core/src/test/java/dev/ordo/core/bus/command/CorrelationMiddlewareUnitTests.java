@@ -76,6 +76,26 @@ class CorrelationMiddlewareUnitTests {
     }
 
     @Test
+    void putsTheActorOfTheMetadataInTheMdcWhileTheCommandRunsAndTheEarlierOneBackAfterwards() {
+        MDC.put(CorrelationMiddleware.ACTOR, "scheduler");
+
+        bus.dispatch(new PlaceOrder("o-1"), EventMetadata.empty().withActor("alice"));
+
+        assertThat(seenMdc.get()).containsEntry(CorrelationMiddleware.ACTOR, "alice");
+        assertThat(MDC.get(CorrelationMiddleware.ACTOR)).isEqualTo("scheduler");
+    }
+
+    @Test
+    void leavesNoActorInTheMdcForACommandWithoutOne() {
+        MDC.put(CorrelationMiddleware.ACTOR, "scheduler");
+
+        bus.dispatch(new PlaceOrder("o-1"), EventMetadata.empty());
+
+        assertThat(seenMdc.get()).doesNotContainKey(CorrelationMiddleware.ACTOR);
+        assertThat(MDC.get(CorrelationMiddleware.ACTOR)).isEqualTo("scheduler");
+    }
+
+    @Test
     void restoresTheEarlierMdcValuesAfterTheCommand() {
         MDC.put(CorrelationMiddleware.CORRELATION_ID, "outer-request");
         MDC.put("user", "alice");

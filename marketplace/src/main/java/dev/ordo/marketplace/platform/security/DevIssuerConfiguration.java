@@ -1,0 +1,119 @@
+package dev.ordo.marketplace.platform.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The development issuer (Spring Authorization Server), on when {@code marketplace.security.dev-issuer.enabled}: every
+ * configured user is a client that gets a token from {@code POST /oauth2/token} with the client-credentials grant
+ * (HTTP Basic with its name and secret); the token's subject is the user's name and it carries the user's roles and
+ * ids in the claims {@link SecurityProperties.Claims} names. The app trusts the tokens it signs itself; the signing key
+ * lives in {@code key-file}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("marketplace.security.dev-issuer.enabled")
+class DevIssuerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DevIssuerConfiguration.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain devIssuer(HttpSecurity http, ObjectProvider<RateLimiter> limiter) {
+        ApiSecurityConfiguration.limit(http, limiter);
+        http.oauth2AuthorizationServer(issuer -> http.securityMatcher(issuer.getEndpointsMatcher()))
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    RSAKey devIssuerSigningKey(SecurityProperties properties) {
+        SecurityProperties.DevIssuer issuer = properties.devIssuer();
+        log.warn("The development issuer is on: {} demo users with secrets from the configuration may get tokens. "
+                + "Never in production (marketplace.security.dev-issuer.enabled=false).", issuer.users().size());
+        return DevIssuerKey.loadOrCreate(issuer.keyFile());
+    }
+
+    @Bean
+    JWKSource<SecurityContext> devIssuerKeys(RSAKey devIssuerSigningKey) {
+        return new ImmutableJWKSet<>(new JWKSet(devIssuerSigningKey));
+    }
+
+    @Bean
+    JwtDecoder devIssuerTokens(RSAKey devIssuerSigningKey) throws JOSEException {
+        return NimbusJwtDecoder.withPublicKey(devIssuerSigningKey.toRSAPublicKey()).build();
+    }
+
+    @Bean
+    AuthorizationServerSettings devIssuerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    @Bean
+    RegisteredClientRepository devIssuerClients(SecurityProperties properties) {
+        SecurityProperties.DevIssuer issuer = properties.devIssuer();
+        List<RegisteredClient> clients = issuer.users().entrySet().stream()
+                .map(user -> RegisteredClient.withId(UUID.nameUUIDFromBytes(user.getKey().getBytes()).toString())
+                        .clientId(user.getKey())
+                        .clientSecret("{noop}" + user.getValue().secret())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(issuer.tokenTtl()).build())
+                        .build())
+                .toList();
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("the development issuer is on but has no users "
+                    + "(marketplace.security.dev-issuer.users)");
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** Puts the user's roles and ids into the access token. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> devIssuerClaims(SecurityProperties properties) {
+        Map<String, SecurityProperties.User> users = properties.devIssuer().users();
+        SecurityProperties.Claims claims = properties.claims();
+        return context -> {
+            SecurityProperties.User user = users.get(context.getPrincipal().getName());
+            if (user == null) {
+                return;
+            }
+            context.getClaims().claim(claims.roles(),
+                    user.roles().stream().map(role -> role.name().toLowerCase(java.util.Locale.ROOT)).toList());
+            if (user.customerId() != null) {
+                context.getClaims().claim(claims.customer(), user.customerId());
+            }
+            if (user.producerId() != null) {
+                context.getClaims().claim(claims.producer(), user.producerId());
+            }
+        };
+    }
+}
