@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -23,7 +25,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /v3/api-docs} on the gateway: the services' OpenAPI documents merged into one ({@link ApiDocuments}),
- * answered before any route to a service; 503 problem+json naming the service when one cannot be read.
+ * answered before any route to a service; 503 problem+json naming the service when one cannot be read. The documents
+ * are read like the routes call the services: with {@code spring.http.clients.*} (its TLS bundle among them), but
+ * within {@code timeout}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiDocsConfiguration.Properties.class)
@@ -40,8 +44,10 @@ class ApiDocsConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> apiDocsRoute(Properties properties) {
-        ApiDocuments documents = new ApiDocuments(properties.services(), properties.timeout());
+    RouterFunction<ServerResponse> apiDocsRoute(Properties properties, ClientHttpRequestFactoryBuilder<?> requests,
+                                                HttpClientSettings settings) {
+        ApiDocuments documents = new ApiDocuments(properties.services(),
+                requests.build(settings.withTimeouts(properties.timeout(), properties.timeout())));
         return RouterFunctions.route(GET("/v3/api-docs"), request -> answer(documents, request));
     }
 

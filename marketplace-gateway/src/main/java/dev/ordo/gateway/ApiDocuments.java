@@ -1,12 +1,10 @@
 package dev.ordo.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -36,12 +34,9 @@ final class ApiDocuments {
     /**
      * @param services the services' base URLs; the first one's document gives the title and version, and wins when
      *                 two document the same path and method
-     * @param timeout  how long to wait for each service's document
+     * @param requests how to call the services (their TLS settings and timeouts)
      */
-    ApiDocuments(List<URI> services, Duration timeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
+    ApiDocuments(List<URI> services, ClientHttpRequestFactory requests) {
         this.http = RestClient.builder().requestFactory(requests).build();
         this.services = List.copyOf(services);
     }
