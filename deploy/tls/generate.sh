@@ -11,9 +11,9 @@
 #
 #   deploy/tls/generate.sh <dir> [service...]    (the seven services when none is named)
 #
-# An existing ca.p12 in <dir> is reused, so that new certificates are trusted where the old ones were; the other files
-# are replaced. The password of every file is $ORDO_TLS_PASSWORD (default: changeit); certificates are valid for
-# $ORDO_TLS_VALIDITY_DAYS days (default: 365). keytool is taken from $JAVA_HOME when it is set, else from the PATH.
+# An existing ca.p12 in <dir> is reused, so that new certificates are trusted where the old ones were; the files it
+# writes are replaced. Every file's password is $ORDO_TLS_PASSWORD (default: changeit; no spaces); certificates are
+# valid for $ORDO_TLS_VALIDITY_DAYS days (default: 365). keytool is taken from $JAVA_HOME when set, else from the PATH.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -35,30 +35,32 @@ fi
 mkdir -p "$dir"
 cd "$dir"
 
+# each keytool run is a short-lived JVM: tuned to start fast rather than to run long
+kt() { "$keytool" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC "$@"; }
 store() { echo -keystore "$1" -storetype PKCS12 -storepass "$password"; }
 
 if [[ ! -f ca.p12 ]]; then
   # a CA certificate must say so (basic constraints, critical) and may sign certificates (key usage), or the JDK's
   # certificate path validation refuses the chains it signed
-  "$keytool" -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=Ordo marketplace CA" \
+  kt -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=Ordo marketplace CA" \
     -ext BC:c=ca:true,pathlen:0 -ext KU:c=keyCertSign,cRLSign -validity "$days" $(store ca.p12)
 fi
-"$keytool" -exportcert -rfc -alias ca $(store ca.p12) -file ca.pem
+kt -exportcert -rfc -alias ca $(store ca.p12) -file ca.pem
 rm -f truststore.p12
-"$keytool" -importcert -noprompt -alias ca -file ca.pem $(store truststore.p12)
+kt -importcert -noprompt -alias ca -file ca.pem $(store truststore.p12)
 
 # <name> <extended key usage> <subject alternative names>: a key pair, its certificate signed by the CA, and the chain
 # (the certificate, then the CA's) in <name>.p12
 issue() {
   local name=$1 usage=$2 names=$3
   rm -f "$name.p12"
-  "$keytool" -genkeypair -alias "$name" -keyalg EC -groupname secp256r1 -dname "CN=$name" -validity "$days" \
+  kt -genkeypair -alias "$name" -keyalg EC -groupname secp256r1 -dname "CN=$name" -validity "$days" \
     $(store "$name.p12")
-  "$keytool" -certreq -alias "$name" $(store "$name.p12") \
-    | "$keytool" -gencert -rfc -alias ca $(store ca.p12) -validity "$days" -ext "SAN=$names" -ext "EKU=$usage" \
+  kt -certreq -alias "$name" $(store "$name.p12") \
+    | kt -gencert -rfc -alias ca $(store ca.p12) -validity "$days" -ext "SAN=$names" -ext "EKU=$usage" \
         -ext KU=digitalSignature > "$name.pem"
   cat ca.pem >> "$name.pem"
-  "$keytool" -importcert -noprompt -alias "$name" -file "$name.pem" $(store "$name.p12")
+  kt -importcert -noprompt -alias "$name" -file "$name.pem" $(store "$name.p12")
   rm "$name.pem"
 }
 
