@@ -44,8 +44,8 @@ class EdgeSecurity {
 
     @Bean
     JwkSetUriJwtDecoderBuilderCustomizer issuerKeysFromAService(
-            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String keys, GatewayMvcProperties gateway,
-            ClientHttpRequestFactory services) {
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String keys,
+            GatewayMvcProperties gateway, ClientHttpRequestFactory services) {
         return decoder -> {
             if (!keys.isBlank() && isAService(URI.create(keys), gateway)) {
                 decoder.restOperations(new RestTemplate(services));
