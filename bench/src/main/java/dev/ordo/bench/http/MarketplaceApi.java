@@ -100,7 +100,8 @@ final class MarketplaceApi implements AutoCloseable {
                 .header("Authorization", "Bearer " + token());
     }
 
-    private String token() throws IOException, InterruptedException {
+    /** Fetched once, by the first caller; the others wait for it (the issuer's secret check is deliberately slow). */
+    private synchronized String token() throws IOException, InterruptedException {
         String current = token;
         if (current == null) {
             String credentials = Base64.getEncoder().encodeToString(
