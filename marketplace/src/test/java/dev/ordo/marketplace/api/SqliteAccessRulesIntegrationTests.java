@@ -121,6 +121,7 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
         Product product = available(1);
         JsonNode order = alice.post("/orders", placement(ALICE, item(product, 1))).expect(201).json();
         String id = order.get("orderId").asString();
+        awaitOrder(id, 1);
 
         alice.get("/orders/" + id).expect(200);
         alice.get("/orders/" + id + "/events").expect(200);
@@ -198,6 +199,7 @@ class SqliteAccessRulesIntegrationTests extends MarketplaceApiTests {
         String id = api.as("alice").post("/orders", placement(ALICE, item(product, 1))).expect(201).json()
                 .get("orderId").asString();
 
+        awaitOrder(id, 1);
         api.get("/orders/" + id).expect(200);
         api.get("/orders?customerId=" + ALICE).expect(200);
         api.get("/customers/" + ALICE + "/notifications").expect(200);
