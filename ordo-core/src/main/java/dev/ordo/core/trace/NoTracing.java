@@ -32,7 +32,8 @@ final class NoTracing implements Tracing {
         return null;
     }
 
-    private record NoSpan(String traceParent) implements TraceSpan {
+    /** See {@link TraceSpan#passingOn}. */
+    record NoSpan(String traceParent) implements TraceSpan {
 
         @Override
         public boolean recording() {

@@ -33,4 +33,13 @@ public interface TraceSpan extends AutoCloseable {
     /** Ends the span and makes the span current before it current again. Call once, on the starting thread. */
     @Override
     void close();
+
+    /**
+     * No span: work that is not recorded (untraced, or on an unsampled trace) and only passes the given context on.
+     *
+     * @param traceParent the context to pass on, possibly {@code null}
+     */
+    static TraceSpan passingOn(String traceParent) {
+        return new NoTracing.NoSpan(traceParent);
+    }
 }

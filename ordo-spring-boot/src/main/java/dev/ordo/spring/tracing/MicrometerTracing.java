@@ -35,13 +35,13 @@ public final class MicrometerTracing implements Tracing {
     @Override
     public TraceSpan start(String name, String parent, Collection<String> links) {
         if (TraceParent.isUnsampled(parent)) {
-            return new PassedOn(parent);
+            return TraceSpan.passingOn(parent);
         }
         TraceContext parentContext = context(parent);
         if (parentContext == null) {
             Span current = tracer.currentSpan();
             if (current != null && current.isNoop()) {
-                return new PassedOn(traceParent(current.context()));
+                return TraceSpan.passingOn(traceParent(current.context()));
             }
         }
         Span.Builder builder = tracer.spanBuilder().name(name);
@@ -78,33 +78,6 @@ public final class MicrometerTracing implements Tracing {
             return null;
         }
         return "00-" + traceId + "-" + spanId + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
-    }
-
-    /** The span of work on an unsampled trace: none, only its context passed on. */
-    private record PassedOn(String traceParent) implements TraceSpan {
-
-        @Override
-        public boolean recording() {
-            return false;
-        }
-
-        @Override
-        public TraceSpan tag(String key, String value) {
-            return this;
-        }
-
-        @Override
-        public void error(Throwable error) {
-        }
-
-        @Override
-        public <T> Callable<T> wrap(Callable<T> work) {
-            return work;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static final class MicrometerSpan implements TraceSpan {

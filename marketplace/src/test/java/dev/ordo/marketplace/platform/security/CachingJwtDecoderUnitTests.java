@@ -3,10 +3,9 @@ package dev.ordo.marketplace.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.ordo.test.fixture.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -16,7 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class CachingJwtDecoderUnitTests {
 
     private final Instant start = Instant.parse("2026-12-06T10:00:00Z");
-    private Clock clock = Clock.fixed(start, ZoneOffset.UTC);
+    private final MovableClock clock = new MovableClock(start);
     private final AtomicInteger decodes = new AtomicInteger();
     /** Decodes "good-<seconds to live>" tokens issued at the start; refuses anything else and expired ones. */
     private final JwtDecoder delegate = token -> {
@@ -31,22 +30,7 @@ class CachingJwtDecoderUnitTests {
         return Jwt.withTokenValue(token).header("alg", "RS256").subject("alice").issuedAt(start).expiresAt(expires)
                 .build();
     };
-    private final CachingJwtDecoder decoder = new CachingJwtDecoder(delegate, 100, new Clock() {
-        @Override
-        public Instant instant() {
-            return clock.instant();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    private final CachingJwtDecoder decoder = new CachingJwtDecoder(delegate, 100, clock);
 
     @Test
     void aTokenSentAgainIsDecodedOnce() {
@@ -59,7 +43,7 @@ class CachingJwtDecoderUnitTests {
     @Test
     void aKeptTokenThatExpiredIsDecodedAgainAndRefused() {
         decoder.decode("good-60");
-        clock = Clock.offset(clock, Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
 
         assertThatThrownBy(() -> decoder.decode("good-60")).isInstanceOf(BadJwtException.class)
                 .hasMessageContaining("expired");
