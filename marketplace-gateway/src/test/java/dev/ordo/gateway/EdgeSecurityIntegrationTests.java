@@ -67,12 +67,10 @@ class EdgeSecurityIntegrationTests {
         });
         service.start();
         String url = "http://127.0.0.1:" + service.getAddress().getPort();
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-                "--marketplace.gateway.catalog-url=" + url, "--marketplace.gateway.orders-url=" + url,
-                "--marketplace.gateway.query-url=" + url, "--marketplace.gateway.inventory-url=" + url,
-                "--marketplace.gateway.shipping-url=" + url, "--marketplace.gateway.notifications-url=" + url,
-                "--marketplace.gateway.payments-url=" + url, "--marketplace.rate-limit.capacity=" + CAPACITY,
-                "--marketplace.rate-limit.period=4s", "--spring.main.banner-mode=off");
+        List<String> args = new ArrayList<>(StandInRoutes.allTo(url));
+        args.addAll(List.of("--server.port=0", "--marketplace.rate-limit.capacity=" + CAPACITY,
+                "--marketplace.rate-limit.period=4s", "--spring.main.banner-mode=off"));
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll

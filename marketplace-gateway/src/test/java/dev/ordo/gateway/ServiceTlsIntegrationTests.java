@@ -86,17 +86,16 @@ class ServiceTlsIntegrationTests {
         service.start();
         String url = "https://127.0.0.1:" + service.getAddress().getPort();
         String bundle = "--spring.ssl.bundle.jks.services.";
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
+        List<String> args = new ArrayList<>(StandInRoutes.allTo(url));
+        args.addAll(List.of("--server.port=0",
                 bundle + "keystore.location=file:" + certificates.resolve("gateway.p12"),
                 bundle + "keystore.password=changeit",
                 bundle + "truststore.location=file:" + certificates.resolve("truststore.p12"),
                 bundle + "truststore.password=changeit",
                 "--spring.http.clients.ssl.bundle=services",
-                "--marketplace.gateway.catalog-url=" + url, "--marketplace.gateway.orders-url=" + url,
-                "--marketplace.gateway.query-url=" + url, "--marketplace.gateway.inventory-url=" + url,
-                "--marketplace.gateway.shipping-url=" + url, "--marketplace.gateway.notifications-url=" + url,
-                "--marketplace.gateway.payments-url=" + url, "--marketplace.gateway.api-docs.services=" + url,
-                "--spring.main.banner-mode=off");
+                "--marketplace.gateway.api-docs.services=" + url,
+                "--spring.main.banner-mode=off"));
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll
