@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The launcher's commands: {@code start} starts the cluster in a supervisor process of its own and returns once it is
@@ -136,12 +137,12 @@ public final class Cluster {
     }
 
     /**
-     * Stops the named process with SIGTERM (an orderly stop) and leaves it stopped until {@link #resume}: the
-     * supervisor starts no paused process again.
+     * Asks the supervisor to stop the named process (SIGTERM, an orderly stop) and to leave it stopped until
+     * {@link #resume}; returns once the supervisor says it stopped it. A restart of the process under way when the
+     * pause comes finishes first, and the supervisor then stops the process it started.
      */
     int pause(String process) throws InterruptedException {
-        Optional<ClusterState> running = runningState(process);
-        if (running.isEmpty()) {
+        if (runningState(process).isEmpty()) {
             return 1;
         }
         try {
@@ -151,17 +152,14 @@ public final class Cluster {
             out.println("cannot pause " + process + ": " + e.getMessage());
             return 1;
         }
-        Optional<ProcessHandle> handle = ProcessHandle.of(running.get().processes().get(process));
-        if (handle.isPresent()) {
-            handle.get().destroy();
-            if (!handle.get().onExit().orTimeout(STOP.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null)
-                    .thenApply(exited -> exited != null).join()) {
-                handle.get().destroyForcibly();
-                handle.get().onExit().join();
-            }
+        if (awaitState(state -> state.paused().contains(process), START.plus(STOP))) {
+            out.println(process + " is paused: the supervisor leaves it stopped until 'cluster resume " + process
+                    + "'");
+            return 0;
         }
-        out.println(process + " is paused: the supervisor leaves it stopped until 'cluster resume " + process + "'");
-        return 0;
+        out.println(process + " was not stopped within " + START.plus(STOP) + "; the supervisor's log ends with:");
+        printSupervisorLog();
+        return 1;
     }
 
     /** Lets the supervisor start the named process again and waits until a new process of it runs. */
@@ -177,24 +175,41 @@ public final class Cluster {
             out.println("cannot resume " + process + ": " + e.getMessage());
             return 1;
         }
-        long deadline = System.nanoTime() + START.toNanos();
+        if (awaitState(state -> state.processes().get(process) != before && ProcessHandle.of(state.processes()
+                .get(process)).map(ProcessHandle::isAlive).orElse(false), START)) {
+            out.println(process + " runs again (pid " + ClusterState.read(settings.stateFile()).orElseThrow()
+                    .processes().get(process) + ")");
+            return 0;
+        }
+        out.println(process + " did not start again within " + START + "; the supervisor's log ends with:");
+        printSupervisorLog();
+        return 1;
+    }
+
+    /** Whether the state comes to hold within the time, with the supervisor alive. */
+    private boolean awaitState(Predicate<ClusterState> condition, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            Optional<Long> pid = ClusterState.read(settings.stateFile()).map(s -> s.processes().get(process));
-            if (pid.isPresent() && pid.get() != before && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive)
-                    .orElse(false)) {
-                out.println(process + " runs again (pid " + pid.get() + ")");
-                return 0;
+            Optional<ClusterState> state = ClusterState.read(settings.stateFile());
+            if (state.isEmpty() || !state.get().supervisorAlive()) {
+                return false;
+            }
+            if (condition.test(state.get())) {
+                return true;
             }
             Thread.sleep(500);
         }
-        out.println(process + " did not start again within " + START + "; the supervisor's log ends with:");
+        return false;
+    }
+
+    private void printSupervisorLog() {
         try (var lines = Files.lines(settings.logs().resolve("supervisor.log"))) {
             List<String> all = lines.toList();
             all.subList(Math.max(0, all.size() - 30), all.size()).forEach(out::println);
         } catch (IOException | UncheckedIOException e) {
             out.println("(cannot read it: " + e.getMessage() + ")");
         }
-        return 1;
     }
 
     /** The state of a running cluster that has the named process; empty (and says why) otherwise. */

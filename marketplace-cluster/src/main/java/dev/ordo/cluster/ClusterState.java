@@ -9,11 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What the supervisor of a running cluster tells the launcher's other commands, in a small properties file it rewrites
@@ -25,9 +29,10 @@ import java.util.Properties;
  * @param processes the pid of each process the supervisor started, by name
  * @param services  each service's URL, by name
  * @param kafka     the broker's bootstrap servers, or {@code null} before it runs
+ * @param paused    the processes the supervisor stopped for a pause ({@code cluster pause}) and leaves stopped
  */
 record ClusterState(Status status, long pid, String error, Map<String, Long> processes, Map<String, String> services,
-                    String kafka) {
+                    String kafka, Set<String> paused) {
 
     /** Where a cluster is. */
     enum Status {
@@ -37,31 +42,42 @@ record ClusterState(Status status, long pid, String error, Map<String, Long> pro
     ClusterState {
         processes = Map.copyOf(processes);
         services = Map.copyOf(services);
+        paused = Set.copyOf(paused);
     }
 
     static ClusterState starting(long pid) {
-        return new ClusterState(Status.STARTING, pid, null, Map.of(), Map.of(), null);
+        return new ClusterState(Status.STARTING, pid, null, Map.of(), Map.of(), null, Set.of());
     }
 
+    /** With the process's new pid; a process started again is no longer paused. */
     ClusterState withProcess(String name, long processId) {
         Map<String, Long> all = new LinkedHashMap<>(processes);
         all.put(name, processId);
-        return new ClusterState(status, pid, error, all, services, kafka);
+        Set<String> stillPaused = new TreeSet<>(paused);
+        stillPaused.remove(name);
+        return new ClusterState(status, pid, error, all, services, kafka, stillPaused);
+    }
+
+    /** With the process stopped for a pause. */
+    ClusterState withPaused(String name) {
+        Set<String> all = new TreeSet<>(paused);
+        all.add(name);
+        return new ClusterState(status, pid, error, processes, services, kafka, all);
     }
 
     ClusterState withService(String name, String url, long processId) {
         Map<String, String> all = new LinkedHashMap<>(services);
         all.put(name, url);
-        return new ClusterState(status, pid, error, processes, all, kafka).withProcess(name, processId);
+        return new ClusterState(status, pid, error, processes, all, kafka, paused).withProcess(name, processId);
     }
 
     ClusterState withKafka(String bootstrapServers, long processId) {
-        return new ClusterState(status, pid, error, processes, services, bootstrapServers)
+        return new ClusterState(status, pid, error, processes, services, bootstrapServers, paused)
                 .withProcess("kafka", processId);
     }
 
     ClusterState with(Status value, String why) {
-        return new ClusterState(value, pid, why, processes, services, kafka);
+        return new ClusterState(value, pid, why, processes, services, kafka, paused);
     }
 
     /** Whether the supervisor named here still runs. */
@@ -88,6 +104,9 @@ record ClusterState(Status status, long pid, String error, Map<String, Long> pro
             properties.setProperty("kafka", kafka);
         }
         processes.forEach((name, id) -> properties.setProperty("process." + name, Long.toString(id)));
+        if (!paused.isEmpty()) {
+            properties.setProperty("paused", String.join(",", new TreeSet<>(paused)));
+        }
         services.forEach((name, url) -> properties.setProperty("service." + name, url));
         try {
             Files.createDirectories(file.getParent());
@@ -122,6 +141,7 @@ record ClusterState(Status status, long pid, String error, Map<String, Long> pro
         }
         return Optional.of(new ClusterState(Status.valueOf(properties.getProperty("status")),
                 Long.parseLong(properties.getProperty("pid")), properties.getProperty("error"), processes, services,
-                properties.getProperty("kafka")));
+                properties.getProperty("kafka"), Arrays.stream(properties.getProperty("paused", "").split(","))
+                .filter(name -> !name.isEmpty()).collect(Collectors.toSet())));
     }
 }

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A process the supervisor keeps running, as a process manager (systemd, Kubernetes) would: when it dies (a crash,
  * {@code kill -9}), {@link #restartIfDead} starts it again the way it was first started (the same jar, port,
- * arguments and data) and tells {@code onRestart} about the new process. Closing it stops the current process and
- * restarts nothing after. One restart at a time ({@link #claimRestart}). Thread-safe.
+ * arguments and data) and tells {@code onRestart} about the new process. A pause stops it ({@link #claimStop}) until
+ * the supervisor starts it again. Closing it stops the current process and restarts nothing after. One restart or
+ * stop at a time ({@link #claimRestart}, {@link #claimStop}). Thread-safe.
  *
  * @param <P> the kind of process
  */
@@ -28,7 +29,7 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
     private final Consumer<P> onRestart;
     private P current;
     private boolean closed;
-    private final AtomicBoolean restarting = new AtomicBoolean();
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     private Supervised(String name, Start<P> start, Consumer<P> onRestart, P first) {
         this.name = name;
@@ -57,7 +58,29 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
                 return false;
             }
         }
-        return restarting.compareAndSet(false, true);
+        return busy.compareAndSet(false, true);
+    }
+
+    /**
+     * True when no restart or stop is under way (a restart under way finishes first: the process it starts is the one
+     * to stop); the caller that gets true must then call {@link #stopClaimed}, which ends the stop.
+     */
+    boolean claimStop() {
+        return busy.compareAndSet(false, true);
+    }
+
+    /** Ends a stop claimed by {@link #claimStop}: stops the current process (gracefully first) if it runs. */
+    void stopClaimed() {
+        try {
+            synchronized (this) {
+                if (!closed && current.isAlive()) {
+                    log.info("{} (pid {}) is paused: stopping it", name, current.pid());
+                    current.close();
+                }
+            }
+        } finally {
+            busy.set(false);
+        }
     }
 
     /** Ends a restart claimed by {@link #claimRestart}: starts the process again if it is still dead. */
@@ -65,7 +88,7 @@ final class Supervised<P extends ChildProcess> implements AutoCloseable {
         try {
             restartIfDead();
         } finally {
-            restarting.set(false);
+            busy.set(false);
         }
     }
 

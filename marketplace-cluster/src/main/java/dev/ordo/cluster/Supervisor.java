@@ -180,16 +180,26 @@ final class Supervisor implements AutoCloseable {
 
     /**
      * Starts again each process that died, the broker or a service (checked every second, until the cluster stops),
-     * unless it was paused ({@code cluster pause}: its marker file exists). Each restart runs on a thread of its own,
-     * so a service that waits for the broker while it starts does not keep the broker from being started again.
+     * unless it was paused ({@code cluster pause}: its marker file exists); stops a paused process that runs (also one
+     * whose restart was under way when the pause came) and then marks it paused in the state, which is what
+     * {@code cluster pause} waits for. Each restart and stop runs on a thread of its own, so a service that waits for
+     * the broker while it starts does not keep the broker from being started again.
      */
     private void keepProcessesRunning() {
         for (Supervised<?> process : supervised) {
             if (stopping) {
                 return;
             }
+            String name = process.toString();
             try {
-                if (!Files.exists(settings.pauseMarker(process.toString())) && process.claimRestart()) {
+                if (Files.exists(settings.pauseMarker(name))) {
+                    if (!pausedInState(name) && process.claimStop()) {
+                        restarts.execute(() -> {
+                            process.stopClaimed();
+                            update(now -> now.withPaused(name));
+                        });
+                    }
+                } else if (process.claimRestart()) {
                     restarts.execute(() -> {
                         try {
                             process.restartClaimed();
@@ -201,6 +211,12 @@ final class Supervisor implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("watching {} failed; trying again in a second", process, e);
             }
+        }
+    }
+
+    private boolean pausedInState(String process) {
+        synchronized (stateLock) {
+            return state.paused().contains(process);
         }
     }
 
