@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points the application under test at its database: a SQLite file, or a new database on the test PostgreSQL. */
-final class TestStores {
+public final class TestStores {
 
     private TestStores() {
     }
 
     /** A SQLite file in a folder that is resolved when the application starts (a {@code @TempDir} by then). */
-    static void sqlite(DynamicPropertyRegistry registry, Supplier<Path> folder) {
+    public static void sqlite(DynamicPropertyRegistry registry, Supplier<Path> folder) {
         registry.add("ordo.store.type", () -> "sqlite");
         registry.add("ordo.store.sqlite.path", () -> folder.get().resolve("ordo.db").toString());
         registry.add("marketplace.security.dev-issuer.key-file",
@@ -21,7 +21,7 @@ final class TestStores {
     }
 
     /** A new, empty database on the PostgreSQL server that the test JVM shares; returned for tests that act on it. */
-    static PostgresDatabase postgres(DynamicPropertyRegistry registry) {
+    public static PostgresDatabase postgres(DynamicPropertyRegistry registry) {
         PostgresDatabase database = PostgresHarness.newDatabase();
         registry.add("ordo.store.type", () -> "postgres");
         registry.add("ordo.store.postgres.url", database::jdbcUrl);

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JacksonModule;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -34,6 +35,14 @@ class WebConfiguration implements WebMvcConfigurer {
                 return true;
             }
         });
+    }
+
+    /** The web pages (module marketplace-ui) start at /ui/, and so does the site. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/", "/ui/");
+        registry.addRedirectViewController("/ui", "/ui/");
+        registry.addViewController("/ui/").setViewName("forward:/ui/index.html");
     }
 
     /** Spring Boot adds every Jackson module bean to the web layer's mapper (never to the events' mapper). */
