@@ -34,7 +34,9 @@ public class MarketplaceApplication {
     /** Tells the person who started it where to go. */
     @EventListener
     void announce(WebServerInitializedEvent event) {
-        String base = "http://localhost:" + event.getWebServer().getPort();
-        log.info("Marketplace is running at {} (API docs: {}/swagger-ui, health: {}/actuator/health)", base, base, base);
+        // 127.0.0.1, not localhost: the issuer sends a browser that signed in back there (RFC 8252)
+        String base = "http://127.0.0.1:" + event.getWebServer().getPort();
+        log.info("Marketplace is running at {} (web UI: {}/, API docs: {}/swagger-ui, health: {}/actuator/health)",
+                base, base, base, base);
     }
 }
