@@ -32,7 +32,8 @@ export async function startOrder() {
                 page.event(event);
             }
         },
-        ready: () => page.load()
+        // data-live="ready" for whoever waits for the page to follow the stream (a test): read, and attached
+        ready: () => page.load().then(() => document.getElementById('order').dataset.live = 'ready')
     });
 }
 
@@ -79,6 +80,29 @@ function orderPage(current, id) {
     };
     const at = version => api('/orders/' + encodeURIComponent(id) + '?version=' + version);
 
+    /** Reads the order as its stream has it now; false (and the page says so) when there is no such order. */
+    const load = async () => {
+        try {
+            const events = await api('/orders/' + encodeURIComponent(id) + '/events');
+            const last = events[events.length - 1].version;
+            if (!shown || last > shown.version) {
+                render(await at(last));
+            }
+            if (history) {
+                history.update(events);
+            }
+            refreshSoon();
+            return true;
+        } catch (e) {
+            if (e.status === 404 || e.status === 400) {
+                message('problem', 'There is no such order: ' + id);
+            } else {
+                showError(e);
+            }
+            return false;
+        }
+    };
+
     document.getElementById('cancel').addEventListener('click', async () => {
         const button = document.getElementById('cancel');
         button.disabled = true;
@@ -89,35 +113,16 @@ function orderPage(current, id) {
             message('info', 'The order was cancelled.');
             refreshSoon();
         } catch (e) {
+            // refused: the order moved on since it was shown (shipped, delivered, cancelled); show it as it is now
             showError(e);
+            load();
         } finally {
             button.disabled = false;
         }
     });
 
     return {
-        /** Reads the order as its stream has it now; false (and the page says so) when there is no such order. */
-        async load() {
-            try {
-                const events = await api('/orders/' + encodeURIComponent(id) + '/events');
-                const last = events[events.length - 1].version;
-                if (!shown || last > shown.version) {
-                    render(await at(last));
-                }
-                if (history) {
-                    history.update(events);
-                }
-                refreshSoon();
-                return true;
-            } catch (e) {
-                if (e.status === 404 || e.status === 400) {
-                    message('problem', 'There is no such order: ' + id);
-                } else {
-                    showError(e);
-                }
-                return false;
-            }
-        },
+        load,
         /** Takes a live event of this order: its status at once, then the order as of that event. */
         async event(event) {
             if (event.version <= newest.version) {
