@@ -97,17 +97,18 @@ function drawLines(cart, items, products, quote, changed) {
             cart.set(item.productId, quantity.value);
             changed();
         });
+        const unitPrice = line ? money(line.unitPrice) : product ? money(product.price, product.currency) : '';
         return el('tr', {'data-product-id': item.productId},
-            el('td', {}, name),
+            el('td', {class: 'name'}, name, el('small', {class: 'unit-price'}, unitPrice ? unitPrice + ' each' : '')),
             el('td', {}, quantity),
-            el('td', {class: 'number unit-price'}, line ? money(line.unitPrice) : product ? money(product.price, product.currency) : ''),
             el('td', {class: 'number subtotal'}, line ? money(line.subtotal) : ''),
             el('td', {class: 'stock' + (line && !line.inStock ? ' short' : '')},
                 !line ? '' : line.inStock ? 'in stock' : line.available + ' available'),
-            el('td', {}, el('button', {type: 'button', class: 'remove', title: 'Remove ' + name, onclick: () => {
-                cart.remove(item.productId);
-                changed();
-            }}, 'Remove')));
+            el('td', {}, el('button', {type: 'button', class: 'remove', title: 'Remove ' + name,
+                'aria-label': 'Remove ' + name, onclick: () => {
+                    cart.remove(item.productId);
+                    changed();
+                }}, '×')));
     }));
     document.getElementById('cart-empty').hidden = items.length > 0;
     document.getElementById('cart-total').textContent = quote ? money(quote.total) : '';

@@ -4,6 +4,8 @@ import {el, money, when} from '/ui/js/ordo.js';
 
 const SAGA_STREAM = /^saga-(.+)$/;
 const DETAIL_LIMIT = 4;
+const TEXT_LIMIT = 160;
+const HIDDEN_FIELD = /(^id|Id|At|^at|^deadline)$/;
 
 /**
  * The entries as rows (tr[data-context][data-type]) of time, context, event, actor and a few of its data's fields.
@@ -29,23 +31,27 @@ export function timelineTable(entries, {sagaLinks = false} = {}) {
         })));
 }
 
-/** A few of the event's own fields (not the ids that tie it to the order, nor its times), for a glance. */
+/**
+ * A few of the event's own fields for a glance: not the ids that tie it to the order, nor its times (the row has
+ * one), nor nested documents; long texts are cut, whole in the tooltip.
+ */
 function details(data) {
     if (!data || typeof data !== 'object') {
         return '';
     }
     const shown = [];
     for (const [name, value] of Object.entries(data)) {
-        if (shown.length >= DETAIL_LIMIT || /(^id|Id|At)$/.test(name) || value === null || value === undefined) {
+        if (shown.length >= DETAIL_LIMIT || HIDDEN_FIELD.test(name) || value === null || value === undefined) {
             continue;
         }
-        if (value && typeof value === 'object' && 'amount' in value && 'currency' in value) {
+        if (typeof value === 'object' && 'amount' in value && 'currency' in value) {
             shown.push(name + ': ' + money(value));
-        } else if (typeof value !== 'object') {
-            shown.push(name + ': ' + value);
         } else if (Array.isArray(value)) {
             shown.push(name + ': ' + value.length);
+        } else if (typeof value !== 'object' && !/^\s*[{[]/.test(String(value))) {
+            shown.push(name + ': ' + value);
         }
     }
-    return shown.join(' · ');
+    const text = shown.join(' · ');
+    return text.length > TEXT_LIMIT ? el('span', {title: text}, text.substring(0, TEXT_LIMIT - 1) + '…') : text;
 }
