@@ -21,8 +21,12 @@ export async function startOrder() {
     const current = requireUser('customer', 'operator');
     header(current, current.is('customer') ? 'orders' : 'board');
     const id = param('id');
+    if (!id) {
+        message('problem', 'There is no such order: the address names none (order.html?id=<order id>).');
+        return;
+    }
     const page = orderPage(current, id);
-    if (!id || !(await page.load())) {
+    if (!(await page.load())) {
         return;
     }
     window.ordoLive = window.ordoLive || {};
