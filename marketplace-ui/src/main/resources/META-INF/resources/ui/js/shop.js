@@ -59,10 +59,12 @@ function renderCatalog(products, onAdd) {
 
 /**
  * The cart's table, re-rendered from storage on every change, then completed by a quote. Quotes are asked one after
- * the other as the cart changes; an answer that a newer request overtook is dropped.
+ * the other as the cart changes; an answer that a newer request overtook is dropped. A refused quote (a product no
+ * longer on sale) is shown until a quote of the changed cart succeeds.
  */
 function cartView(cart, products) {
     let asked = 0;
+    let refused = false;
     const render = async () => {
         const items = cart.items();
         const request = ++asked;
@@ -75,9 +77,14 @@ function cartView(cart, products) {
             const quote = await api('/orders/quote', {method: 'POST', body: {items}});
             if (request === asked) {
                 drawLines(cart, items, products, quote, render);
+                if (refused) {
+                    refused = false;
+                    document.getElementById('messages').replaceChildren();
+                }
             }
         } catch (e) {
             if (request === asked) {
+                refused = true;
                 showError(e);
             }
         }

@@ -28,6 +28,7 @@ class CustomerOrderBrowserTests extends BrowserTests {
     private static final String BUTTER = "Fresh Butter (250 g)";
     private static final String HONEY = "Wildflower Honey (500 g)";
     private static final String YOGURT = "Natural Yogurt (500 g)";
+    private static final String BOARD = "Oak Cutting Board";
     /** Long enough for a page to show the order before it is paid, shorter than the provider's call time-out. */
     private static final Duration SLOW_PAYMENT = Duration.ofMillis(1500);
     private static final LocatorAssertions.HasTextOptions FULFILLED = new LocatorAssertions.HasTextOptions()
@@ -89,6 +90,48 @@ class CustomerOrderBrowserTests extends BrowserTests {
         assertThat(page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('ordo.cart.'))"))
                 .as("the cart was emptied").isEqualTo(List.of());
         screenshot(page, "order-customer");
+    }
+
+    @Test
+    void theCartSaysWhatStockIsShortAndAPlacementTheApiRefusesNamesTheFields() {
+        signIn(page, "alice");
+        product(BOARD).locator("button.add").click();
+        cartLine(BOARD).locator("input.quantity").fill("5");
+        cartLine(BOARD).locator("input.quantity").press("Tab");
+
+        assertThat(cartLine(BOARD).locator(".stock")).hasText("3 available");
+        assertThat(page.locator("#stock-note")).isVisible();
+
+        page.fill("#street", "Rue du Lac 4");
+        page.click("#place-order");
+
+        assertThat(page.locator("#messages .problem")).containsText("shippingAddress.city");
+        assertThat(page.locator("#city")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#street")).hasAttribute("aria-invalid", "false");
+        assertThat(page).hasURL(url("/ui/shop.html"));
+        assertThat(page.locator("#place-order")).isEnabled();
+    }
+
+    @Test
+    void anOperatorSeesTheHistoryOfAFulfilledOrderAndTheTimelineLinksToItsSaga() {
+        signIn(page, "alice");
+        String orderId = PageApi.placeOrder(page, PageApi.customerId(page), HONEY, 1);
+        await().atMost(PATIENCE).until(() -> PageApi.status(page, orderId), "SHIPPED"::equals);
+
+        try (BrowserContext operators = newContext()) {
+            Page operator = operators.newPage();
+            signIn(operator, "operator");
+            String sagaId = (String) ((Map<?, ?>) PageApi.get(operator, "/orders/" + orderId + "/fulfilment"))
+                    .get("sagaId");
+            operator.navigate("/ui/order.html?id=" + orderId);
+
+            assertThat(operator.locator("#history tr[data-version] td:nth-child(3)"))
+                    .hasText(new String[] {"order.placed", "order.paid", "order.shipped"});
+            assertThat(operator.locator("#version-slider")).hasAttribute("max", "3");
+            assertThat(operator.locator("#timeline a.saga-link").first())
+                    .hasAttribute("href", "/ui/saga.html?id=" + sagaId);
+            assertThat(operator.locator("#fulfilment a")).hasAttribute("href", "/ui/saga.html?id=" + sagaId);
+        }
     }
 
     @Test
