@@ -9,14 +9,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -121,6 +125,7 @@ class ClusterIntegrationTests {
                 body -> body.contains("\"paidOrders\":1"));
         aDeclinedPaymentCancelsTheOrderAcrossTheServices(http);
         theGatewaysApiDocumentIsTheEmbeddedMarketplaces(http);
+        aBrowserSignsInThroughTheGatewayAndItsPagesComeFromThere(http);
         killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
         theQueryServicesReadModelsEqualARebuildFromKafka(http, bootstrap);
         long published = committedRecords(bootstrap, "marketplace.product");
@@ -334,6 +339,55 @@ class ClusterIntegrationTests {
         assertThat(field(cancelled, "reason")).isEqualTo("payment declined: over the card's limit (CARD)");
         assertThat(field(get(port, "payments/" + orderId).body(), "status")).isEqualTo("DECLINED");
         await().atMost(patience).until(() -> number(get(port, "inventory/" + product).body(), "reserved") == 0);
+    }
+
+    /**
+     * The web pages come from the gateway, and a browser signs in as they do (the authorization-code grant with PKCE at
+     * the orders service's development issuer): every redirect of the issuer, its login page among them, names the
+     * gateway's address, and the token it gives works through the gateway.
+     */
+    private void aBrowserSignsInThroughTheGatewayAndItsPagesComeFromThere(int port) throws Exception {
+        String gateway = "http://127.0.0.1:" + port;
+        assertThat(get(port, "ui/login.html").body()).contains("Sign in at the issuer");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = "a-verifier-of-at-least-forty-three-characters-for-pkce";
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String callback = gateway + "/ui/callback.html";
+        String authorize = gateway + "/oauth2/authorize?response_type=code&client_id=marketplace-ui&redirect_uri="
+                + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256&state=s1";
+        HttpResponse<String> toLogin = browser.send(HttpRequest.newBuilder(URI.create(authorize))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(toLogin.headers().firstValue("Location")).contains(gateway + "/login");
+        String form = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice-secret&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String back = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith(gateway + "/oauth2/authorize");
+        String withCode = browser.send(HttpRequest.newBuilder(URI.create(back)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+        assertThat(withCode).startsWith(callback + "?code=").contains("state=s1");
+        String code = URLDecoder.decode(withCode.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        HttpResponse<String> token = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=marketplace-ui"
+                        + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
+                        + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        HttpResponse<String> mine = browser.send(HttpRequest.newBuilder(URI.create(gateway
+                        + "/orders?customerId=6f1c3e7a-2b1d-4c5e-9f00-000000000001"))
+                .header("Authorization", "Bearer " + field(token.body(), "access_token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
     }
 
     /** Sets the product's price to 1,500.00 EUR through the gateway, at the version the ETag names. */

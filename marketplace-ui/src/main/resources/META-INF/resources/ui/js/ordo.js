@@ -50,7 +50,12 @@ export async function login(username, password) {
         throw new ApiError(response.status, {title: 'Sign-in refused',
             detail: response.status === 401 ? 'unknown user or wrong password' : 'the issuer answered ' + response.status});
     }
-    sessionStorage.setItem(TOKEN_KEY, (await response.json()).access_token);
+    return keepToken((await response.json()).access_token);
+}
+
+/** Keeps the token the issuer gave for this browser tab; returns its user. */
+export function keepToken(token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
     return user();
 }
 

@@ -79,7 +79,7 @@ public class ApiSecurityConfiguration {
                 .requestMatchers("/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**")
                 .permitAll()
                 // the web pages are public files: what they show comes from the API with the user's token
-                .requestMatchers(GET, "/", "/ui", "/ui/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers(GET, "/", "/ui", "/ui/**", "/webjars/**", "/favicon.ico", "/sign-in").permitAll()
                 .requestMatchers(GET, "/catalog/**").permitAll()
                 .requestMatchers(POST, "/orders/quote").permitAll()
                 .requestMatchers("/catalog/**").hasAnyRole(PRODUCER, OPERATOR)

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -28,17 +33,23 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The development issuer (Spring Authorization Server), on when {@code marketplace.security.dev-issuer.enabled}: every
  * configured user is a client that gets a token from {@code POST /oauth2/token} with the client-credentials grant
- * (HTTP Basic with its name and secret); the token's subject is the user's name and it carries the user's roles and
- * ids in the claims {@link SecurityProperties.Claims} names. The app trusts the tokens it signs itself; the signing key
- * lives in {@code key-file}.
+ * (HTTP Basic with its name and secret), and a user who signs in on the issuer's login page ({@code /login}, the same
+ * name and secret) gets one through the web pages' public client ({@code marketplace.security.sign-in.client-id}) with
+ * the authorization-code grant and PKCE. Either way the token's subject is the user's name and it carries the user's
+ * roles and ids in the claims {@link SecurityProperties.Claims} names. The app trusts the tokens it signs itself; the
+ * signing key lives in {@code key-file}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,6 +57,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class DevIssuerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevIssuerConfiguration.class);
+    private static final String LOGIN = "/login";
 
     @Bean
     @Order(1)
@@ -53,8 +65,32 @@ class DevIssuerConfiguration {
         ApiSecurityConfiguration.limit(http, limiter);
         http.oauth2AuthorizationServer(issuer -> http.securityMatcher(issuer.getEndpointsMatcher()))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                // a browser asking to authorize the web pages signs in on the login page first, then comes back
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** The issuer's login page (Spring Security's own form; a session holds the sign-in until the code is issued). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain devIssuerLogin(HttpSecurity http, ObjectProvider<RateLimiter> limiter) {
+        ApiSecurityConfiguration.limit(http, limiter);
+        http.securityMatcher(LOGIN)
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** The demo users as the login page knows them: their secret is their password. */
+    @Bean
+    UserDetailsService devIssuerUsers(SecurityProperties properties, PasswordEncoder secrets) {
+        return new InMemoryUserDetailsManager(properties.devIssuer().users().entrySet().stream()
+                .map(user -> User.withUsername(user.getKey()).password(secrets.encode(user.getValue().secret()))
+                        .authorities(user.getValue().roles().stream().map(Role::authority).toArray(String[]::new))
+                        .build())
+                .toList());
     }
 
     @Bean
@@ -107,7 +143,22 @@ class DevIssuerConfiguration {
             throw new IllegalStateException("the development issuer is on but has no users "
                     + "(marketplace.security.dev-issuer.users)");
         }
-        return new InMemoryRegisteredClientRepository(clients);
+        List<RegisteredClient> all = new ArrayList<>(clients);
+        all.add(webPages(properties.signIn().clientId(), issuer));
+        return new InMemoryRegisteredClientRepository(all);
+    }
+
+    /** The web pages' client: public (a browser keeps no secret), so PKCE is required; the user is asked no consent. */
+    private static RegisteredClient webPages(String clientId, SecurityProperties.DevIssuer issuer) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(("client:" + clientId).getBytes()).toString())
+                .clientId(clientId)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(issuer.redirectUris()))
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(issuer.tokenTtl()).build())
+                .build();
     }
 
     /** Puts the user's roles and ids into the access token. */
