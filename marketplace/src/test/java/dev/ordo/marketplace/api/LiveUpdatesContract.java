@@ -190,6 +190,20 @@ abstract class LiveUpdatesContract extends MarketplaceApiTests {
         }
     }
 
+    @Test
+    void theStreamsAreOperationsOfTheApiDocument() {
+        JsonNode docs = api.get("/v3/api-docs").expect(200).json();
+
+        for (String path : List.of("/live/orders", "/live/notifications")) {
+            JsonNode operation = docs.get("paths").get(path).get("get");
+            assertThat(operation.get("operationId").asString()).startsWith("live");
+            assertThat(operation.get("tags").valueStream().map(JsonNode::asString)).containsExactly("live");
+            assertThat(operation.get("responses").get("200").get("content").has("text/event-stream")).isTrue();
+            assertThat(operation.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                    .containsExactlyInAnyOrder("Last-Event-ID", "lastEventId");
+        }
+    }
+
     private EventStream open(String path, String user, String... headers) {
         return EventStream.open(port, path, api.as(user).token(), headers);
     }
