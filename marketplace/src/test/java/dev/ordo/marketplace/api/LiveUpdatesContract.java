@@ -138,15 +138,22 @@ abstract class LiveUpdatesContract extends MarketplaceApiTests {
             first = alice.post("/orders", placement(ALICE, item(available(7), 1))).expect(201).json()
                     .get("orderId").asString();
 
-            JsonNode confirmation = awaitNotification(stream, first);
+            JsonNode confirmation = awaitNotification(stream, first, "ORDER_CONFIRMED");
 
             assertThat(confirmation.get("customerId").asString()).isEqualTo(ALICE);
             assertThat(confirmation.get("kind").asString()).isEqualTo("ORDER_CONFIRMED");
             assertThat(confirmation.get("message").asString()).contains(first);
             assertThat(confirmation.get("notificationId").asString()).isNotBlank();
             assertThat(confirmation.get("sentAt").asString()).endsWith("Z");
-            lastEventId = stream.events().getLast().position();
-            assertThat(confirmation.get("position").asLong()).isEqualTo(lastEventId);
+            lastEventId = confirmation.get("position").asLong();
+            // the same notifications as the customer's list, in the order they were sent
+            List<String> told = stream.events("notification").stream().map(EventStream.Event::json)
+                    .filter(n -> n.get("orderId").asString().equals(first) && n.get("position").asLong() <= lastEventId)
+                    .map(n -> n.get("kind").asString()).toList();
+            assertThat(told).containsSubsequence("ORDER_PLACED", "ORDER_PAID", "ORDER_CONFIRMED");
+            waiting().untilAsserted(() -> assertThat(api.get("/customers/" + ALICE + "/notifications").expect(200)
+                    .json().valueStream().filter(n -> n.get("orderId").asString().equals(first))
+                    .map(n -> n.get("kind").asString()).toList()).containsAll(told));
         }
         String second = alice.post("/orders", placement(ALICE, item(available(8), 1))).expect(201).json()
                 .get("orderId").asString();
@@ -156,7 +163,7 @@ abstract class LiveUpdatesContract extends MarketplaceApiTests {
 
         try (EventStream resumed = open("/live/notifications", "alice", "Last-Event-ID",
                 Long.toString(lastEventId))) {
-            awaitNotification(resumed, second);
+            awaitNotification(resumed, second, "ORDER_CONFIRMED");
 
             assertThat(resumed.events("notification")).extracting(e -> e.json().get("orderId").asString())
                     .doesNotContain(first).contains(second);
@@ -232,9 +239,9 @@ abstract class LiveUpdatesContract extends MarketplaceApiTests {
                 .json();
     }
 
-    private static JsonNode awaitNotification(EventStream stream, String orderId) {
-        return waiting().until(() -> first(stream.events("notification"), orderId, "orderId", data -> true),
-                found -> found != null).json();
+    private static JsonNode awaitNotification(EventStream stream, String orderId, String kind) {
+        return waiting().until(() -> first(stream.events("notification"), orderId, "orderId",
+                data -> data.get("kind").asString().equals(kind)), found -> found != null).json();
     }
 
     private void awaitStatus(String orderId, String status) {

@@ -4,6 +4,7 @@ import dev.ordo.core.store.EventReader;
 import dev.ordo.core.subscription.HeadSignal;
 import dev.ordo.marketplace.platform.wiring.EventMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +25,12 @@ class LiveConfiguration {
 
     @Bean
     LiveFeeds liveFeeds(EventReader reader, HeadSignal signal, EventMapper events, JsonMapper json,
-                        LiveProperties properties, MeterRegistry meters) {
+                        ObjectProvider<OrderNotices> notices, LiveProperties properties, MeterRegistry meters) {
+        OrderCustomers customers = new OrderCustomers(reader, events.json(), REMEMBERED_ORDERS);
         return new LiveFeeds(
-                new LiveFeed(new OrderUpdates(reader, events.json(), json, REMEMBERED_ORDERS), reader, signal,
+                new LiveFeed(new OrderUpdates(reader, events.json(), json, customers), reader, signal,
                         properties.buffer(), properties.heartbeat(), meters),
-                new LiveFeed(new NotificationUpdates(events.json(), json), reader, signal, properties.buffer(),
-                        properties.heartbeat(), meters));
+                new LiveFeed(new NotificationUpdates(events.json(), json, notices.getIfAvailable(), customers),
+                        reader, signal, properties.buffer(), properties.heartbeat(), meters));
     }
 }

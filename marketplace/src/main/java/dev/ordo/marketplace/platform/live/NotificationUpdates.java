@@ -8,8 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The notifications feed: each {@code notification.sent} event (a notification a process sent to a customer, such as
- * the fulfilment's confirmation) as a {@code notification} message, read from the stored JSON. Thread-safe.
+ * The notifications feed, the same notifications a customer's list has: each {@code notification.sent} event (a
+ * notification a process sent, such as the fulfilment's confirmation), read from the stored JSON, and, where the
+ * notifications context runs ({@link OrderNotices}), each event of an order it tells the customer about (placed,
+ * paid, shipped, ...; its notification id is the event's id, as in the list). Thread-safe.
  */
 final class NotificationUpdates implements LiveTopic {
 
@@ -32,14 +34,21 @@ final class NotificationUpdates implements LiveTopic {
 
     private final JsonMapper events;
     private final JsonMapper json;
+    private final OrderNotices notices;
+    private final OrderCustomers customers;
 
     /**
-     * @param events the mapper of stored events
-     * @param json   the mapper the messages' data is written with (the web layer's)
+     * @param events    the mapper of stored events
+     * @param json      the mapper the messages' data is written with (the web layer's)
+     * @param notices   what customers are told about their orders' events, or {@code null} where the notifications
+     *                  context does not run (then only {@code notification.sent} events are shown)
+     * @param customers who placed each order
      */
-    NotificationUpdates(JsonMapper events, JsonMapper json) {
+    NotificationUpdates(JsonMapper events, JsonMapper json, OrderNotices notices, OrderCustomers customers) {
         this.events = events;
         this.json = json;
+        this.notices = notices;
+        this.customers = customers;
     }
 
     @Override
@@ -49,11 +58,14 @@ final class NotificationUpdates implements LiveTopic {
 
     @Override
     public EventFilter filter() {
-        return EventFilter.eventTypes(SENT);
+        return notices == null ? EventFilter.eventTypes(SENT) : EventFilter.categories("notification", "order");
     }
 
     @Override
     public Optional<LiveMessage> message(RecordedEvent event) {
+        if (notices != null && event.streamId().category().equals("order")) {
+            return notices.of(event).flatMap(notice -> aboutOrder(event, notice));
+        }
         if (!event.eventType().equals(SENT)) {
             return Optional.empty();
         }
@@ -64,6 +76,17 @@ final class NotificationUpdates implements LiveTopic {
                 LiveTopic.text(payload, "orderId"), LiveTopic.text(payload, "kind"), LiveTopic.text(payload, "message"),
                 sentAt.isMissingNode() || sentAt.isNull() ? null : events.treeToValue(sentAt, Instant.class),
                 event.position());
+        return Optional.of(new LiveMessage(event.position(), "notification", customer,
+                json.writeValueAsString(update)));
+    }
+
+    private Optional<LiveMessage> aboutOrder(RecordedEvent event, OrderNotices.Notice notice) {
+        String customer = customers.of(event);
+        if (customer == null) {
+            return Optional.empty();
+        }
+        NotificationUpdate update = new NotificationUpdate(event.eventId().toString(), customer,
+                event.streamId().idPart(), notice.kind(), notice.message(), event.recordedAt(), event.position());
         return Optional.of(new LiveMessage(event.position(), "notification", customer,
                 json.writeValueAsString(update)));
     }

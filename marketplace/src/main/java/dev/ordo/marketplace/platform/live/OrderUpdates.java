@@ -1,13 +1,9 @@
 package dev.ordo.marketplace.platform.live;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ordo.core.event.RecordedEvent;
-import dev.ordo.core.event.StreamId;
 import dev.ordo.core.store.EventFilter;
 import dev.ordo.core.store.EventReader;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,14 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The orders feed: each event of an {@code order} stream as an {@code order} message with the order's status right
  * after it, read from the stored JSON (the platform knows no context's classes).
  *
- * <p>Only {@code order.placed} names the order's customer. The customers of the most recent orders are remembered (a
- * bounded cache); an order not remembered has its customer read from the first event of its stream. A shipping
- * address change leaves an order PENDING or PAID, whichever it was: that is read from the stream before it.
- * Thread-safe.
+ * <p>The order's customer comes from {@link OrderCustomers}. A shipping address change leaves an order PENDING or PAID,
+ * whichever it was: that is read from the stream before it. Thread-safe.
  */
 final class OrderUpdates implements LiveTopic {
 
-    static final String PLACED = "order.placed";
+    static final String PLACED = OrderCustomers.PLACED;
     static final String ITEM_ADDED = "order.item-added";
     static final String ITEM_REMOVED = "order.item-removed";
     static final String ADDRESS_CHANGED = "order.shipping-address-changed";
@@ -50,18 +44,18 @@ final class OrderUpdates implements LiveTopic {
     private final EventReader reader;
     private final JsonMapper events;
     private final JsonMapper json;
-    private final Cache<String, String> customers;
+    private final OrderCustomers customers;
 
     /**
-     * @param events           the mapper of stored events
-     * @param json             the mapper the messages' data is written with (the web layer's)
-     * @param rememberedOrders how many orders' customers are kept
+     * @param events    the mapper of stored events
+     * @param json      the mapper the messages' data is written with (the web layer's)
+     * @param customers who placed each order
      */
-    OrderUpdates(EventReader reader, JsonMapper events, JsonMapper json, long rememberedOrders) {
+    OrderUpdates(EventReader reader, JsonMapper events, JsonMapper json, OrderCustomers customers) {
         this.reader = reader;
         this.events = events;
         this.json = json;
-        this.customers = Caffeine.newBuilder().maximumSize(rememberedOrders).build();
+        this.customers = customers;
     }
 
     @Override
@@ -81,19 +75,9 @@ final class OrderUpdates implements LiveTopic {
             return Optional.empty();
         }
         String orderId = event.streamId().idPart();
-        String customer;
-        String reason = null;
-        if (event.eventType().equals(PLACED)) {
-            customer = LiveTopic.text(events.readTree(event.payload()), "customerId");
-            if (customer != null) {
-                customers.put(orderId, customer);
-            }
-        } else {
-            customer = customers.get(orderId, order -> placedBy(event.streamId()));
-            if (event.eventType().equals(CANCELLED)) {
-                reason = LiveTopic.text(events.readTree(event.payload()), "reason");
-            }
-        }
+        String customer = customers.of(event);
+        String reason = event.eventType().equals(CANCELLED)
+                ? LiveTopic.text(events.readTree(event.payload()), "reason") : null;
         OrderUpdate update = new OrderUpdate(orderId, customer, event.eventType(), status, event.streamVersion(),
                 event.position(), event.recordedAt(), reason);
         return Optional.of(new LiveMessage(event.position(), "order", customer, json.writeValueAsString(update)));
@@ -110,13 +94,6 @@ final class OrderUpdates implements LiveTopic {
             case CANCELLED -> "CANCELLED";
             default -> null;
         };
-    }
-
-    /** The customer named by the order's placement, its stream's first event; {@code null} when that is not one. */
-    private String placedBy(StreamId order) {
-        List<RecordedEvent> first = reader.readStreamForwards(order, 1, 1);
-        return first.isEmpty() || !first.getFirst().eventType().equals(PLACED) ? null
-                : LiveTopic.text(events.readTree(first.getFirst().payload()), "customerId");
     }
 
     /** Whether the order was paid before this event (an address may change while the order is PENDING or PAID). */

@@ -10,6 +10,7 @@ import dev.ordo.core.store.ExpectedVersion;
 import dev.ordo.core.store.InMemoryEventStore;
 import dev.ordo.marketplace.platform.wiring.EventJson;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class LiveTopicsUnitTests {
         append(order, "order.shipped", "{\"orderId\":\"" + orderId + "\"}");
         append(order, "order.delivered", "{\"orderId\":\"" + orderId + "\"}");
 
-        List<JsonNode> updates = messages(new OrderUpdates(store, EventJson.mapper(), WEB, 10));
+        List<JsonNode> updates = messages(new OrderUpdates(store, EventJson.mapper(), WEB, customers()));
 
         assertThat(updates).extracting(u -> u.get("status").asString())
                 .containsExactly("PENDING", "PENDING", "PAID", "PAID", "SHIPPED", "DELIVERED");
@@ -51,7 +52,7 @@ class LiveTopicsUnitTests {
     void readsTheCustomerOfAnOrderItHasNotSeenPlacedFromItsStreamAndCarriesACancellationsReason() {
         append(order, "order.placed", "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + CUSTOMER + "\"}");
         append(order, "order.cancelled", "{\"orderId\":\"" + orderId + "\",\"reason\":\"zu spät – sorry\"}");
-        OrderUpdates updates = new OrderUpdates(store, EventJson.mapper(), WEB, 10);
+        OrderUpdates updates = new OrderUpdates(store, EventJson.mapper(), WEB, customers());
 
         RecordedEvent cancelled = store.readStreamForwards(order).getLast();
         LiveMessage message = updates.message(cancelled).orElseThrow();
@@ -68,7 +69,7 @@ class LiveTopicsUnitTests {
     void skipsAnOrderEventTypeItDoesNotKnow() {
         append(order, "order.gift-wrapped", "{}");
 
-        assertThat(new OrderUpdates(store, EventJson.mapper(), WEB, 10)
+        assertThat(new OrderUpdates(store, EventJson.mapper(), WEB, customers())
                 .message(store.readStreamForwards(order).getFirst())).isEmpty();
     }
 
@@ -80,7 +81,7 @@ class LiveTopicsUnitTests {
                 + CUSTOMER + "\",\"orderId\":\"" + orderId + "\",\"kind\":\"ORDER_CONFIRMED\",\"message\":\"Bon!\","
                 + "\"sentAt\":\"2026-12-01T10:15:30.123Z\"}");
 
-        LiveMessage message = new NotificationUpdates(EventJson.mapper(), WEB)
+        LiveMessage message = new NotificationUpdates(EventJson.mapper(), WEB, null, customers())
                 .message(store.readStreamForwards(stream).getFirst()).orElseThrow();
 
         assertThat(message.event()).isEqualTo("notification");
@@ -92,6 +93,34 @@ class LiveTopicsUnitTests {
         assertThat(data.get("message").asString()).isEqualTo("Bon!");
         assertThat(data.get("sentAt").asString()).isEqualTo("2026-12-01T10:15:30.123Z");
         assertThat(data.get("position").asLong()).isEqualTo(message.position());
+    }
+
+    @Test
+    void tellsACustomerAboutTheirOrdersEventsInTheWordsOfTheirListWhenTheNotificationsContextRuns() {
+        append(order, "order.placed", "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + CUSTOMER + "\"}");
+        append(order, "order.item-added", "{\"orderId\":\"" + orderId + "\"}");
+        append(order, "order.paid", "{\"orderId\":\"" + orderId + "\"}");
+        OrderNotices notices = event -> event.eventType().equals("order.item-added") ? Optional.empty()
+                : Optional.of(new OrderNotices.Notice("KIND", "about " + event.eventType()));
+        NotificationUpdates updates = new NotificationUpdates(EventJson.mapper(), WEB, notices, customers());
+
+        List<RecordedEvent> events = store.readStreamForwards(order);
+        List<LiveMessage> told = events.stream().flatMap(event -> updates.message(event).stream()).toList();
+
+        assertThat(updates.filter().matches(events.getFirst())).isTrue();
+        assertThat(told).extracting(LiveMessage::customerId).containsOnly(CUSTOMER);
+        assertThat(told).extracting(message -> WEB.readTree(message.data()).get("message").asString())
+                .containsExactly("about order.placed", "about order.paid");
+        JsonNode paid = WEB.readTree(told.getLast().data());
+        assertThat(paid.get("notificationId").asString()).isEqualTo(events.getLast().eventId().toString());
+        assertThat(paid.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(new NotificationUpdates(EventJson.mapper(), WEB, null, customers()).filter()
+                .matches(events.getFirst())).as("without the notifications context: sent notifications only")
+                .isFalse();
+    }
+
+    private OrderCustomers customers() {
+        return new OrderCustomers(store, EventJson.mapper(), 10);
     }
 
     private List<JsonNode> messages(LiveTopic topic) {
