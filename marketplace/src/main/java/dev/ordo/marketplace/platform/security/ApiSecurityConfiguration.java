@@ -91,6 +91,7 @@ public class ApiSecurityConfiguration {
                 .requestMatchers("/orders/**", "/orders", "/customers/*/notifications").hasAnyRole(CUSTOMER, OPERATOR)
                 .requestMatchers("/inventory/**", "/inventory", "/analytics/**", "/analytics")
                 .hasAnyRole(PRODUCER, OPERATOR)
+                .requestMatchers("/live/**").hasAnyRole(CUSTOMER, OPERATOR)
                 .anyRequest().authenticated();
     }
 
