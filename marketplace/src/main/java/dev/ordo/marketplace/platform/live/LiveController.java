@@ -55,10 +55,10 @@ class LiveController {
                     + "cancellation, else null)}. First 'event: ready', 'id: <start position>', data {position}.")
     @ApiResponse(responseCode = "200", description = "The stream, until the server ends it",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    SseEmitter orders(@Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
-                      @PositiveOrZero Long lastEventIdHeader,
-                      @Parameter(description = RESUME_PARAMETER) @RequestParam(required = false)
-                      @PositiveOrZero Long lastEventId) {
+    SseEmitter liveOrders(@Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
+                          @PositiveOrZero Long lastEventIdHeader,
+                          @Parameter(description = RESUME_PARAMETER) @RequestParam(required = false)
+                          @PositiveOrZero Long lastEventId) {
         return open(feeds.orders(), lastEventIdHeader, lastEventId);
     }
 
@@ -69,10 +69,11 @@ class LiveController {
                     + "data {position}.")
     @ApiResponse(responseCode = "200", description = "The stream, until the server ends it",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    SseEmitter notifications(@Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
-                             @PositiveOrZero Long lastEventIdHeader,
-                             @Parameter(description = RESUME_PARAMETER) @RequestParam(required = false)
-                             @PositiveOrZero Long lastEventId) {
+    SseEmitter liveNotifications(@Parameter(description = RESUME)
+                                 @RequestHeader(name = "Last-Event-ID", required = false)
+                                 @PositiveOrZero Long lastEventIdHeader,
+                                 @Parameter(description = RESUME_PARAMETER) @RequestParam(required = false)
+                                 @PositiveOrZero Long lastEventId) {
         return open(feeds.notifications(), lastEventIdHeader, lastEventId);
     }
 

@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * viewer may see it. Offering never waits: a connection whose mailbox is full is dropped on the spot (closed, counted
  * in {@code marketplace.live.dropped}); its client reconnects with its last event id and catches up from the store.
  * So no client, however slow, holds up the tailer or the other clients, and none holds more than its buffer. Each
- * connection writes from its own thread ({@link LiveConnection}), which also does the connection's catch-up reads.
+ * connection writes from its own thread ({@link LiveConnection}), which also does the connection's catch-up reads; a
+ * dropped connection's response ends as soon as the write it may be in returns, or fails (for a client that reads
+ * nothing at all, when the server's write timeout runs out).
  *
  * <p>Metrics, tagged {@code feed}: {@code marketplace.live.connections} (open connections) and
- * {@code marketplace.live.dropped} (connections dropped for a full buffer). Thread-safe; {@link #start()} once, then
- * {@link #close()}.
+ * {@code marketplace.live.dropped} (connections dropped for a full buffer). Thread-safe.
  */
 final class LiveFeed implements AutoCloseable {
 
@@ -95,12 +96,12 @@ final class LiveFeed implements AutoCloseable {
         return running;
     }
 
-    /** Starts tailing from the store's head. */
+    /** Starts tailing from the store's head; does nothing on a running feed. A closed feed may be started again. */
     void start() {
         lock.lock();
         try {
-            if (running || tailer != null) {
-                throw new IllegalStateException("live feed " + name() + " was started already");
+            if (running) {
+                return;
             }
             position = reader.headPosition();
             running = true;

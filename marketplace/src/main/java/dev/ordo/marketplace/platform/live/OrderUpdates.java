@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Only {@code order.placed} names the order's customer. The customers of the most recent orders are remembered (a
  * bounded cache); an order not remembered has its customer read from the first event of its stream. A shipping
- * address change leaves an order PENDING or PAID, whichever it was: that is read from the stream before it. Thread-safe.
+ * address change leaves an order PENDING or PAID, whichever it was: that is read from the stream before it.
+ * Thread-safe.
  */
 final class OrderUpdates implements LiveTopic {
 
@@ -52,8 +53,8 @@ final class OrderUpdates implements LiveTopic {
     private final Cache<String, String> customers;
 
     /**
-     * @param events      the mapper of stored events
-     * @param json        the mapper the messages' data is written with (the web layer's)
+     * @param events           the mapper of stored events
+     * @param json             the mapper the messages' data is written with (the web layer's)
      * @param rememberedOrders how many orders' customers are kept
      */
     OrderUpdates(EventReader reader, JsonMapper events, JsonMapper json, long rememberedOrders) {

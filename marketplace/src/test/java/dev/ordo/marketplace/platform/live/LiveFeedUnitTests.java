@@ -172,6 +172,21 @@ class LiveFeedUnitTests {
         assertThat(late.readies()).isEmpty();
     }
 
+    @Test
+    void aClosedFeedStartedAgainTailsFromTheHead() {
+        LiveFeed feed = started(10, Duration.ofMinutes(1));
+        feed.close();
+        append(ALICE, 2);
+
+        feed.start();
+        RecordingSink client = RecordingSink.reading();
+        feed.open(Viewer.operator(), OptionalLong.empty(), client);
+        waiting().until(feed::attachedConnections, attached -> attached == 1);
+        List<Long> fresh = append(ALICE, 1);
+
+        waiting().until(client::positions, fresh::equals);
+    }
+
     private static ConditionFactory waiting() {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5));
     }
