@@ -80,6 +80,26 @@ export function requireUser(...roles) {
     return current;
 }
 
+/**
+ * Opens a page of the given roles: requireUser(...roles) without its exception (a visitor is sent to sign in, another
+ * role gets the notice and start is never called), the header with the active page marked, then start(current).
+ * What start throws or rejects with is shown in #messages instead of escaping as an uncaught error.
+ */
+export async function openPage(active, roles, start) {
+    let current;
+    try {
+        current = requireUser(...roles);
+    } catch (e) {
+        return;
+    }
+    header(current, active);
+    try {
+        await start(current);
+    } catch (e) {
+        showError(e);
+    }
+}
+
 /** A refused request: the HTTP status and the RFC 9457 problem the API answered with. */
 export class ApiError extends Error {
     constructor(status, problem) {
@@ -165,6 +185,14 @@ export function money(amount, currency) {
 /** An instant for people, in the browser's time zone. */
 export function when(instant) {
     return instant ? new Date(instant).toLocaleString('en-GB') : '';
+}
+
+/**
+ * A long id (a UUID) for a crowded table: its last 12 characters, the random end (a UUIDv7 starts with the time, so
+ * the ids of one minute share their start); show the whole id as the element's title.
+ */
+export function shortId(id) {
+    return id && id.length > 13 ? '…' + id.substring(id.length - 12) : (id || '');
 }
 
 /** The query parameter of the page's address. */

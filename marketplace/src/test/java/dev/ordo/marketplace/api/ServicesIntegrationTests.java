@@ -135,6 +135,10 @@ class ServicesIntegrationTests {
                 .isEqualByComparingTo(placed.get("total").get("amount").decimalValue());
         assertThat(analytics.get("topProducers").get(0).get("producerName").asString())
                 .isEqualTo(product.get("producerName").asString());
+        // each service lists the projections it runs from its own store, not those fed from Kafka
+        assertThat(queryApi.get("/projections").expect(200).json().isEmpty()).isTrue();
+        assertThat(ordersApi.get("/projections").expect(200).json().valueStream().map(p -> p.get("name").asString()))
+                .contains("orders").doesNotContain("products", "stock");
         // the order is one trace across the services: its request to the orders service, the saga's requests to the
         // participants and their replies, the relays' publishing and the other services' consumers of its events
         List<String> acrossServices = List.of("command PlaceOrder", "step order-fulfilment/reserve-stock",

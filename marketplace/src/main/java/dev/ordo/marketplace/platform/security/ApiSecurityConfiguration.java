@@ -84,6 +84,7 @@ public class ApiSecurityConfiguration {
                 .requestMatchers(POST, "/orders/quote").permitAll()
                 .requestMatchers("/catalog/**").hasAnyRole(PRODUCER, OPERATOR)
                 .requestMatchers("/dead-letters/**", "/sagas/**", "/actuator/**").hasRole(OPERATOR)
+                .requestMatchers("/projections/**", "/projections").hasRole(OPERATOR)
                 .requestMatchers(POST, "/orders/*/fulfilment/cancel", "/orders/*/shipment", "/orders/*/delivery",
                         "/inventory/*/deliveries").hasRole(OPERATOR)
                 .requestMatchers("/payments/**", "/shipments/**").hasRole(OPERATOR)
