@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -54,6 +57,8 @@ class ClusterIntegrationTests {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo customer alice's id, as the development issuer puts it into her tokens. */
+    private static final String ALICE = "6f1c3e7a-2b1d-4c5e-9f00-000000000001";
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** The operator's token from the orders service's development issuer (through the gateway); every service trusts it. */
@@ -125,7 +130,7 @@ class ClusterIntegrationTests {
                 body -> body.contains("\"paidOrders\":1"));
         aDeclinedPaymentCancelsTheOrderAcrossTheServices(http);
         theGatewaysApiDocumentIsTheEmbeddedMarketplaces(http);
-        aBrowserSignsInThroughTheGatewayAndItsPagesComeFromThere(http);
+        aBrowserSignsInThroughTheGatewayAndFollowsItsOrderLive(http, product);
         killedServicesComeBackAndEveryOrderIsAccountedFor(http, product);
         theQueryServicesReadModelsEqualARebuildFromKafka(http, bootstrap);
         long published = committedRecords(bootstrap, "marketplace.product");
@@ -344,9 +349,10 @@ class ClusterIntegrationTests {
     /**
      * The web pages come from the gateway, and a browser signs in as they do (the authorization-code grant with PKCE at
      * the orders service's development issuer): every redirect of the issuer, its login page among them, names the
-     * gateway's address, and the token it gives works through the gateway.
+     * gateway's address, and the token it gives works through the gateway. With it, the customer follows a new order
+     * of theirs live: the orders service's stream, through the gateway, shows it placed and then shipped.
      */
-    private void aBrowserSignsInThroughTheGatewayAndItsPagesComeFromThere(int port) throws Exception {
+    private void aBrowserSignsInThroughTheGatewayAndFollowsItsOrderLive(int port, String product) throws Exception {
         String gateway = "http://127.0.0.1:" + port;
         assertThat(get(port, "ui/login.html").body()).contains("Sign in at the issuer");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -383,11 +389,37 @@ class ClusterIntegrationTests {
                         + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String alice = "Bearer " + field(token.body(), "access_token");
         HttpResponse<String> mine = browser.send(HttpRequest.newBuilder(URI.create(gateway
-                        + "/orders?customerId=6f1c3e7a-2b1d-4c5e-9f00-000000000001"))
-                .header("Authorization", "Bearer " + field(token.body(), "access_token")).build(),
+                        + "/orders?customerId=" + ALICE)).header("Authorization", alice).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+
+        HttpResponse<Stream<String>> live = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/live/orders"))
+                .header("Authorization", alice).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(live.statusCode()).isEqualTo(200);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Thread.ofVirtual().start(() -> {
+            try {
+                live.body().forEach(lines::add);
+            } catch (UncheckedIOException closed) {
+                // the test closed the stream
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:ready"));
+        String placed = http.send(HttpRequest.newBuilder(URI.create(gateway + "/orders"))
+                .header("Authorization", alice).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(orderFor(product).replaceFirst(
+                        "\"customerId\":\"[^\"]+\"", "\"customerId\":\"" + ALICE + "\""))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String orderId = field(placed, "orderId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.copyOf(lines).stream().anyMatch(line ->
+                line.contains(orderId) && line.contains("\"status\":\"SHIPPED\"")));
+        assertThat(List.copyOf(lines)).filteredOn(line -> line.startsWith("data:") && line.contains("\"orderId\""))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).contains("\"customerId\":\"" + ALICE + "\""));
+        live.body().close();
     }
 
     /** Sets the product's price to 1,500.00 EUR through the gateway, at the version the ETag names. */

@@ -118,6 +118,11 @@ abstract class OrderQueriesContract extends MarketplaceApiTests {
                 .containsExactlyElementsOf(alicesNewestFirst);
         assertThat(ids(list("customerId=" + alice + "&from=" + lastDay.plusDays(1)))).isEmpty();
         assertThat(ids(list("customerId=" + alice + "&to=" + firstDay.minusDays(1)))).isEmpty();
+        // the furthest days a date parameter may name are no instants in milliseconds: they stand for the ends of time
+        String lastPossibleDay = LocalDate.MAX.toString().replace("+", "%2B");
+        assertThat(ids(list("customerId=" + alice + "&from=" + LocalDate.MIN + "&to=" + lastPossibleDay + "&size=10")))
+                .containsExactlyElementsOf(alicesNewestFirst);
+        assertThat(ids(list("customerId=" + alice + "&to=" + LocalDate.MIN))).isEmpty();
 
         assertThat(invalidFields(api.get("/orders?size=101"))).containsExactly("size");
         assertThat(invalidFields(api.get("/orders?status=LOST"))).containsExactly("status");

@@ -48,6 +48,9 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "orders")
 class OrderQueryController {
 
+    private static final LocalDate FIRST_ORDER_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_ORDER_DAY = LocalDate.of(9999, 12, 31);
+
     private final OrderQueries queries;
     private final OrderService orders;
     private final OrderAccess access;
@@ -102,8 +105,17 @@ class OrderQueryController {
         }
         return queries.list(new OrderFilter(customerId == null ? null : customerId.toString(),
                 status == null ? null : status.name(),
-                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)), page, size);
+                from == null ? null : withinOrderDays(from).atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : withinOrderDays(to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                page, size);
+    }
+
+    /**
+     * The day, or the nearest one from year 1 to 9999: no order is placed outside those, and the days far beyond them
+     * that a date parameter may name have no instant in milliseconds (the read model's).
+     */
+    private static LocalDate withinOrderDays(LocalDate day) {
+        return day.isBefore(FIRST_ORDER_DAY) ? FIRST_ORDER_DAY : day.isAfter(LAST_ORDER_DAY) ? LAST_ORDER_DAY : day;
     }
 
     @GetMapping("/{orderId}/events")
