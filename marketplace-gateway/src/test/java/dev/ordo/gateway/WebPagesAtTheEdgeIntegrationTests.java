@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The gateway serves the web pages itself and passes the live streams through as they come: a stand-in service sends
  * one event of its stream, and the second only once the client has read the first, so a gateway that buffered the
- * stream would never deliver either.
+ * stream would never deliver either. It tells the services the address the browser used (the development issuer's
+ * login page and redirects name it).
  */
 class WebPagesAtTheEdgeIntegrationTests {
 
@@ -43,7 +44,8 @@ class WebPagesAtTheEdgeIntegrationTests {
         service.createContext("/", exchange -> {
             synchronized (routed) {
                 routed.add(exchange.getRequestURI().getPath() + " Last-Event-ID="
-                        + exchange.getRequestHeaders().getFirst("Last-Event-ID"));
+                        + exchange.getRequestHeaders().getFirst("Last-Event-ID") + " X-Forwarded-Host="
+                        + exchange.getRequestHeaders().getFirst("X-Forwarded-Host"));
             }
             if (!exchange.getRequestURI().getPath().equals("/live/orders")) {
                 exchange.sendResponseHeaders(404, -1);
@@ -116,7 +118,19 @@ class WebPagesAtTheEdgeIntegrationTests {
         assertThat(lines).containsSubsequence("id: 8", "data: {\"status\":\"PAID\"}", "id: 9",
                 "data: {\"status\":\"SHIPPED\"}");
         synchronized (routed) {
-            assertThat(routed).contains("/live/orders Last-Event-ID=7");
+            assertThat(routed).anyMatch(sent -> sent.startsWith("/live/orders Last-Event-ID=7 "));
+        }
+    }
+
+    @Test
+    void theServiceLearnsWhereTheBrowserSentTheRequestWhateverTheClientClaimed() throws Exception {
+        String gatewayAddress = "127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+
+        http.send(HttpRequest.newBuilder(uri("/oauth2/authorize?client_id=marketplace-ui"))
+                .header("X-Forwarded-Host", "evil.example").build(), HttpResponse.BodyHandlers.ofString());
+
+        synchronized (routed) {
+            assertThat(routed).contains("/oauth2/authorize Last-Event-ID=null X-Forwarded-Host=" + gatewayAddress);
         }
     }
 
