@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One shared tailer thread per feed reads the store whenever the {@link HeadSignal} says something was committed
  * (and every second without a signal) and offers each new message to the mailbox of every attached connection whose
- * viewer may see it. Offering never waits: a connection whose mailbox is full is dropped on the spot (closed, counted
+ * viewer may see it; while no connection is attached it only follows the head, reading no event. Offering never waits: a connection whose mailbox is full is dropped on the spot (closed, counted
  * in {@code marketplace.live.dropped}); its client reconnects with its last event id and catches up from the store.
  * So no client, however slow, holds up the tailer or the other clients, and none holds more than its buffer. Each
  * connection writes from its own thread ({@link LiveConnection}), which also does the connection's catch-up reads; a
@@ -221,6 +221,12 @@ final class LiveFeed implements AutoCloseable {
         long at = tailedUpTo();
         while (running) {
             try {
+                long skipped = skipWhileUnwatched();
+                if (skipped >= 0) {
+                    at = skipped;
+                    signal.awaitBeyond(at, IDLE_POLL);
+                    continue;
+                }
                 Batch batch = read(at);
                 offer(batch);
                 at = batch.scanned();
@@ -242,7 +248,28 @@ final class LiveFeed implements AutoCloseable {
         }
     }
 
-    private long tailedUpTo() {
+    /**
+     * With no connection attached, moves the tailer to the store's head without reading the events it passes (nobody
+     * would see them, and decoding every event costs each command CPU); returns the new position, or -1 when a
+     * connection is attached. The head is read under the lock {@link #attach} takes: a connection attaches either
+     * before (and the tailer reads for it) or after, and then its own catch-up, which follows its attach, reads up to
+     * a head at least as far.
+     */
+    private long skipWhileUnwatched() {
+        lock.lock();
+        try {
+            if (!attached.isEmpty()) {
+                return -1;
+            }
+            position = reader.headPosition();
+            return position;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Up to where the tailer has gone (for tests and diagnostics). */
+    long tailedUpTo() {
         lock.lock();
         try {
             return position;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +188,32 @@ class LiveFeedUnitTests {
         waiting().until(client::positions, fresh::equals);
     }
 
+    @Test
+    void readsNoEventWhileNobodyWatchesYetALaterConnectionGetsEverythingAfterItsId() {
+        AtomicInteger topicCalls = new AtomicInteger();
+        LiveFeed feed = new LiveFeed(new ThingTopic() {
+            @Override
+            public Optional<LiveMessage> message(RecordedEvent event) {
+                topicCalls.incrementAndGet();
+                return super.message(event);
+            }
+        }, store, signal, 100, Duration.ofMinutes(1), meters);
+        feeds.add(feed);
+        feed.start();
+        long before = store.headPosition();
+
+        List<Long> unwatched = append(ALICE, 50);
+        waiting().until(() -> feed.tailedUpTo() == store.headPosition());
+
+        assertThat(topicCalls).as("events decoded while no connection is attached").hasValue(0);
+        RecordingSink resumed = RecordingSink.reading();
+        feed.open(Viewer.operator(), OptionalLong.of(before), resumed);
+        List<Long> watched = append(BOB, 5);
+        List<Long> all = new ArrayList<>(unwatched);
+        all.addAll(watched);
+        waiting().until(resumed::positions, all::equals);
+    }
+
     private static ConditionFactory waiting() {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5));
     }
@@ -226,7 +253,7 @@ class LiveFeedUnitTests {
     }
 
     /** Every event of category {@code thing}, for the customer its payload names. */
-    private static final class ThingTopic implements LiveTopic {
+    private static class ThingTopic implements LiveTopic {
 
         @Override
         public String name() {
