@@ -41,13 +41,7 @@ abstract class FulfilmentContract extends MarketplaceApiTests {
     static void fulfilment(DynamicPropertyRegistry registry) {
         registry.add("marketplace.fulfilment.enabled", () -> "true");
         registry.add("marketplace.payments.latency", () -> "5ms");
-        registry.add("marketplace.payments.resilience.call-timeout", () -> "2s");
-        registry.add("marketplace.payments.resilience.initial-backoff", () -> "20ms");
-        registry.add("marketplace.payments.resilience.sliding-window-size", () -> "4");
-        registry.add("marketplace.payments.resilience.minimum-calls", () -> "4");
-        registry.add("marketplace.payments.resilience.wait-in-open-state", () -> "60s");
-        registry.add("marketplace.fulfilment.payment.attempts", () -> "3");
-        registry.add("marketplace.fulfilment.payment.first-pause", () -> "500ms");
+        QuickPaymentFaults.register(registry, Duration.ofMillis(500));
     }
 
     @AfterEach

@@ -4,8 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import dev.ordo.marketplace.api.QuickPaymentFaults;
 import dev.ordo.marketplace.payments.app.ResilientPaymentProvider;
 import dev.ordo.marketplace.payments.fake.FakePaymentProvider;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +40,7 @@ class DeadLetterBrowserTests extends BrowserTests {
     /** Few, quick attempts, so that a refund is parked within seconds. */
     @DynamicPropertySource
     static void quickToPark(DynamicPropertyRegistry registry) {
-        registry.add("marketplace.payments.resilience.call-timeout", () -> "2s");
-        registry.add("marketplace.payments.resilience.initial-backoff", () -> "20ms");
-        registry.add("marketplace.payments.resilience.sliding-window-size", () -> "4");
-        registry.add("marketplace.payments.resilience.minimum-calls", () -> "4");
-        registry.add("marketplace.payments.resilience.wait-in-open-state", () -> "60s");
-        registry.add("marketplace.fulfilment.payment.attempts", () -> "3");
-        registry.add("marketplace.fulfilment.payment.first-pause", () -> "300ms");
+        QuickPaymentFaults.register(registry, Duration.ofMillis(300));
     }
 
     /** A saga whose refund was parked, and its dead letter. */
